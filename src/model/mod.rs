@@ -1,0 +1,30 @@
+//! The programme as plain data. Nothing here knows about files or windows: the CLI, the store,
+//! the analysis and the app all share these types.
+
+mod catalogue;
+mod equipment;
+mod ids;
+mod indicators;
+mod milestones;
+mod money;
+mod month;
+mod observations;
+mod partner;
+mod project;
+mod scenario;
+pub mod validate;
+
+pub use catalogue::{Audience, Module, ModuleArea, ModuleFormat};
+pub use equipment::{Equipment, EquipmentKind};
+pub use ids::{
+    EquipmentId, IndicatorId, ModuleId, PartnerId, ScenarioId, SessionId, is_well_formed,
+    slug_unique,
+};
+pub use indicators::{IndicatorBlock, IndicatorDef, IndicatorValues};
+pub use milestones::{MilestoneDates, MilestoneKind};
+pub use money::Cents;
+pub use month::{Month, MonthParseError, YEAR_RANGE};
+pub use observations::{Observation, Observations, SURVEY_SCALE, WORKING_DAYS_PER_MONTH};
+pub use partner::{ModuleChoice, Partner, Session};
+pub use project::{DEFAULT_MAX_MODULES, Language, Project, ProjectMeta};
+pub use scenario::{Scenario, ScenarioChange};
