@@ -27,7 +27,7 @@ const SMALL: &str = r#"(
         headcount: 182,
         managers: 14,
         smartable: 96,
-        observations: (start: "2025-01", months: [Some((6, 3.0, None, None, None))]),
+        observations: (start: "2025-01", months: [(6, 3.0, None, None, None)]),
       ),
     },
   ),
@@ -86,7 +86,7 @@ fn wrong_type_names_line_column_and_what_was_expected() {
     );
     assert!(error.to_string().contains("`Italian`"), "{error}");
 
-    let error = parse_err(edited("Some((6, 3.0, None", "Some((6, None, 3.0"));
+    let error = parse_err(edited("(6, 3.0, None", "(6, None, 3.0"));
     assert_eq!(error.position().map(|(line, _)| line), Some(18));
     assert!(error.to_string().contains("expected a number"), "{error}");
 }
@@ -314,8 +314,8 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     ));
     assert!(error.position().is_some());
     let error = parse_err(edited(
-        "Some((6, 3.0, None",
-        &format!("Some((6, 3.0, {}", "Some(".repeat(10_000)),
+        "(6, 3.0, None",
+        &format!("(6, 3.0, {}", "Some(".repeat(10_000)),
     ));
     assert!(error.position().is_some());
 

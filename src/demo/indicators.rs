@@ -1,5 +1,5 @@
 //! POLA/PIAO indicator values per partner: a baseline before the programme, a target for each
-//! calendar year of the programme, and a value observed every six months, derived where
+//! calendar year of the programme, and a value observed every year, derived where
 //! possible from what the partner actually did (observations, training, equipment).
 
 use std::collections::BTreeMap;
@@ -15,8 +15,9 @@ use super::equipment::devices_delivered_by;
 use super::profile::{Profile, SizeClass};
 use super::random::{DemoRng, between, round_to};
 
-/// Indicators are measured twice a year (POLA monitoring is at least half-yearly).
-const OBSERVED_EVERY_MONTHS: i32 = 6;
+/// Indicators are measured once a year, at the end of each twelve months of the programme,
+/// as the PIAO's yearly monitoring reports them.
+const OBSERVED_EVERY_MONTHS: i32 = 12;
 
 /// Baselines and final targets, plausible for each unit.
 const SMART_WORKERS_BASELINE: (f64, f64) = (0.0, 3.0);
@@ -38,7 +39,7 @@ const PROCESSING_DAYS_BASELINE: (f64, f64) = (18.0, 40.0);
 const PROCESSING_DAYS_TARGET_RATIO: (f64, f64) = (0.75, 0.85);
 const SATISFACTION_BASELINE: (f64, f64) = (3.1, 3.7);
 const SATISFACTION_GAIN: (f64, f64) = (0.3, 0.6);
-/// How fully an outcome follows adoption in a given half-year.
+/// How fully an outcome follows adoption in a given year.
 const ATTAINMENT_NOISE: (f64, f64) = (0.8, 1.1);
 /// Round-trip commute of a smart worker, longer from small Comuni (ISTAT commuting data put
 /// the average one-way trip at 10–20 km and 20–35 minutes).
@@ -247,8 +248,8 @@ fn planned(
     }
 }
 
-/// An outcome that moves from baseline towards target as adoption grows, some half-years
-/// more fully than others.
+/// An outcome that moves from baseline towards target as adoption grows, some years more
+/// fully than others.
 fn follows_adoption(
     rng: &mut DemoRng,
     facts: &Facts<'_>,
@@ -330,7 +331,7 @@ fn stepped_targets(
         .collect()
 }
 
-/// Every sixth month of the programme (months 6, 12, 18, …).
+/// Every twelfth month of the programme (months 12, 24, 36, …).
 fn observation_months(calendar: &Calendar) -> impl Iterator<Item = Month> + '_ {
     (OBSERVED_EVERY_MONTHS - 1..calendar.len())
         .step_by(OBSERVED_EVERY_MONTHS as usize)

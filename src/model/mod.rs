@@ -8,6 +8,7 @@ mod indicators;
 mod milestones;
 mod money;
 mod month;
+mod observation_rows;
 mod observations;
 mod partner;
 mod project;

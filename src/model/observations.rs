@@ -2,15 +2,14 @@
 //!
 //! A partner has up to one observation per month for the whole programme; at national scale
 //! that is 7,900 × 60 rows, so the file stores a start month and one short positional row per
-//! month (`(41, 6.5, Some(3.8), None, None)`) instead of a struct with field names per row.
+//! month (see `observation_rows`) instead of a struct with field names per row.
 
 use serde::{Deserialize, Serialize};
 
 use super::Month;
 
 /// One month's observation for one partner.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(from = "ObservationRow", into = "ObservationRow")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Observation {
     /// Staff who worked agile at least once in the month.
     pub smart_workers: i64,
@@ -27,36 +26,6 @@ pub const SURVEY_SCALE: std::ops::RangeInclusive<f64> = 1.0..=5.0;
 
 /// Agile days are counted among this many working days per month.
 pub const WORKING_DAYS_PER_MONTH: f64 = 22.0;
-
-/// The positional form of `Observation` in files; field order is part of the file format.
-#[derive(Serialize, Deserialize)]
-struct ObservationRow(i64, f64, Option<f64>, Option<f64>, Option<f64>);
-
-impl From<ObservationRow> for Observation {
-    fn from(
-        ObservationRow(smart_workers, agile_days, wellbeing, work_life_balance, belonging): ObservationRow,
-    ) -> Self {
-        Observation {
-            smart_workers,
-            agile_days,
-            wellbeing,
-            work_life_balance,
-            belonging,
-        }
-    }
-}
-
-impl From<Observation> for ObservationRow {
-    fn from(o: Observation) -> Self {
-        ObservationRow(
-            o.smart_workers,
-            o.agile_days,
-            o.wellbeing,
-            o.work_life_balance,
-            o.belonging,
-        )
-    }
-}
 
 impl Observation {
     pub fn new(smart_workers: i64, agile_days: f64) -> Observation {
@@ -85,6 +54,7 @@ impl Observation {
 #[serde(deny_unknown_fields)]
 pub struct Observations {
     pub start: Month,
+    #[serde(with = "super::observation_rows")]
     pub months: Vec<Option<Observation>>,
 }
 

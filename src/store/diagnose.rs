@@ -147,11 +147,6 @@ fn lower_first(text: &str) -> String {
 
 /// Serde's "expected" phrases name Rust types; users know numbers and the programme's items.
 fn expected_in_words(expected: &str) -> String {
-    if expected.contains("ObservationRow") {
-        return "an observation row of 5 values (smart workers, agile days, wellbeing, \
-                work-life balance, belonging)"
-            .to_owned();
-    }
     match expected {
         "i8" | "i16" | "i32" | "i64" | "i128" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize"
         | "isize" => "a whole number".to_owned(),
