@@ -195,10 +195,22 @@ fn demo_writes_a_loadable_project_of_the_requested_size_and_keeps_a_backup() {
 }
 
 #[test]
-fn demo_refuses_an_empty_programme() {
+fn demo_refuses_sizes_it_cannot_make_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("empty.ron");
-    let output = cruscotto(&["demo", "--partners", "0", "--out", path_arg(&file)]);
-    assert!(!output.status.success());
-    assert!(!file.exists());
+    let file = dir.path().join("refused.ron");
+    for (option, value) in [
+        ("--partners", "0"),
+        ("--months", "0"),
+        ("--months", "601"),
+        ("--partners", "many"),
+    ] {
+        let output = cruscotto(&["demo", option, value, "--out", path_arg(&file)]);
+        assert_eq!(output.status.code(), Some(2), "{option} {value}");
+        assert!(
+            stderr(&output).contains(option),
+            "{option} {value}: {}",
+            stderr(&output)
+        );
+        assert!(!file.exists(), "{option} {value}");
+    }
 }

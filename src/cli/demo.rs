@@ -7,10 +7,6 @@ use cruscotto::demo::{self, DemoOptions};
 use cruscotto::store;
 
 pub fn run(options: DemoOptions, out: &Path) -> ExitCode {
-    if options.partners == 0 || options.months == 0 {
-        eprintln!("error: --partners and --months must be at least 1");
-        return ExitCode::from(super::EXIT_UNREADABLE);
-    }
     let project = demo::generate(&options);
     match store::save(out, &project) {
         Ok(()) => {

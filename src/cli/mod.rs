@@ -31,10 +31,18 @@ enum Command {
     /// Write a generated demo programme to a project file.
     Demo {
         /// Number of partner Comuni (8 by default; 7900 is every Comune in Italy).
-        #[arg(long, default_value_t = cruscotto::demo::DemoOptions::default().partners)]
+        #[arg(
+            long,
+            default_value_t = cruscotto::demo::DemoOptions::default().partners,
+            value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_DEMO_PARTNERS)
+        )]
         partners: usize,
         /// Number of programme months.
-        #[arg(long, default_value_t = cruscotto::demo::DemoOptions::default().months)]
+        #[arg(
+            long,
+            default_value_t = cruscotto::demo::DemoOptions::default().months,
+            value_parser = clap::value_parser!(u32).range(1..=i64::from(cruscotto::demo::MAX_MONTHS))
+        )]
         months: u32,
         /// Seed of the generator: the same seed always gives the same programme.
         #[arg(long, default_value_t = cruscotto::demo::DemoOptions::default().seed)]
@@ -67,6 +75,9 @@ enum SummaryFormat {
     /// Comma-separated values with a header row, for spreadsheets and scripts.
     Csv,
 }
+
+/// Far more Comuni than Italy has (7,900), and still a file that fits in memory.
+const MAX_DEMO_PARTNERS: u64 = 50_000;
 
 /// Exit status for a file that cannot be read as a project.
 const EXIT_UNREADABLE: u8 = 2;
