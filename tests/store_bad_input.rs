@@ -69,7 +69,7 @@ fn wrong_type_names_line_column_and_what_was_expected() {
     assert_eq!(error.position(), Some((15, 20)));
     assert_eq!(
         error.to_string(),
-        "saves/demo.ron, line 15, column 20: expected a whole number"
+        "saves/demo.ron, line 15, column 20: expected a whole number, found `\"many\"`"
     );
     assert_eq!(error.path(), origin());
 
@@ -88,7 +88,12 @@ fn wrong_type_names_line_column_and_what_was_expected() {
 
     let error = parse_err(edited("(6, 3.0, None", "(6, None, 3.0"));
     assert_eq!(error.position().map(|(line, _)| line), Some(18));
-    assert!(error.to_string().contains("expected a number"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("expected a number, found `None`"),
+        "{error}"
+    );
 }
 
 #[test]

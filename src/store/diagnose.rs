@@ -32,10 +32,40 @@ pub(crate) fn explain(
             Some(line_and_column(text, content_end)),
         );
     }
-    (
-        describe(&error.code, depth_limit),
-        Some(line_and_column(text, start)),
-    )
+    let kind = match describe(&error.code, depth_limit) {
+        LoadErrorKind::Invalid { message }
+            if message.starts_with("expected") && !message.contains(", found") =>
+        {
+            LoadErrorKind::Invalid {
+                message: with_found_token(message, text, start),
+            }
+        }
+        other => other,
+    };
+    (kind, Some(line_and_column(text, start)))
+}
+
+/// "expected a number" says what to write; showing what is written there instead lets the
+/// user find it at a glance.
+fn with_found_token(message: String, text: &str, start: usize) -> String {
+    const LONGEST: usize = 30;
+    let rest = text.get(start..).unwrap_or("");
+    let token: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, ',' | ')' | ']' | '}' | '\n' | '\r'))
+        .take(LONGEST + 1)
+        .collect();
+    let token = token.trim_end();
+    if token.is_empty() {
+        return message;
+    }
+    let ellipsis = if token.chars().count() > LONGEST {
+        "…"
+    } else {
+        ""
+    };
+    let shown: String = token.chars().take(LONGEST).collect();
+    format!("{message}, found `{shown}{ellipsis}`")
 }
 
 fn describe(code: &RonError, depth_limit: usize) -> LoadErrorKind {
