@@ -20,6 +20,27 @@ struct Items<'a, 'de> {
     fields: bool,
 }
 
+impl<'de> Reader<'de> {
+    /// Reads `open … close` and hands its items to `visit`; `fields` when they are written
+    /// `name: value` (a struct) rather than as values or `key: value` pairs.
+    fn items<T>(
+        &mut self,
+        open: u8,
+        close: u8,
+        fields: bool,
+        visit: impl FnOnce(Items<'_, 'de>) -> Result<T>,
+    ) -> Result<T> {
+        self.delimited(open, close, |reader| {
+            visit(Items {
+                reader,
+                close,
+                first: true,
+                fields,
+            })
+        })
+    }
+}
+
 impl Items<'_, '_> {
     fn has_next(&mut self) -> Result<bool> {
         self.reader.skip_ws();
@@ -105,14 +126,7 @@ impl<'de> de::VariantAccess<'de> for &mut Reader<'de> {
         visitor: V,
     ) -> Result<V::Value> {
         self.skip_ws();
-        self.delimited(b'(', b')', |reader| {
-            visitor.visit_map(Items {
-                reader,
-                close: b')',
-                first: true,
-                fields: true,
-            })
-        })
+        self.items(b'(', b')', true, |items| visitor.visit_map(items))
     }
 }
 
@@ -233,25 +247,11 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.delimited(b'[', b']', |reader| {
-            visitor.visit_seq(Items {
-                reader,
-                close: b']',
-                first: true,
-                fields: false,
-            })
-        })
+        self.items(b'[', b']', false, |items| visitor.visit_seq(items))
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
-        self.delimited(b'(', b')', |reader| {
-            visitor.visit_seq(Items {
-                reader,
-                close: b')',
-                first: true,
-                fields: false,
-            })
-        })
+        self.items(b'(', b')', false, |items| visitor.visit_seq(items))
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -264,14 +264,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.delimited(b'{', b'}', |reader| {
-            visitor.visit_map(Items {
-                reader,
-                close: b'}',
-                first: true,
-                fields: false,
-            })
-        })
+        self.items(b'{', b'}', false, |items| visitor.visit_map(items))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -280,14 +273,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        self.delimited(b'(', b')', |reader| {
-            visitor.visit_map(Items {
-                reader,
-                close: b')',
-                first: true,
-                fields: true,
-            })
-        })
+        self.items(b'(', b')', true, |items| visitor.visit_map(items))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
