@@ -38,6 +38,9 @@ fn national(c: &mut Criterion) {
             black_box(analysis::milestones(black_box(&project), as_of));
         })
     });
+    group.bench_function("dashboard", |b| {
+        b.iter(|| black_box(analysis::dashboard::dashboard(black_box(&project))))
+    });
     group.finish();
 }
 

@@ -1,7 +1,14 @@
-//! Cruscotto: the programme model, its files, its derived figures and its command line.
-//! The desktop window builds on these; nothing in this crate's core knows about egui.
+//! Cruscotto: the programme model, its files, its derived figures, its command line and
+//! its desktop window. model/, store/, analysis/ and i18n/ know nothing of egui; ui/ and
+//! app/ build the window on them.
 
 pub mod analysis;
+pub mod app;
 pub mod demo;
+pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod ui;
+
+// The UI translations (assets/locales/*.yml), compiled in; English fills any gap.
+rust_i18n::i18n!("assets/locales", fallback = "en");

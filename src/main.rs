@@ -1,4 +1,4 @@
-//! Entry point: the headless command line now; the window joins it in its own release.
+//! Entry point: open the window, or run a headless subcommand.
 
 mod cli;
 

@@ -18,6 +18,7 @@
 //! (negative counts are validation errors; figures do not guess a meaning for them).
 
 mod adoption;
+pub mod dashboard;
 mod equipment;
 mod milestones;
 mod summary;

@@ -3,8 +3,10 @@
 
 mod check;
 mod demo;
+mod screenshot;
 mod source;
 mod summary;
+mod window;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,9 +21,14 @@ use clap::{Parser, Subcommand, ValueEnum};
     long_about = "Cruscotto keeps a programme of partner Comuni making smart working permanent: \
                   partners, training modules, milestones, equipment, monthly observations and \
                   POLA/PIAO indicators, saved as one RON project file.\n\n\
-                  Commands that take a FILE use the embedded demo programme when none is given."
+                  Without a command it opens the dashboard window on FILE, on the last project \
+                  or on the embedded demo programme. Commands that take a FILE use the embedded \
+                  demo programme when none is given.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    /// Project file (.ron) to open in the window.
+    file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -66,6 +73,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
         format: SummaryFormat,
     },
+    /// Open the real window on a view, save it as a PNG and exit.
+    Screenshot {
+        /// Project file (.ron); the embedded demo when omitted.
+        file: Option<PathBuf>,
+        /// The view to show.
+        #[arg(long, value_enum, default_value_t = screenshot::ViewArg::Overview)]
+        view: screenshot::ViewArg,
+        /// PNG file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Window size in pixels, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1920x1080", value_parser = screenshot::parse_size)]
+        size: [f32; 2],
+        /// Interface language (the stored preference, or the system's, when omitted).
+        #[arg(long, value_enum)]
+        lang: Option<screenshot::LangArg>,
+        /// Colour theme.
+        #[arg(long, value_enum, default_value_t = screenshot::ThemeArg::Light)]
+        theme: screenshot::ThemeArg,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,10 +111,7 @@ const EXIT_UNREADABLE: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        None => {
-            print_short_help();
-            ExitCode::SUCCESS
-        }
+        None => window::open(cli.file),
         Some(Command::Demo {
             partners,
             months,
@@ -103,18 +127,13 @@ pub fn run(cli: Cli) -> ExitCode {
         ),
         Some(Command::Check { file }) => check::run(file.as_deref()),
         Some(Command::Summary { file, format }) => summary::run(file.as_deref(), format),
+        Some(Command::Screenshot {
+            file,
+            view,
+            out,
+            size,
+            lang,
+            theme,
+        }) => screenshot::run(file, view, out, size, lang, theme),
     }
-}
-
-fn print_short_help() {
-    println!(
-        "Cruscotto {}\n\n\
-         The dashboard window is not part of this version yet. Commands:\n  \
-         cruscotto summary [FILE]             partners' adoption, training, equipment, milestones\n  \
-         cruscotto check [FILE]               errors and warnings in a project file\n  \
-         cruscotto demo --out FILE            write a generated demo programme\n\n\
-         Without FILE, summary and check use the embedded demo programme.\n\
-         Run `cruscotto --help` for all options.",
-        env!("CARGO_PKG_VERSION")
-    );
 }

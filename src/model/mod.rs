@@ -2,6 +2,7 @@
 //! the analysis and the app all share these types.
 
 mod catalogue;
+pub mod edit;
 mod equipment;
 mod ids;
 mod indicators;
@@ -16,6 +17,7 @@ mod scenario;
 pub mod validate;
 
 pub use catalogue::{Audience, Module, ModuleArea, ModuleFormat};
+pub use edit::{Edit, EditError, EditKey};
 pub use equipment::{Equipment, EquipmentKind};
 pub use ids::{
     EquipmentId, IndicatorId, ModuleId, PartnerId, ScenarioId, SessionId, is_well_formed,

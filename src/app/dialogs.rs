@@ -1,0 +1,156 @@
+//! File dialogs behind a trait: the app asks for a path and gets the answer later through a
+//! channel, so a dialog never blocks drawing. The real one is rfd on its own thread; tests
+//! (and Xvfb, which has no dialog portal) script the answers.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What the path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogPurpose {
+    Open,
+    SaveAs,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DialogRequest {
+    pub purpose: DialogPurpose,
+    /// Window title, in the user's language.
+    pub title: String,
+    /// Name of the file type in the filter, in the user's language.
+    pub filter_name: String,
+    /// Suggested file name for Save as.
+    pub file_name: Option<String>,
+    pub directory: Option<PathBuf>,
+}
+
+/// The user's answer: `None` when the dialog was cancelled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DialogReply {
+    pub purpose: DialogPurpose,
+    pub path: Option<PathBuf>,
+}
+
+pub trait FileDialogs {
+    /// Shows a dialog; the reply goes to `reply` whenever the user answers.
+    fn show(&mut self, request: DialogRequest, reply: Sender<DialogReply>, waker: egui::Context);
+}
+
+/// Native dialogs through rfd (the XDG portal on Linux, zenity when there is none).
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn show(&mut self, request: DialogRequest, reply: Sender<DialogReply>, waker: egui::Context) {
+        std::thread::spawn(move || {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title(&request.title)
+                .add_filter(&request.filter_name, &["ron"]);
+            if let Some(directory) = &request.directory {
+                dialog = dialog.set_directory(directory);
+            }
+            if let Some(name) = &request.file_name {
+                dialog = dialog.set_file_name(name);
+            }
+            let path = match request.purpose {
+                DialogPurpose::Open => dialog.pick_file(),
+                DialogPurpose::SaveAs => dialog.save_file().map(with_ron_extension),
+            };
+            let _ = reply.send(DialogReply {
+                purpose: request.purpose,
+                path,
+            });
+            waker.request_repaint();
+        });
+    }
+}
+
+/// Saved projects end in .ron even when the user typed a bare name.
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        path
+    } else {
+        let mut name = path.into_os_string();
+        name.push(".ron");
+        PathBuf::from(name)
+    }
+}
+
+/// Answers from a list, for tests: each dialog takes the next answer (`None`: cancelled).
+#[derive(Debug, Default)]
+pub struct ScriptedDialogs {
+    pub answers: VecDeque<Option<PathBuf>>,
+    /// Every request shown, for assertions.
+    pub shown: std::sync::Arc<std::sync::Mutex<Vec<DialogRequest>>>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn show(&mut self, request: DialogRequest, reply: Sender<DialogReply>, waker: egui::Context) {
+        let purpose = request.purpose;
+        if let Ok(mut shown) = self.shown.lock() {
+            shown.push(request);
+        }
+        let path = self.answers.pop_front().flatten();
+        let _ = reply.send(DialogReply { purpose, path });
+        waker.request_repaint();
+    }
+}
+
+/// The app's end of the dialogs: one open at a time.
+pub struct Dialogs {
+    backend: Box<dyn FileDialogs>,
+    sender: Sender<DialogReply>,
+    receiver: Receiver<DialogReply>,
+    open: bool,
+}
+
+impl Dialogs {
+    pub fn new(backend: Box<dyn FileDialogs>) -> Dialogs {
+        let (sender, receiver) = channel();
+        Dialogs {
+            backend,
+            sender,
+            receiver,
+            open: false,
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Shows a dialog unless one is already open (its answer is still awaited).
+    pub fn show(&mut self, request: DialogRequest, waker: &egui::Context) {
+        if !self.open {
+            self.open = true;
+            self.backend
+                .show(request, self.sender.clone(), waker.clone());
+        }
+    }
+
+    pub fn reply(&mut self) -> Option<DialogReply> {
+        let reply = self.receiver.try_recv().ok()?;
+        self.open = false;
+        Some(reply)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_file_gets_the_ron_extension_once() {
+        assert_eq!(
+            with_ron_extension(PathBuf::from("/tmp/piano")),
+            PathBuf::from("/tmp/piano.ron")
+        );
+        assert_eq!(
+            with_ron_extension(PathBuf::from("/tmp/piano.RON")),
+            PathBuf::from("/tmp/piano.RON")
+        );
+    }
+}

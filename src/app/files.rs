@@ -1,0 +1,230 @@
+//! New, open, save and save as, with the unsaved-changes question in front of anything that
+//! would drop edits, and recovery files offered whenever a project is opened.
+
+use std::path::PathBuf;
+
+use super::dialogs::{DialogPurpose, DialogReply, DialogRequest};
+use super::jobs::{JobResult, LoadPurpose};
+use super::prompts::{Pending, Prompt};
+use super::{CruscottoApp, Document};
+use crate::i18n::{tr, tr_args};
+use crate::model::{Month, Project};
+use crate::store;
+
+impl CruscottoApp {
+    /// Runs `then` now, or first asks what to do with unsaved changes.
+    pub(super) fn ask_unsaved_then(&mut self, ctx: &egui::Context, then: Pending) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::UnsavedChanges { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, then: Pending) {
+        match then {
+            Pending::New => {
+                self.doc = Document::new(self.new_project(), None);
+                self.selection.partners.clear();
+            }
+            Pending::Open(Some(path)) => self.start_loading(path),
+            Pending::Open(None) => self.ask_for_path(ctx, DialogPurpose::Open),
+            Pending::Quit => {
+                self.allow_close = true;
+                self.remember_last_project();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    pub(super) fn save(&mut self, ctx: &egui::Context) {
+        match self.doc.path.clone() {
+            Some(path) => self.start_saving(path),
+            None => self.save_as(ctx),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, ctx: &egui::Context) {
+        self.ask_for_path(ctx, DialogPurpose::SaveAs);
+    }
+
+    pub(super) fn start_loading(&mut self, path: PathBuf) {
+        self.status = Some(tr_args(
+            self.lang,
+            "app.status.opening",
+            &[("file", &path.display().to_string())],
+        ));
+        self.jobs.load(path, LoadPurpose::Open);
+    }
+
+    pub(super) fn start_restoring(&mut self, recovery: PathBuf, project_path: Option<PathBuf>) {
+        self.jobs
+            .load(recovery, LoadPurpose::Restore { project_path });
+    }
+
+    fn start_saving(&mut self, path: PathBuf) {
+        self.jobs
+            .save(self.doc.snapshot(), path, self.doc.revision());
+    }
+
+    fn ask_for_path(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
+        let (title_key, file_name) = match purpose {
+            DialogPurpose::Open => ("app.dialog.open_title", None),
+            DialogPurpose::SaveAs => ("app.dialog.save_title", Some(self.suggested_file_name())),
+        };
+        let directory = self
+            .doc
+            .path
+            .as_ref()
+            .or(self.settings.recent.first())
+            .and_then(|p| p.parent().map(PathBuf::from));
+        let request = DialogRequest {
+            purpose,
+            title: tr(self.lang, title_key).into_owned(),
+            filter_name: tr(self.lang, "app.dialog.filter").into_owned(),
+            file_name,
+            directory,
+        };
+        self.dialogs.show(request, ctx);
+    }
+
+    pub(super) fn take_dialog_reply(&mut self, ctx: &egui::Context, reply: DialogReply) {
+        match (reply.purpose, reply.path) {
+            (DialogPurpose::Open, Some(path)) => self.start_loading(path),
+            (DialogPurpose::SaveAs, Some(path)) => self.start_saving(path),
+            // Cancelled: whatever waited on a save does not happen either.
+            (_, None) => self.after_save = None,
+        }
+        ctx.request_repaint();
+    }
+
+    pub(super) fn take_job_result(&mut self, ctx: &egui::Context, result: JobResult) {
+        match result {
+            JobResult::Loaded {
+                path,
+                purpose: LoadPurpose::Open,
+                result: Ok(project),
+            } => {
+                self.doc = Document::new(project, Some(path.clone()));
+                self.selection.partners.clear();
+                self.settings.remember(&path);
+                self.status = Some(tr_args(
+                    self.lang,
+                    "app.status.opened",
+                    &[("file", &path.display().to_string())],
+                ));
+                self.offer_recovery();
+            }
+            JobResult::Loaded {
+                purpose: LoadPurpose::Restore { project_path },
+                result: Ok(project),
+                ..
+            } => {
+                self.doc = Document::unsaved(project, project_path);
+                self.status = Some(tr(self.lang, "app.status.restored").into_owned());
+            }
+            JobResult::Loaded {
+                path,
+                result: Err(error),
+                ..
+            } => {
+                // The open project stays as it was; only the message changes.
+                if matches!(error.kind(), store::LoadErrorKind::NotFound) {
+                    self.settings.forget(&path);
+                }
+                self.status = None;
+                self.show_error("app.error.open_title", error.to_string());
+            }
+            JobResult::Saved {
+                path,
+                revision,
+                result: Ok(()),
+            } => {
+                let previous_path = self.doc.path.clone();
+                self.doc.mark_saved(path.clone(), revision);
+                self.settings.remember(&path);
+                // The recovery file is obsolete once the project is on disk, and so is the
+                // one of its previous name (`None`: the untitled project's). Failing to remove
+                // one only means it is offered once more, so it is not worth a prompt.
+                for project in [Some(path.as_path()), previous_path.as_deref()] {
+                    let _ = store::discard_recovery(project, &self.data_dir);
+                }
+                self.status = Some(tr_args(
+                    self.lang,
+                    "app.status.saved",
+                    &[("file", &path.display().to_string())],
+                ));
+                if let Some(then) = self.after_save.take() {
+                    self.proceed(ctx, then);
+                }
+            }
+            JobResult::Saved {
+                result: Err(error), ..
+            } => {
+                self.after_save = None;
+                self.show_error("app.error.save_title", error.to_string());
+            }
+            JobResult::Autosaved { result, .. } => {
+                if let Err(error) = result {
+                    self.status = Some(tr_args(
+                        self.lang,
+                        "app.status.autosave_failed",
+                        &[("error", &error.to_string())],
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Offers the recovery file of the open document when it is newer than the file.
+    pub(super) fn offer_recovery(&mut self) {
+        if self.is_taking_screenshot() {
+            return;
+        }
+        let project_path = self.doc.path.clone();
+        if let Some(recovery) = store::newer_recovery(project_path.as_deref(), &self.data_dir) {
+            self.prompt = Some(Prompt::Restore {
+                recovery,
+                project_path,
+            });
+        }
+    }
+
+    pub(super) fn show_error(&mut self, title_key: &'static str, message: String) {
+        self.prompt = Some(Prompt::Error { title_key, message });
+    }
+
+    pub(super) fn remember_last_project(&mut self) {
+        self.settings.last_project = self.doc.path.clone();
+    }
+
+    fn new_project(&self) -> Project {
+        let today = jiff::ZonedDateTime::now().date();
+        let start = Month::of_date(today);
+        let end = start.plus(23);
+        Project::new(tr(self.lang, "app.new_project_title"), start, end)
+    }
+
+    fn suggested_file_name(&self) -> String {
+        let title: String = self
+            .doc
+            .project()
+            .meta
+            .title
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let title = title.trim_matches('_');
+        if title.is_empty() {
+            "progetto.ron".to_owned()
+        } else {
+            format!("{title}.ron")
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! One frame: take in finished file work, draw the chrome and the current view, then apply
+//! what the user asked for (requests from the views, commands from menus and shortcuts).
+
+use std::time::Instant;
+
+use egui::ViewportCommand;
+
+use super::autosave::AutosaveDue;
+use super::prompts::{Answer, Pending, Prompt};
+use super::{AppCommand, CruscottoApp, ViewKind, chrome};
+use crate::i18n::tr;
+use crate::store;
+use crate::ui::{Outbox, Request, ViewCtx, theme};
+
+impl CruscottoApp {
+    pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.first_frame_done {
+            self.first_frame(&ctx);
+        }
+        for result in self.jobs.finished() {
+            self.take_job_result(&ctx, result);
+        }
+        while let Some(reply) = self.dialogs.reply() {
+            self.take_dialog_reply(&ctx, reply);
+        }
+
+        let mut commands = Vec::new();
+        if self.prompt.is_none() {
+            commands.extend(AppCommand::from_shortcuts(&ctx));
+            commands.extend(dropped_project(&ctx).map(AppCommand::OpenPath));
+        }
+
+        let dashboard = self.derived.get(self.doc.project(), self.doc.revision());
+        let mut outbox = Outbox::default();
+        chrome::menu_bar(ui, self, &mut commands);
+        chrome::status_bar(ui, self);
+        chrome::navigation(ui, self);
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut cx = ViewCtx {
+                project: self.doc.project(),
+                dashboard: &dashboard,
+                revision: self.doc.revision(),
+                lang: self.lang,
+                selection: &self.selection,
+                outbox: &mut outbox,
+                editable: true,
+            };
+            match self.view {
+                ViewKind::Overview => self.overview.ui(ui, &mut cx),
+            }
+        });
+
+        if let Some(prompt) = &self.prompt
+            && let Some(answer) = prompt.show(&ctx, self.lang)
+        {
+            let prompt = self.prompt.take();
+            if let Some(prompt) = prompt {
+                self.answer_prompt(&ctx, prompt, answer);
+            }
+        }
+
+        for request in outbox.requests {
+            self.apply_request(request);
+        }
+        for command in commands {
+            self.apply_command(&ctx, command);
+        }
+        if !gesture_in_progress(&ctx) {
+            self.doc.seal_gesture();
+        }
+        self.handle_close_request(&ctx);
+        self.autosave_tick(&ctx);
+        self.update_window_title(&ctx);
+        self.screenshot_tick(&ctx);
+    }
+
+    fn first_frame(&mut self, ctx: &egui::Context) {
+        self.first_frame_done = true;
+        self.jobs.set_waker(ctx);
+        theme::apply(ctx, self.settings.theme);
+        ctx.set_zoom_factor(self.settings.zoom());
+        match self.startup_file.take() {
+            Some(path) => self.start_loading(path),
+            None => self.offer_recovery(),
+        }
+    }
+
+    pub(super) fn apply_request(&mut self, request: Request) {
+        match request {
+            Request::Edit(edit) => {
+                if let Err(error) = self.doc.apply(edit) {
+                    // A view asked to change something that is gone (e.g. deleted meanwhile):
+                    // nothing to undo, nothing changed; say so rather than fail silently.
+                    self.status = Some(error.to_string());
+                }
+            }
+            Request::SelectPartner { partner, additive } => {
+                if !additive {
+                    self.selection.partners.clear();
+                    self.selection.partners.insert(partner);
+                } else if !self.selection.partners.remove(&partner) {
+                    self.selection.partners.insert(partner);
+                }
+            }
+            Request::ClearSelection => self.selection.partners.clear(),
+            Request::Reveal(target) => {
+                // The overview is the only view so far: revealing an item selects the
+                // partner it belongs to, which every part of the overview highlights.
+                if let Some(partner) = target_partner(&target) {
+                    self.selection.partners.clear();
+                    self.selection.partners.insert(partner);
+                }
+                self.view = ViewKind::Overview;
+            }
+        }
+    }
+
+    pub(super) fn apply_command(&mut self, ctx: &egui::Context, command: AppCommand) {
+        match command {
+            AppCommand::New => self.ask_unsaved_then(ctx, Pending::New),
+            AppCommand::Open => self.ask_unsaved_then(ctx, Pending::Open(None)),
+            AppCommand::OpenPath(path) => self.ask_unsaved_then(ctx, Pending::Open(Some(path))),
+            AppCommand::Save => self.save(ctx),
+            AppCommand::SaveAs => self.save_as(ctx),
+            AppCommand::Undo => {
+                self.doc.undo();
+            }
+            AppCommand::Redo => {
+                self.doc.redo();
+            }
+            AppCommand::ToggleFullscreen => {
+                self.fullscreen = !self.fullscreen;
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.fullscreen));
+            }
+            AppCommand::SetLanguage(lang) => {
+                self.lang = lang;
+                self.settings.lang = Some(lang);
+            }
+            AppCommand::SetTheme(choice) => {
+                self.settings.theme = choice;
+                theme::apply(ctx, choice);
+            }
+            AppCommand::Quit => self.ask_unsaved_then(ctx, Pending::Quit),
+        }
+    }
+
+    fn answer_prompt(&mut self, ctx: &egui::Context, prompt: Prompt, answer: Answer) {
+        match (prompt, answer) {
+            (Prompt::UnsavedChanges { then }, Answer::Save) => {
+                self.after_save = Some(then);
+                self.save(ctx);
+            }
+            (Prompt::UnsavedChanges { then }, Answer::Discard) => self.proceed(ctx, then),
+            (
+                Prompt::Restore {
+                    recovery,
+                    project_path,
+                },
+                Answer::Restore,
+            ) => {
+                self.start_restoring(recovery, project_path);
+            }
+            (Prompt::Restore { project_path, .. }, Answer::Discard) => {
+                if let Err(error) = store::discard_recovery(project_path.as_deref(), &self.data_dir)
+                {
+                    self.show_error("app.error.recovery_title", error.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.prompt = Some(Prompt::UnsavedChanges {
+                    then: Pending::Quit,
+                });
+            } else {
+                self.remember_last_project();
+            }
+        }
+    }
+
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let due = self
+            .autosave
+            .tick(self.doc.is_dirty(), self.doc.revision(), Instant::now());
+        match due {
+            AutosaveDue::Now if !self.jobs.is_running(super::jobs::JobKind::Autosave) => {
+                let recovery = store::recovery_path(self.doc.path.as_deref(), &self.data_dir);
+                self.jobs
+                    .autosave(self.doc.snapshot(), recovery, self.doc.revision());
+                // Counted as written when it starts, so a slow write is not started twice;
+                // a failure is reported when it ends.
+                self.autosave.written(self.doc.revision());
+            }
+            AutosaveDue::After(wait) => ctx.request_repaint_after(wait),
+            _ => {}
+        }
+    }
+
+    fn update_window_title(&mut self, ctx: &egui::Context) {
+        let file = match &self.doc.path {
+            Some(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None => tr(self.lang, "app.title.untitled").into_owned(),
+        };
+        let marker = if self.doc.is_dirty() { " •" } else { "" };
+        let title = format!(
+            "{} — {file}{marker} — Cruscotto",
+            self.doc.project().meta.title
+        );
+        if title != self.window_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The window title as last sent (tests read it).
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+}
+
+/// A text field being typed in or a slider being dragged: edits still merge into one step.
+fn gesture_in_progress(ctx: &egui::Context) -> bool {
+    let focused = ctx.memory(|m| m.focused().is_some());
+    let dragging = ctx.input(|i| i.pointer.any_down());
+    focused || dragging
+}
+
+/// A .ron file dropped on the window this frame.
+fn dropped_project(ctx: &egui::Context) -> Option<std::path::PathBuf> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|file| file.path().to_path_buf())
+            .find(|path| {
+                path.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            })
+    })
+}
+
+fn target_partner(target: &crate::model::validate::Target) -> Option<crate::model::PartnerId> {
+    use crate::model::validate::Target;
+    match target {
+        Target::Partner(p)
+        | Target::PartnerModule(p, _)
+        | Target::Session(p, _, _)
+        | Target::Equipment(p, _)
+        | Target::Observation(p, _)
+        | Target::Milestone(p, _)
+        | Target::PartnerIndicator(p, _) => Some(p.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,120 @@
+//! Undo and redo as stacks of inverse edits. Edits of the same value inside one gesture
+//! (the keystrokes of one text field, one slider drag) merge into one step, so Ctrl+Z undoes
+//! what the user thinks of as one change.
+
+use crate::model::{Edit, EditKey};
+
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// The key of the gesture still in progress: the next edit with this key joins the top
+    /// step instead of starting a new one.
+    open: Option<EditKey>,
+}
+
+/// One undo step: the inverses of its edits, in the order they were applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub inverses: Vec<Edit>,
+}
+
+impl History {
+    /// Records that an edit with `key` was applied, with `inverse` to undo it.
+    pub fn record(&mut self, key: EditKey, inverse: Edit) {
+        self.redo.clear();
+        if self.open.as_ref() == Some(&key)
+            && let Some(step) = self.undo.last_mut()
+        {
+            // Undoing the step must restore the value from before the gesture: the first
+            // inverse does that, so later inverses of the same value add nothing.
+            debug_assert!(!step.inverses.is_empty());
+            return;
+        }
+        self.undo.push(Step {
+            inverses: vec![inverse],
+        });
+        self.open = Some(key);
+    }
+
+    /// Ends the gesture in progress: the next edit starts a new step.
+    pub fn seal(&mut self) {
+        self.open = None;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn take_undo(&mut self) -> Option<Step> {
+        self.open = None;
+        self.undo.pop()
+    }
+
+    pub fn take_redo(&mut self) -> Option<Step> {
+        self.open = None;
+        self.redo.pop()
+    }
+
+    /// Stores the step that redoes an undone one (the inverses of the undo).
+    pub fn push_redo(&mut self, step: Step) {
+        self.redo.push(step);
+    }
+
+    /// Stores the step that undoes a redone one, keeping the redo stack.
+    pub fn push_undo(&mut self, step: Step) {
+        self.undo.push(step);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str) -> Edit {
+        Edit::SetTitle(text.into())
+    }
+
+    #[test]
+    fn one_gesture_is_one_step_and_keeps_the_first_inverse() {
+        let mut history = History::default();
+        history.record(EditKey::Title, title("A"));
+        history.record(EditKey::Title, title("AB"));
+        history.record(EditKey::Title, title("ABC"));
+        let step = history.take_undo().unwrap();
+        assert_eq!(step.inverses, vec![title("A")]);
+        assert!(!history.can_undo());
+    }
+
+    #[test]
+    fn sealing_starts_a_new_step() {
+        let mut history = History::default();
+        history.record(EditKey::Title, title("A"));
+        history.seal();
+        history.record(EditKey::Title, title("B"));
+        assert_eq!(history.take_undo().unwrap().inverses, vec![title("B")]);
+        assert_eq!(history.take_undo().unwrap().inverses, vec![title("A")]);
+    }
+
+    #[test]
+    fn another_value_starts_a_new_step_and_a_new_edit_drops_redo() {
+        let mut history = History::default();
+        history.record(EditKey::Title, title("A"));
+        let partner = crate::model::PartnerId::new("bra");
+        let rename = Edit::RenamePartner {
+            partner: partner.clone(),
+            name: "Bra".into(),
+        };
+        history.record(EditKey::PartnerName(partner), rename.clone());
+        let step = history.take_undo().unwrap();
+        assert_eq!(step.inverses, vec![rename]);
+        history.push_redo(step);
+        assert!(history.can_redo());
+        history.record(EditKey::Title, title("C"));
+        assert!(!history.can_redo());
+    }
+}

@@ -1,0 +1,77 @@
+//! Opening the real window: the plain app, or the screenshot command's one-shot window.
+
+use std::path::PathBuf;
+
+use super::screenshot::ScreenshotPlan;
+use super::settings::{STORAGE_KEY, Settings};
+use super::{AppOptions, CruscottoApp, Startup, ViewKind};
+use crate::i18n::Lang;
+use crate::ui::theme::ThemeChoice;
+
+const APP_ID: &str = "cruscotto";
+
+#[derive(Debug, Clone, Default)]
+pub struct LaunchOptions {
+    /// The project to open; `None` reopens the last project, or the demo.
+    pub file: Option<PathBuf>,
+    pub size: Option<[f32; 2]>,
+    /// Overrides of the stored preferences (the screenshot command uses them).
+    pub lang: Option<Lang>,
+    pub theme: Option<ThemeChoice>,
+    pub view: ViewKind,
+    pub screenshot: Option<ScreenshotPlan>,
+}
+
+/// Runs the window until it closes.
+pub fn run(options: LaunchOptions) -> Result<(), String> {
+    let one_shot = options.screenshot.is_some();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Cruscotto")
+        .with_app_id(APP_ID)
+        .with_inner_size(options.size.unwrap_or([1440.0, 900.0]))
+        .with_min_inner_size([800.0, 500.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    if one_shot {
+        viewport = viewport.with_resizable(false);
+    }
+    let native = eframe::NativeOptions {
+        viewport,
+        // A screenshot must not depend on, nor change, the user's window layout.
+        persist_window: !one_shot,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Cruscotto",
+        native,
+        Box::new(move |cc| {
+            let stored: Settings = match (one_shot, cc.storage) {
+                (false, Some(storage)) => {
+                    eframe::get_value(storage, STORAGE_KEY).unwrap_or_default()
+                }
+                _ => Settings::default(),
+            };
+            let mut settings = stored;
+            if let Some(lang) = options.lang {
+                settings.lang = Some(lang);
+            }
+            if let Some(theme) = options.theme {
+                settings.theme = theme;
+            }
+            let startup = match options.file {
+                Some(path) => Startup::File(path),
+                None => match &settings.last_project {
+                    Some(path) if !one_shot && path.is_file() => Startup::File(path.clone()),
+                    _ => Startup::Demo,
+                },
+            };
+            let data_dir = eframe::storage_dir(APP_ID).unwrap_or_else(std::env::temp_dir);
+            let mut app_options = AppOptions::new(data_dir);
+            app_options.view = options.view;
+            app_options.screenshot = options.screenshot;
+            Ok(Box::new(CruscottoApp::new(startup, settings, app_options)))
+        }),
+    )
+    .map_err(|error| error.to_string())
+}

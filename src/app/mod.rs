@@ -1,0 +1,245 @@
+//! The eframe app: the open document with its undo history, the user's settings, file work
+//! and prompts. Views draw and push requests; the app applies them after drawing, in one
+//! place (`frame.rs`), which is where undo, the dirty flag and autosave are handled.
+
+mod autosave;
+mod chrome;
+mod command;
+mod derived;
+pub mod dialogs;
+mod document;
+mod files;
+mod frame;
+mod history;
+pub mod jobs;
+pub mod launch;
+mod prompts;
+pub mod screenshot;
+pub mod settings;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub use autosave::AUTOSAVE_AFTER;
+pub use command::AppCommand;
+pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use document::Document;
+pub use prompts::{Answer, Pending, Prompt};
+pub use settings::Settings;
+
+use autosave::Autosave;
+use derived::DerivedCache;
+use dialogs::Dialogs;
+use jobs::Jobs;
+use screenshot::ScreenshotState;
+
+use crate::i18n::Lang;
+use crate::model::Project;
+use crate::ui::Selection;
+use crate::ui::overview::OverviewView;
+use crate::ui::theme::ThemeChoice;
+
+/// The views of the app, in navigation order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewKind {
+    #[default]
+    Overview,
+}
+
+impl ViewKind {
+    pub const ALL: [ViewKind; 1] = [ViewKind::Overview];
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ViewKind::Overview => "app.view.overview",
+        }
+    }
+
+    /// The name on the command line (`screenshot --view overview`).
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            ViewKind::Overview => "overview",
+        }
+    }
+}
+
+/// What the app starts on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Startup {
+    /// The embedded demo programme, untitled.
+    Demo,
+    /// A project file, loaded in the background once the window is up.
+    File(PathBuf),
+    /// A project already in memory, untitled (benchmarks and tests).
+    Project(Box<Project>),
+}
+
+/// How the app is wired to the outside world; tests replace the dialogs and the folders.
+pub struct AppOptions {
+    /// Where the recovery file of an untitled project lives.
+    pub data_dir: PathBuf,
+    pub dialogs: Box<dyn FileDialogs>,
+    pub autosave_after: Duration,
+    /// Set by `cruscotto screenshot`: render, save a PNG and close.
+    pub screenshot: Option<screenshot::ScreenshotPlan>,
+    pub view: ViewKind,
+}
+
+impl AppOptions {
+    pub fn new(data_dir: PathBuf) -> AppOptions {
+        AppOptions {
+            data_dir,
+            dialogs: Box::new(NativeDialogs),
+            autosave_after: AUTOSAVE_AFTER,
+            screenshot: None,
+            view: ViewKind::default(),
+        }
+    }
+}
+
+pub struct CruscottoApp {
+    doc: Document,
+    settings: Settings,
+    lang: Lang,
+    view: ViewKind,
+    overview: OverviewView,
+    selection: Selection,
+    derived: DerivedCache,
+    jobs: Jobs,
+    dialogs: Dialogs,
+    prompt: Option<Prompt>,
+    /// What to do once the save in progress succeeds (after "Save" in the unsaved prompt).
+    after_save: Option<Pending>,
+    autosave: Autosave,
+    data_dir: PathBuf,
+    /// Loaded on the first frame, so the window shows progress instead of a delay.
+    startup_file: Option<PathBuf>,
+    first_frame_done: bool,
+    /// A short note for the status bar ("Saved to …").
+    status: Option<String>,
+    /// Set once the user agreed to quit, so the next close request is let through.
+    allow_close: bool,
+    fullscreen: bool,
+    window_title: String,
+    screenshot: Option<ScreenshotState>,
+}
+
+impl CruscottoApp {
+    pub fn new(startup: Startup, settings: Settings, options: AppOptions) -> CruscottoApp {
+        let lang = settings.lang.unwrap_or_else(Lang::from_system);
+        let mut settings = settings;
+        settings.lang = Some(lang);
+        let (project, startup_file) = match startup {
+            Startup::Demo => (crate::demo::embedded(), None),
+            Startup::File(path) => (crate::demo::embedded(), Some(path)),
+            Startup::Project(project) => (*project, None),
+        };
+        CruscottoApp {
+            doc: Document::new(project, None),
+            settings,
+            lang,
+            view: options.view,
+            overview: OverviewView::default(),
+            selection: Selection::default(),
+            derived: DerivedCache::default(),
+            jobs: Jobs::default(),
+            dialogs: Dialogs::new(options.dialogs),
+            prompt: None,
+            after_save: None,
+            autosave: Autosave::new(options.autosave_after),
+            data_dir: options.data_dir,
+            startup_file,
+            first_frame_done: false,
+            status: None,
+            allow_close: false,
+            fullscreen: false,
+            window_title: String::new(),
+            screenshot: options.screenshot.map(ScreenshotState::new),
+        }
+    }
+
+    /// Draws one frame into `ui` (the whole window); the kittest tests and the frame-time
+    /// benchmark call this directly.
+    pub fn ui_for_test(&mut self, ui: &mut egui::Ui) {
+        self.frame(ui);
+    }
+
+    pub fn project(&self) -> &Project {
+        self.doc.project()
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn theme(&self) -> ThemeChoice {
+        self.settings.theme
+    }
+
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The revision whose figures are cached.
+    pub fn figures_revision(&self) -> Option<u64> {
+        self.derived.revision()
+    }
+
+    /// Whether file work is still running in the background.
+    pub fn is_busy(&self) -> bool {
+        !self.jobs.running().is_empty() || self.dialogs.is_open()
+    }
+
+    /// Waits for the running file work to finish and takes in its results (tests, and the
+    /// screenshot command before it renders).
+    pub fn finish_jobs(&mut self, ctx: &egui::Context) {
+        while let Some(result) = self.jobs.wait(Duration::from_secs(60)) {
+            self.take_job_result(ctx, result);
+        }
+    }
+
+    /// Handles a request as if a view had pushed it.
+    pub fn request(&mut self, request: crate::ui::Request) {
+        self.apply_request(request);
+    }
+
+    pub fn set_autosave_after(&mut self, delay: Duration) {
+        self.autosave = Autosave::new(delay);
+    }
+
+    /// Runs an app command as if chosen from the menu.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: AppCommand) {
+        self.apply_command(ctx, command);
+    }
+}
+
+impl eframe::App for CruscottoApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.is_taking_screenshot() {
+            return;
+        }
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+    }
+
+    /// Preferences are saved when they change; egui's own memory (window layout) is not
+    /// worth a write every 30 s.
+    fn auto_save_interval(&self) -> Duration {
+        Duration::from_secs(300)
+    }
+}

@@ -1,0 +1,103 @@
+//! `cruscotto screenshot`: let the window draw a few frames, grab what it shows, write a
+//! PNG and close.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use egui::{ColorImage, ViewportCommand};
+
+use super::CruscottoApp;
+
+/// Frames drawn before the grab: fonts, layout and plot bounds settle in the first ones.
+const SETTLE_FRAMES: u32 = 5;
+
+#[derive(Debug, Clone)]
+pub struct ScreenshotPlan {
+    pub out: PathBuf,
+    /// Where the outcome is reported once the window has closed.
+    pub outcome: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+impl ScreenshotPlan {
+    pub fn new(out: PathBuf) -> ScreenshotPlan {
+        ScreenshotPlan {
+            out,
+            outcome: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// `None` while the window did not get to write the file.
+    pub fn outcome(&self) -> Option<Result<(), String>> {
+        self.outcome.lock().ok().and_then(|o| o.clone())
+    }
+}
+
+pub(super) struct ScreenshotState {
+    plan: ScreenshotPlan,
+    frames: u32,
+    requested: bool,
+    image: Arc<Mutex<Option<Arc<ColorImage>>>>,
+}
+
+impl ScreenshotState {
+    pub(super) fn new(plan: ScreenshotPlan) -> ScreenshotState {
+        ScreenshotState {
+            plan,
+            frames: 0,
+            requested: false,
+            image: Arc::new(Mutex::new(None)),
+        }
+    }
+}
+
+impl CruscottoApp {
+    pub(super) fn is_taking_screenshot(&self) -> bool {
+        self.screenshot.is_some()
+    }
+
+    pub(super) fn screenshot_tick(&mut self, ctx: &egui::Context) {
+        if self.is_busy() {
+            // A project given on the command line is still loading.
+            return;
+        }
+        let Some(state) = &mut self.screenshot else {
+            return;
+        };
+        state.frames += 1;
+        ctx.request_repaint();
+        if state.frames < SETTLE_FRAMES {
+            return;
+        }
+        if !state.requested {
+            state.requested = true;
+            let slot = Arc::clone(&state.image);
+            let waker = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                if let Ok(mut slot) = slot.lock() {
+                    *slot = Some(image);
+                }
+                waker.request_repaint();
+            });
+            return;
+        }
+        let image = state.image.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(image) = image {
+            let outcome = write_png(&image, &state.plan.out);
+            if let Ok(mut slot) = state.plan.outcome.lock() {
+                *slot = Some(outcome);
+            }
+            self.allow_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+}
+
+fn write_png(image: &ColorImage, out: &std::path::Path) -> Result<(), String> {
+    let [width, height] = image.size;
+    let pixels: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let buffer = image::RgbaImage::from_raw(width as u32, height as u32, pixels)
+        .ok_or_else(|| "the screenshot has an unexpected size".to_owned())?;
+    buffer
+        .save_with_format(out, image::ImageFormat::Png)
+        .map_err(|error| format!("{}: {error}", out.display()))
+}

@@ -1,0 +1,108 @@
+//! The interface language: every UI string goes through `tr`, the translations live in
+//! assets/locales/*.yml (one file per part of the app, each key with `it` and `en`), and
+//! numbers, money and months are written the way the language expects (`format`).
+//!
+//! This is the language of the interface, chosen by the user; `model::Language` is the
+//! language a project's own data is written in.
+
+pub mod findings;
+pub mod format;
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    It,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::It, Lang::En];
+
+    /// The locale code the translation files use.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::It => "it",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, shown in the language menu whatever the current language.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::It => "Italiano",
+            Lang::En => "English",
+        }
+    }
+
+    /// Italian for an Italian system locale (`it`, `it-IT`, `it_CH.UTF-8`, …), English for
+    /// any other, since English is the second language of the app's users.
+    pub fn from_locale(locale: &str) -> Lang {
+        let language = locale.split(['-', '_', '.', '@']).next().unwrap_or("");
+        if language.eq_ignore_ascii_case("it") {
+            Lang::It
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The system's language, for the first start.
+    pub fn from_system() -> Lang {
+        sys_locale::get_locale()
+            .map(|locale| Lang::from_locale(&locale))
+            .unwrap_or_default()
+    }
+}
+
+/// The text of `key` in `lang`. A key missing from the files shows as the key itself, so a
+/// gap is visible on screen rather than blank (a test keeps both languages complete).
+pub fn tr(lang: Lang, key: &str) -> Cow<'static, str> {
+    match crate::_rust_i18n_try_translate(lang.code(), key) {
+        Some(text) => text,
+        None => Cow::Owned(key.to_owned()),
+    }
+}
+
+/// `tr` with `%{name}` placeholders replaced by the given values.
+pub fn tr_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut text = tr(lang, key).into_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("%{{{name}}}"), value);
+    }
+    text
+}
+
+/// Whether `key` has a text in `lang` (for the completeness test).
+pub fn has_key(lang: Lang, key: &str) -> bool {
+    crate::_rust_i18n_try_translate(lang.code(), key).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn italian_locales_choose_italian() {
+        for locale in ["it", "it-IT", "it_CH.UTF-8", "IT"] {
+            assert_eq!(Lang::from_locale(locale), Lang::It, "{locale}");
+        }
+        for locale in ["en-US", "de_DE", "", "C", "ita"] {
+            assert_eq!(Lang::from_locale(locale), Lang::En, "{locale}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(
+            tr_args(Lang::En, "app.status.saved", &[("file", "/tmp/bra.ron")]),
+            "Saved to /tmp/bra.ron"
+        );
+        assert_eq!(
+            tr_args(Lang::It, "app.status.saved", &[("file", "/tmp/bra.ron")]),
+            "Salvato in /tmp/bra.ron"
+        );
+    }
+}

@@ -1,0 +1,335 @@
+//! Adoption over time, as a percentage of smartable staff: the consortium (thick), one line
+//! per partner or, with many partners, the P10–P90 band, the median and the selected
+//! partners. Hover names the line, the month and the value; drag pans, Ctrl+wheel zooms,
+//! a double click restores the whole programme (egui_plot's own reset); a click on a line
+//! selects its partner, Ctrl+click adds it to the selection.
+
+use egui::{Color32, Ui};
+use egui_plot::{
+    Corner, FilledArea, GridInput, GridMark, HoverPosition, Legend, LegendGrouping, Line,
+    LineStyle, Plot, PlotPoints,
+};
+
+use super::adoption_series::{AdoptionSeries, PlotMode, partner_item_source};
+use super::{additive_click, section};
+use crate::i18n::{Lang, format, tr, tr_args};
+use crate::model::{Month, PartnerId, YEAR_RANGE};
+use crate::ui::{Request, ViewCtx, theme};
+
+#[derive(Default)]
+pub struct AdoptionPlot {
+    series: AdoptionSeries,
+    /// The number of months the plot's remembered bounds were made for: a project of
+    /// another length resets the view.
+    months_shown: Option<usize>,
+}
+
+impl AdoptionPlot {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, height: f32) {
+        let dashboard = cx.dashboard;
+        self.series.refresh(
+            cx.revision,
+            cx.project,
+            &dashboard.adoption,
+            &dashboard.partner_order,
+            cx.selection,
+        );
+        let lang = cx.lang;
+        let mut clicked = None;
+        section::panel(ui, |ui| {
+            section::heading(ui, &tr(lang, "overview.adoption.title"));
+            if self.series.mode == PlotMode::Aggregate {
+                let count = format::integer(lang, dashboard.partner_order.len() as i64);
+                let mut note = tr_args(
+                    lang,
+                    "overview.adoption.aggregate_note",
+                    &[("count", &count)],
+                );
+                if self.series.selected > self.series.partners.len() {
+                    let shown = format::integer(lang, self.series.partners.len() as i64);
+                    let selected = format::integer(lang, self.series.selected as i64);
+                    note.push_str(" (");
+                    note.push_str(&tr_args(
+                        lang,
+                        "overview.adoption.selected_capped",
+                        &[("shown", &shown), ("count", &selected)],
+                    ));
+                    note.push(')');
+                }
+                section::note(ui, &note);
+            }
+            if self.series.consortium.is_empty() && self.series.band.is_empty() {
+                section::note(ui, &tr(lang, "overview.adoption.no_data"));
+            }
+            clicked = self.plot(ui, cx, height);
+            section::note(ui, &tr(lang, "overview.adoption.hint"));
+        });
+        if let Some(partner) = clicked {
+            let additive = additive_click(ui);
+            cx.outbox.push(Request::SelectPartner { partner, additive });
+        }
+    }
+
+    /// Draws the plot; returns the partner whose line was clicked.
+    fn plot(&mut self, ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) -> Option<PartnerId> {
+        let lang = cx.lang;
+        let months = cx.dashboard.months.len();
+        let start = cx
+            .dashboard
+            .months
+            .first()
+            .copied()
+            .unwrap_or(cx.project.meta.start);
+        let last = months.max(1) - 1;
+        let dark = ui.visuals().dark_mode;
+        let consortium_color = theme::consortium_color(dark);
+
+        let mut plot = Plot::new("overview_adoption")
+            .height(height)
+            .legend(
+                Legend::default()
+                    .position(Corner::LeftTop)
+                    .grouping(LegendGrouping::ById)
+                    .follow_insertion_order(true)
+                    .background_alpha(0.9),
+            )
+            .default_x_bounds(-0.5, last as f64 + 0.5)
+            .default_y_bounds(0.0, 100.0)
+            // The wheel scrolls the overview; Ctrl+wheel zooms the plot.
+            .allow_scroll(false)
+            .x_grid_spacer(move |input| month_marks(input, start))
+            .x_axis_formatter(move |mark, _| month_label(lang, start, mark.value))
+            .y_axis_formatter(move |mark, _| {
+                let digits = if mark.step_size < 1.0 { 1 } else { 0 };
+                format::percent(lang, mark.value, digits)
+            })
+            .y_axis_label(tr(lang, "overview.adoption.axis"))
+            .label_formatter(move |position| hover_text(lang, start, position));
+        if self.months_shown != Some(months) {
+            self.months_shown = Some(months);
+            plot = plot.reset();
+        }
+
+        let series = &self.series;
+        let selection = cx.selection;
+        let band_name = tr(lang, "overview.adoption.band");
+        let median_name = tr(lang, "overview.adoption.median");
+        let consortium_name = tr(lang, "overview.adoption.consortium");
+        let response = plot.show(ui, |plot_ui| {
+            let band_fill = consortium_color.gamma_multiply(0.18);
+            for run in &series.band {
+                // One id for every stretch: one legend entry shows and hides them all.
+                plot_ui.add(
+                    FilledArea::new(band_name.as_ref(), &run.months, &run.p10, &run.p90)
+                        .fill_color(band_fill)
+                        .id("overview_adoption_band"),
+                );
+            }
+            plot_ui.line(
+                Line::new(
+                    consortium_name.as_ref(),
+                    PlotPoints::Borrowed(&series.consortium),
+                )
+                .color(consortium_color)
+                .width(4.0)
+                .id("overview_adoption_consortium"),
+            );
+            if !series.median.is_empty() {
+                plot_ui.line(
+                    Line::new(median_name.as_ref(), PlotPoints::Borrowed(&series.median))
+                        .color(consortium_color)
+                        .width(2.0)
+                        .style(LineStyle::dashed_loose())
+                        .id("overview_adoption_median"),
+                );
+            }
+            let anything_selected = !selection.partners.is_empty();
+            for line in &series.partners {
+                let selected = selection.contains(&line.partner);
+                let color = theme::series_color(line.color_index);
+                let (color, width) = match (selected, anything_selected) {
+                    (true, _) => (color, 4.0),
+                    // The others step back so the selected ones stand out.
+                    (false, true) => (fade(color), 1.5),
+                    (false, false) => (color, 2.5),
+                };
+                plot_ui.line(
+                    Line::new(line.name.as_str(), PlotPoints::Borrowed(&line.points))
+                        .color(color)
+                        .width(width)
+                        .id(partner_item_source(&line.partner)),
+                );
+            }
+        });
+        if !response.response.clicked() {
+            return None;
+        }
+        response
+            .hovered_plot_item
+            .and_then(|item| self.series.partner_of(item))
+            .cloned()
+    }
+}
+
+fn fade(color: Color32) -> Color32 {
+    color.gamma_multiply(0.45)
+}
+
+/// "mar 2026" at a whole month, nothing between months.
+fn month_label(lang: Lang, start: Month, value: f64) -> String {
+    month_at(start, value).map_or_else(String::new, |month| format::month(lang, month))
+}
+
+/// The month at x = `value` (months since `start`), if `value` is a whole month within the
+/// years a month can have.
+fn month_at(start: Month, value: f64) -> Option<Month> {
+    let rounded = value.round();
+    if (value - rounded).abs() > 1e-6 || rounded.abs() > 12.0 * 2000.0 {
+        return None;
+    }
+    let month = start.plus(rounded as i32);
+    YEAR_RANGE.contains(&month.year()).then_some(month)
+}
+
+/// The hover label: the line's name, the month and the value; away from a line, the month.
+fn hover_text(lang: Lang, start: Month, position: &HoverPosition<'_>) -> Option<String> {
+    match position {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => Some(format!(
+            "{plot_name}\n{}: {}",
+            month_label(lang, start, position.x.round()),
+            format::percent(lang, position.y, 1)
+        )),
+        HoverPosition::Elsewhere { position } => {
+            month_at(start, position.x.round()).map(|month| format::month_long(lang, month))
+        }
+    }
+}
+
+/// Grid marks on whole months: months, quarters or years as the zoom allows, the years
+/// (January) drawn strongest.
+fn month_marks(input: GridInput, start: Month) -> Vec<GridMark> {
+    // (smallest step, the three levels drawn), in months.
+    const LEVELS: [(i64, [i64; 3]); 6] = [
+        (1, [1, 3, 12]),
+        (3, [3, 12, 60]),
+        (6, [6, 12, 60]),
+        (12, [12, 60, 120]),
+        (60, [60, 120, 600]),
+        (600, [600, 1200, 6000]),
+    ];
+    let (low, high) = input.bounds;
+    if !(low.is_finite() && high.is_finite()) || high < low {
+        return Vec::new();
+    }
+    let Some(&(smallest, levels)) = LEVELS
+        .iter()
+        .find(|(smallest, _)| *smallest as f64 >= input.base_step_size)
+    else {
+        return Vec::new();
+    };
+    if (high - low) / smallest as f64 > 2000.0 {
+        return Vec::new();
+    }
+    // Months counted from January of year 0, so multiples of 12 are Januaries.
+    let offset = i64::from(start.year()) * 12 + i64::from(start.month()) - 1;
+    let first = ((low + offset as f64) / smallest as f64).ceil() as i64 * smallest;
+    let last = (high + offset as f64).floor() as i64;
+    (first..=last)
+        .step_by(smallest as usize)
+        .map(|absolute| {
+            let step = levels
+                .iter()
+                .rev()
+                .copied()
+                .find(|level| absolute % level == 0)
+                .unwrap_or(smallest);
+            GridMark {
+                value: (absolute - offset) as f64,
+                step_size: step as f64,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn month(year: i32, month: u32) -> Month {
+        Month::new(year, month).unwrap()
+    }
+
+    #[test]
+    fn axis_labels_name_whole_months_only() {
+        let start = month(2025, 1);
+        assert_eq!(month_label(Lang::It, start, 14.0), "mar 2026");
+        assert_eq!(month_label(Lang::En, start, 14.0), "Mar 2026");
+        assert_eq!(month_label(Lang::It, start, 14.5), "");
+        assert_eq!(month_label(Lang::It, start, 1e12), "");
+    }
+
+    #[test]
+    fn hovering_a_line_names_it_with_month_and_value() {
+        let start = month(2025, 1);
+        let near = HoverPosition::NearDataPoint {
+            plot_name: "Bra",
+            position: egui_plot::PlotPoint::new(2.0, 24.34),
+            index: 2,
+        };
+        assert_eq!(
+            hover_text(Lang::It, start, &near).as_deref(),
+            Some("Bra\nmar 2025: 24,3%")
+        );
+        let away = HoverPosition::Elsewhere {
+            position: egui_plot::PlotPoint::new(2.2, 50.0),
+        };
+        assert_eq!(
+            hover_text(Lang::En, start, &away).as_deref(),
+            Some("March 2025")
+        );
+    }
+
+    #[test]
+    fn grid_marks_fall_on_months_with_januaries_strongest() {
+        // A programme starting in November 2025, zoomed so a month is the smallest step.
+        let start = month(2025, 11);
+        let marks = month_marks(
+            GridInput {
+                bounds: (-0.5, 5.5),
+                base_step_size: 0.5,
+            },
+            start,
+        );
+        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
+        assert_eq!(values, [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
+        // Index 2 is January 2026, index 5 is April (a quarter).
+        let steps: Vec<f64> = marks.iter().map(|mark| mark.step_size).collect();
+        assert_eq!(steps, [1.0, 1.0, 12.0, 1.0, 1.0, 3.0]);
+    }
+
+    #[test]
+    fn zoomed_out_grids_use_quarters_and_stay_bounded() {
+        let start = month(2025, 1);
+        let marks = month_marks(
+            GridInput {
+                bounds: (0.0, 24.0),
+                base_step_size: 2.0,
+            },
+            start,
+        );
+        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
+        assert_eq!(values, [0.0, 3.0, 6.0, 9.0, 12.0, 15.0, 18.0, 21.0, 24.0]);
+        let far = month_marks(
+            GridInput {
+                bounds: (-1e9, 1e9),
+                base_step_size: 1.0,
+            },
+            start,
+        );
+        assert!(far.is_empty());
+    }
+}

@@ -1,0 +1,386 @@
+//! The milestone grid: partners × the seven tappe. A reached milestone shows its actual
+//! month with a tick, one not reached yet its planned month in grey; a late one is marked
+//! with a warning sign and the bad colour (never colour alone), and every cell's tooltip gives planned
+//! versus actual. Only the visible rows are laid out, so 7,900 partners cost what 20 do.
+//! A click on a partner's name selects it; when a single partner is selected elsewhere the
+//! grid scrolls to it.
+
+use std::collections::HashMap;
+
+use egui::{Align, Button, Color32, Label, RichText, TextStyle, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::icons::{self, Icon};
+use super::{additive_click, count_text, section};
+use crate::analysis::dashboard::{MilestoneCell, MilestoneRow};
+use crate::i18n::{Lang, format, tr, tr_args};
+use crate::model::{MilestoneKind, PartnerId};
+use crate::ui::{Request, ViewCtx, theme};
+
+#[derive(Default)]
+pub struct MilestoneGrid {
+    /// Row of each partner, built when first needed in a revision.
+    rows_by_partner: Option<(u64, HashMap<PartnerId, usize>)>,
+    /// The single selected partner last seen, to scroll to a new one.
+    last_single: Option<PartnerId>,
+    /// Set when the grid itself selected a partner: no need to scroll to it.
+    selected_here: bool,
+}
+
+/// How a cell reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CellState {
+    Reached,
+    ReachedLate,
+    Planned,
+    Overdue,
+    Unplanned,
+}
+
+impl CellState {
+    fn of(cell: &MilestoneCell) -> CellState {
+        match (cell.actual, cell.planned, cell.late) {
+            (Some(_), _, false) => CellState::Reached,
+            (Some(_), _, true) => CellState::ReachedLate,
+            (None, Some(_), false) => CellState::Planned,
+            (None, Some(_), true) => CellState::Overdue,
+            (None, None, _) => CellState::Unplanned,
+        }
+    }
+}
+
+impl MilestoneGrid {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, height: f32) {
+        let dashboard = cx.dashboard;
+        let grid = &dashboard.milestones;
+        let lang = cx.lang;
+        let scroll_to = self.scroll_target(cx);
+        let mut clicked = None;
+        section::panel(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                section::heading(ui, &tr(lang, "overview.milestones.title"));
+                let size = section::body_size(ui) * 1.1;
+                if grid.late == 0 {
+                    ui.label(RichText::new(tr(lang, "overview.milestones.none_late")).size(size));
+                } else {
+                    let text = count_text(
+                        lang,
+                        "overview.milestones.late_one",
+                        "overview.milestones.late_other",
+                        grid.late,
+                    );
+                    let text = RichText::new(text).size(size).strong();
+                    icons::icon_label(ui, Icon::Warning, text, theme::bad_color());
+                }
+            });
+            legend(ui, lang);
+            if grid.rows.is_empty() {
+                section::note(ui, &tr(lang, "overview.milestones.no_partners"));
+                return;
+            }
+            clicked = table(ui, cx, &grid.rows, height, scroll_to);
+        });
+        if let Some(partner) = clicked {
+            self.selected_here = true;
+            let additive = additive_click(ui);
+            cx.outbox.push(Request::SelectPartner { partner, additive });
+        }
+    }
+
+    /// The row to bring into view: that of a partner just selected alone, elsewhere.
+    fn scroll_target(&mut self, cx: &ViewCtx<'_>) -> Option<usize> {
+        let selected = &cx.selection.partners;
+        let single = (selected.len() == 1)
+            .then(|| selected.iter().next())
+            .flatten();
+        if single == self.last_single.as_ref() {
+            return None;
+        }
+        self.last_single = single.cloned();
+        let from_here = std::mem::take(&mut self.selected_here);
+        let partner = single.filter(|_| !from_here)?;
+        let revision = cx.revision;
+        if self
+            .rows_by_partner
+            .as_ref()
+            .is_none_or(|(built, _)| *built != revision)
+        {
+            let rows = cx
+                .dashboard
+                .milestones
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(index, row)| (row.partner.clone(), index))
+                .collect();
+            self.rows_by_partner = Some((revision, rows));
+        }
+        self.rows_by_partner
+            .as_ref()
+            .and_then(|(_, rows)| rows.get(partner).copied())
+    }
+}
+
+/// What the marks mean: tick for reached, grey for planned, warning sign for late.
+fn legend(ui: &mut Ui, lang: Lang) {
+    let size = section::body_size(ui) * 0.9;
+    let weak = ui.visuals().weak_text_color();
+    ui.horizontal_wrapped(|ui| {
+        let text = |key| RichText::new(tr(lang, key)).size(size);
+        icons::icon_label(
+            ui,
+            Icon::Check,
+            text("overview.milestones.legend_reached"),
+            weak,
+        );
+        ui.label(text("overview.milestones.legend_planned").color(weak));
+        icons::icon_label(
+            ui,
+            Icon::Warning,
+            text("overview.milestones.legend_late"),
+            theme::bad_color(),
+        );
+    });
+}
+
+/// Draws the table; returns the partner whose name was clicked.
+fn table(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    rows: &[MilestoneRow],
+    height: f32,
+    scroll_to: Option<usize>,
+) -> Option<PartnerId> {
+    let lang = cx.lang;
+    let body_height = ui.text_style_height(&TextStyle::Body);
+    let row_height = body_height + 10.0;
+    let weak = ui.visuals().weak_text_color();
+    let text = ui.visuals().text_color();
+    let name_width = (ui.available_width() * 0.22).clamp(120.0, 240.0);
+    let mut clicked = None;
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("overview_milestones")
+        .striped(true)
+        .resizable(false)
+        .auto_shrink([false, false])
+        .min_scrolled_height(height)
+        .max_scroll_height(height)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::exact(name_width).clip(true))
+        .columns(
+            Column::remainder().at_least(72.0).clip(true),
+            MilestoneKind::ALL.len(),
+        );
+    if let Some(row) = scroll_to {
+        builder = builder.scroll_to_row(row, Some(Align::Center));
+    }
+    builder
+        .header(body_height * 2.0 + 8.0, |mut header| {
+            header.col(|ui| {
+                ui.strong(tr(lang, "overview.milestones.partner"));
+            });
+            for kind in MilestoneKind::ALL {
+                header.col(|ui| {
+                    ui.add(
+                        Label::new(RichText::new(tr(lang, milestone_key(kind))).strong()).wrap(),
+                    );
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let data = &rows[row.index()];
+                let selected = cx.selection.contains(&data.partner);
+                row.set_selected(selected);
+                row.col(|ui| {
+                    let response = ui.add(Button::selectable(selected, &data.name).truncate());
+                    if response.clicked() {
+                        clicked = Some(data.partner.clone());
+                    }
+                });
+                for cell in &data.cells {
+                    row.col(|ui| {
+                        let state = CellState::of(cell);
+                        let view = cell_view(lang, cell, state, text, weak);
+                        let icon_size = body_height * 0.85;
+                        if let Some(icon) = view.leading {
+                            icons::icon_space(ui, icon, icon_size, view.color);
+                        }
+                        let mut response = ui
+                            .add(Label::new(RichText::new(view.text).color(view.color)).truncate());
+                        if let Some(icon) = view.trailing {
+                            response |= icons::icon_space(ui, icon, icon_size, view.color);
+                        }
+                        response.on_hover_ui(|ui| {
+                            ui.label(tooltip(lang, cell, state));
+                        });
+                    });
+                }
+            });
+        });
+    clicked
+}
+
+/// What a cell shows: the actual month of a reached milestone (after a tick), the planned
+/// month of one still to come (in grey); a late one in the bad colour with a warning sign.
+#[derive(Debug, Clone, PartialEq)]
+struct CellView {
+    leading: Option<Icon>,
+    text: String,
+    trailing: Option<Icon>,
+    color: Color32,
+}
+
+fn cell_view(
+    lang: Lang,
+    cell: &MilestoneCell,
+    state: CellState,
+    text: Color32,
+    weak: Color32,
+) -> CellView {
+    let month = |month: Option<crate::model::Month>| {
+        month.map_or_else(String::new, |month| format::month(lang, month))
+    };
+    let view = |leading, text, trailing, color| CellView {
+        leading,
+        text,
+        trailing,
+        color,
+    };
+    match state {
+        CellState::Reached => view(Some(Icon::Check), month(cell.actual), None, text),
+        CellState::ReachedLate => view(
+            Some(Icon::Check),
+            month(cell.actual),
+            Some(Icon::Warning),
+            theme::bad_color(),
+        ),
+        CellState::Planned => view(None, month(cell.planned), None, weak),
+        CellState::Overdue => view(
+            Some(Icon::Warning),
+            month(cell.planned),
+            None,
+            theme::bad_color(),
+        ),
+        CellState::Unplanned => view(None, "—".to_owned(), None, weak),
+    }
+}
+
+/// "Regolamento · Prevista: mar 2026 · Raggiunta: mag 2026 · In ritardo", one per line.
+fn tooltip(lang: Lang, cell: &MilestoneCell, state: CellState) -> String {
+    let mut lines = vec![tr(lang, milestone_key(cell.kind)).into_owned()];
+    lines.push(match cell.planned {
+        Some(month) => tr_args(
+            lang,
+            "overview.milestones.planned",
+            &[("month", &format::month_long(lang, month))],
+        ),
+        None => tr(lang, "overview.milestones.no_plan").into_owned(),
+    });
+    lines.push(match cell.actual {
+        Some(month) => tr_args(
+            lang,
+            "overview.milestones.reached",
+            &[("month", &format::month_long(lang, month))],
+        ),
+        None => tr(lang, "overview.milestones.not_reached").into_owned(),
+    });
+    if matches!(state, CellState::ReachedLate | CellState::Overdue) {
+        lines.push(tr(lang, "overview.milestones.late").into_owned());
+    }
+    lines.join("\n")
+}
+
+/// The i18n key of a milestone's column header.
+fn milestone_key(kind: MilestoneKind) -> &'static str {
+    match kind {
+        MilestoneKind::Mapping => "overview.milestone.mapping",
+        MilestoneKind::Regolamento => "overview.milestone.regolamento",
+        MilestoneKind::UnionAgreement => "overview.milestone.union_agreement",
+        MilestoneKind::IndividualAgreements => "overview.milestone.individual_agreements",
+        MilestoneKind::EquipmentDelivered => "overview.milestone.equipment_delivered",
+        MilestoneKind::PilotStart => "overview.milestone.pilot_start",
+        MilestoneKind::Regime => "overview.milestone.regime",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Month;
+
+    fn cell(planned: Option<(i32, u32)>, actual: Option<(i32, u32)>, late: bool) -> MilestoneCell {
+        let month = |(year, month): (i32, u32)| Month::new(year, month).unwrap();
+        MilestoneCell {
+            kind: MilestoneKind::Regolamento,
+            planned: planned.map(month),
+            actual: actual.map(month),
+            late,
+        }
+    }
+
+    fn shown(cell: &MilestoneCell) -> (Option<Icon>, String, Option<Icon>, Color32) {
+        let view = cell_view(
+            Lang::It,
+            cell,
+            CellState::of(cell),
+            Color32::BLACK,
+            Color32::GRAY,
+        );
+        (view.leading, view.text, view.trailing, view.color)
+    }
+
+    #[test]
+    fn cells_show_actual_or_planned_and_mark_lateness_beyond_colour() {
+        let bad = theme::bad_color();
+        let text = |text: &str| text.to_owned();
+        assert_eq!(
+            shown(&cell(Some((2026, 3)), Some((2026, 2)), false)),
+            (Some(Icon::Check), text("feb 2026"), None, Color32::BLACK)
+        );
+        assert_eq!(
+            shown(&cell(Some((2026, 3)), Some((2026, 5)), true)),
+            (
+                Some(Icon::Check),
+                text("mag 2026"),
+                Some(Icon::Warning),
+                bad
+            )
+        );
+        assert_eq!(
+            shown(&cell(Some((2026, 9)), None, false)),
+            (None, text("set 2026"), None, Color32::GRAY)
+        );
+        assert_eq!(
+            shown(&cell(Some((2026, 1)), None, true)),
+            (Some(Icon::Warning), text("gen 2026"), None, bad)
+        );
+        assert_eq!(
+            shown(&cell(None, None, false)),
+            (None, text("—"), None, Color32::GRAY)
+        );
+    }
+
+    #[test]
+    fn the_tooltip_compares_planned_and_actual() {
+        let late = cell(Some((2026, 3)), Some((2026, 5)), true);
+        assert_eq!(
+            tooltip(Lang::It, &late, CellState::of(&late)),
+            "Regolamento\nPrevista: marzo 2026\nRaggiunta: maggio 2026\nIn ritardo"
+        );
+        let open = cell(None, None, false);
+        assert_eq!(
+            tooltip(Lang::En, &open, CellState::of(&open)),
+            "Regolamento\nNo planned month\nNot reached yet"
+        );
+    }
+
+    #[test]
+    fn every_milestone_has_a_column_header_in_both_languages() {
+        for kind in MilestoneKind::ALL {
+            for lang in Lang::ALL {
+                assert!(crate::i18n::has_key(lang, milestone_key(kind)), "{kind:?}");
+            }
+        }
+    }
+}

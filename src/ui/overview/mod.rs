@@ -1,0 +1,219 @@
+//! Panoramica: the dashboard a workshop facilitator projects to a room. A header with the
+//! project's title, the consortium's KPI cards, adoption over time, training completion,
+//! the milestone grid and the validation findings.
+//!
+//! Everything heavy is borrowed from the `Dashboard` (derived once per model revision) or
+//! from caches kept here and keyed on `ViewCtx::revision`, so a frame costs the same with
+//! eight partners or with every Comune in Italy: plots draw aggregates plus the selected
+//! partners, and lists lay out only their visible rows.
+
+mod adoption_plot;
+mod adoption_series;
+mod findings_list;
+mod header;
+mod icons;
+mod kpi_cards;
+mod milestone_grid;
+mod section;
+mod training_chart;
+mod training_rank;
+
+use egui::{ScrollArea, Ui};
+
+use crate::i18n::{Lang, format, tr_args};
+use crate::ui::ViewCtx;
+
+/// Below this width the two-column rows stack vertically.
+const TWO_COLUMN_MIN_WIDTH: f32 = 1100.0;
+/// Share of a two-column row given to the left column.
+const LEFT_SHARE: f32 = 0.6;
+
+/// The overview's UI state: caches of plot points and rankings, and the text being edited.
+#[derive(Default)]
+pub struct OverviewView {
+    header: header::Header,
+    adoption: adoption_plot::AdoptionPlot,
+    training: training_chart::TrainingChart,
+    milestones: milestone_grid::MilestoneGrid,
+    findings: findings_list::FindingsList,
+}
+
+impl OverviewView {
+    /// Draws the whole overview in the space it is given, scrolling vertically when the
+    /// window is too short.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>) {
+        // Section heights follow the window, not the (unbounded) scrolled content.
+        let viewport = ui.available_size();
+        ScrollArea::vertical()
+            .id_salt("overview_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.header.ui(ui, cx);
+                ui.add_space(section::GAP);
+                kpi_cards::ui(ui, cx);
+                ui.add_space(section::GAP);
+
+                let chart_height = (viewport.y * 0.36).clamp(240.0, 520.0);
+                two_columns(
+                    ui,
+                    cx,
+                    |ui, cx| self.adoption.ui(ui, cx, chart_height),
+                    |ui, cx| self.training.ui(ui, cx, chart_height),
+                );
+                ui.add_space(section::GAP);
+
+                let list_height = (viewport.y * 0.30).clamp(200.0, 480.0);
+                two_columns(
+                    ui,
+                    cx,
+                    |ui, cx| self.milestones.ui(ui, cx, list_height),
+                    |ui, cx| self.findings.ui(ui, cx, list_height),
+                );
+            });
+    }
+}
+
+/// Lays `left` and `right` side by side (60:40) on a wide screen, one above the other on
+/// a narrow one. The context is handed to each in turn, since both write requests to it.
+fn two_columns<C>(
+    ui: &mut Ui,
+    cx: &mut C,
+    left: impl FnOnce(&mut Ui, &mut C),
+    right: impl FnOnce(&mut Ui, &mut C),
+) {
+    let width = ui.available_width();
+    if width < TWO_COLUMN_MIN_WIDTH {
+        left(ui, cx);
+        ui.add_space(section::GAP);
+        right(ui, cx);
+        return;
+    }
+    let gap = section::GAP;
+    let left_width = ((width - gap) * LEFT_SHARE).floor();
+    let right_width = width - gap - left_width;
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = gap;
+        ui.allocate_ui_with_layout(
+            egui::vec2(left_width, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(left_width);
+                left(ui, cx);
+            },
+        );
+        ui.allocate_ui_with_layout(
+            egui::vec2(right_width, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(right_width);
+                right(ui, cx);
+            },
+        );
+    });
+}
+
+/// "1 errore" / "3 errori": the `one` text for exactly one, otherwise `other` with the
+/// count written the language's way.
+fn count_text(lang: Lang, one: &str, other: &str, count: usize) -> String {
+    let key = if count == 1 { one } else { other };
+    let count = format::integer(lang, i64::try_from(count).unwrap_or(i64::MAX));
+    tr_args(lang, key, &[("count", &count)])
+}
+
+/// Whether a click should add to the selection rather than replace it (Ctrl, or Cmd on a
+/// Mac).
+fn additive_click(ui: &Ui) -> bool {
+    ui.input(|input| input.modifiers.command || input.modifiers.ctrl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, has_key};
+
+    /// Every `"overview.…"` key written in this module's sources, found by scanning them,
+    /// so a key added to the code without a translation fails here.
+    fn keys_in_sources() -> Vec<String> {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("adoption_plot.rs"),
+            include_str!("adoption_series.rs"),
+            include_str!("findings_list.rs"),
+            include_str!("header.rs"),
+            include_str!("icons.rs"),
+            include_str!("kpi_cards.rs"),
+            include_str!("milestone_grid.rs"),
+            include_str!("section.rs"),
+            include_str!("training_chart.rs"),
+            include_str!("training_rank.rs"),
+        ];
+        let mut keys = Vec::new();
+        for source in sources {
+            for (start, _) in source.match_indices("\"overview.") {
+                let rest = &source[start + 1..];
+                let Some(end) = rest.find('"') else { continue };
+                let key = &rest[..end];
+                let is_key = key.len() > "overview.".len()
+                    && key.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.'
+                    });
+                if is_key {
+                    keys.push(key.to_owned());
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn every_key_used_has_both_languages() {
+        let keys = keys_in_sources();
+        assert!(keys.len() > 50, "the scan found only {} keys", keys.len());
+        let missing: Vec<String> = keys
+            .iter()
+            .flat_map(|key| {
+                Lang::ALL
+                    .into_iter()
+                    .filter(|lang| !has_key(*lang, key))
+                    .map(move |lang| format!("{key} ({})", lang.code()))
+            })
+            .collect();
+        assert!(missing.is_empty(), "missing translations: {missing:?}");
+    }
+
+    #[test]
+    fn counts_choose_singular_or_plural() {
+        assert_eq!(
+            count_text(
+                Lang::It,
+                "overview.findings.errors_one",
+                "overview.findings.errors_other",
+                1
+            ),
+            "1 errore"
+        );
+        assert_eq!(
+            count_text(
+                Lang::It,
+                "overview.findings.errors_one",
+                "overview.findings.errors_other",
+                1234
+            ),
+            "1.234 errori"
+        );
+        assert_eq!(
+            count_text(
+                Lang::En,
+                "overview.findings.warnings_one",
+                "overview.findings.warnings_other",
+                0
+            ),
+            "0 warnings"
+        );
+    }
+}
+
+#[cfg(test)]
+mod explore_tmp;

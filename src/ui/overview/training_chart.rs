@@ -1,0 +1,347 @@
+//! Training completion as horizontal bars: per partner (highest first; with many partners
+//! the top and bottom ten plus the selected ones) or, on demand, per module area. The
+//! consortium's completion is a dashed line across the bars; a click on a partner's bar
+//! selects it.
+
+use egui::{Align2, Color32, RichText, Stroke, Ui};
+use egui_plot::{
+    AxisHints, Bar, BarChart, GridInput, GridMark, LineStyle, Plot, PlotPoint, Text, VLine,
+};
+
+use super::training_rank::{EDGE, Ranking};
+use super::{additive_click, count_text, section};
+use crate::i18n::{format, tr, tr_args};
+use crate::model::{ModuleArea, PartnerId};
+use crate::ui::{Request, ViewCtx, theme};
+
+/// Vertical room per bar, in points, so every bar's label shows.
+const ROW_HEIGHT: f32 = 24.0;
+/// Room for the x axis and margins around the bars.
+const CHART_MARGIN: f32 = 60.0;
+
+#[derive(Default)]
+pub struct TrainingChart {
+    by_area: bool,
+    ranking: Ranking,
+}
+
+/// One bar, top to bottom.
+struct Row {
+    label: String,
+    /// Completion in percent; `None` when nobody is enrolled.
+    value: Option<f64>,
+    partner: Option<PartnerId>,
+    selected: bool,
+}
+
+impl TrainingChart {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, height: f32) {
+        let lang = cx.lang;
+        let mut clicked = None;
+        section::panel(ui, |ui| {
+            section::heading(ui, &tr(lang, "overview.training.title"));
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "overview.training.show_label"));
+                ui.selectable_value(
+                    &mut self.by_area,
+                    false,
+                    tr(lang, "overview.training.by_partner"),
+                )
+                .labelled_by(label.id);
+                ui.selectable_value(
+                    &mut self.by_area,
+                    true,
+                    tr(lang, "overview.training.by_area"),
+                )
+                .labelled_by(label.id);
+            });
+            let rows = if self.by_area {
+                area_rows(cx)
+            } else {
+                self.partner_rows(ui, cx)
+            };
+            if rows.iter().all(|row| row.value.is_none()) {
+                section::note(ui, &tr(lang, "overview.training.no_data"));
+                return;
+            }
+            if let Some(rate) = cx.dashboard.training.consortium.completion.rate() {
+                let value = format::percent(lang, rate * 100.0, 1);
+                section::note(
+                    ui,
+                    &tr_args(
+                        lang,
+                        "overview.training.consortium_line",
+                        &[("value", &value)],
+                    ),
+                );
+            }
+            let chart_height = height.max(rows.len() as f32 * ROW_HEIGHT + CHART_MARGIN);
+            clicked = chart(ui, cx, &rows, chart_height);
+            if !self.by_area {
+                section::note(ui, &tr(lang, "overview.training.hint"));
+            }
+        });
+        if let Some(partner) = clicked {
+            let additive = additive_click(ui);
+            cx.outbox.push(Request::SelectPartner { partner, additive });
+        }
+    }
+
+    fn partner_rows(&mut self, ui: &mut Ui, cx: &ViewCtx<'_>) -> Vec<Row> {
+        let dashboard = cx.dashboard;
+        self.ranking
+            .refresh(cx.revision, &dashboard.training, &dashboard.partner_order);
+        let rows = self.ranking.rows(cx.selection);
+        if rows.subset {
+            let count = format::integer(cx.lang, dashboard.partner_order.len() as i64);
+            section::note(
+                ui,
+                &tr_args(
+                    cx.lang,
+                    "overview.training.subset_note",
+                    &[("count", &count)],
+                ),
+            );
+        }
+        if self.ranking.unenrolled > 0 {
+            section::note(
+                ui,
+                &count_text(
+                    cx.lang,
+                    "overview.training.no_enrolment_one",
+                    "overview.training.no_enrolment_other",
+                    self.ranking.unenrolled,
+                ),
+            );
+        }
+        debug_assert!(!rows.subset || rows.indexes.len() >= 2 * EDGE);
+        rows.indexes
+            .iter()
+            .map(|&index| {
+                let (id, value) = &self.ranking.ranked[index];
+                let label = cx
+                    .project
+                    .partners
+                    .get(id)
+                    .map_or_else(|| id.as_str().to_owned(), |partner| partner.name.clone());
+                Row {
+                    label,
+                    value: Some(*value),
+                    partner: Some(id.clone()),
+                    selected: cx.selection.contains(id),
+                }
+            })
+            .collect()
+    }
+}
+
+fn area_rows(cx: &ViewCtx<'_>) -> Vec<Row> {
+    ModuleArea::ALL
+        .into_iter()
+        .map(|area| Row {
+            label: tr(cx.lang, area_key(area)).into_owned(),
+            value: cx
+                .dashboard
+                .training
+                .areas
+                .get(&area)
+                .and_then(|completion| completion.rate())
+                .map(|rate| rate * 100.0),
+            partner: None,
+            selected: false,
+        })
+        .collect()
+}
+
+/// The i18n key of a module area's name.
+pub fn area_key(area: ModuleArea) -> &'static str {
+    match area {
+        ModuleArea::Organisation => "overview.area.organisation",
+        ModuleArea::DigitalSkills => "overview.area.digital_skills",
+        ModuleArea::Leadership => "overview.area.leadership",
+        ModuleArea::Rules => "overview.area.rules",
+        ModuleArea::IndustrialRelations => "overview.area.industrial_relations",
+        ModuleArea::TechnologyAndSecurity => "overview.area.technology_and_security",
+        ModuleArea::Wellbeing => "overview.area.wellbeing",
+        ModuleArea::ServicesToCitizens => "overview.area.services_to_citizens",
+        ModuleArea::MonitoringAndEvaluation => "overview.area.monitoring_and_evaluation",
+    }
+}
+
+/// Draws the bars; returns the partner whose bar was clicked.
+fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<PartnerId> {
+    let lang = cx.lang;
+    let count = rows.len();
+    // Row i is drawn at y = count - 1 - i, so the first row is at the top.
+    let y_of = |index: usize| (count - 1 - index) as f64;
+    let labels: Vec<&str> = rows.iter().map(|row| row.label.as_str()).collect();
+    let dark = ui.visuals().dark_mode;
+    let bar_color = theme::series_color(0);
+    let selected_color = theme::series_color(1);
+    let text_color = ui.visuals().text_color();
+
+    let bars: Vec<Bar> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let (fill, stroke) = if row.selected {
+                (selected_color, Stroke::new(2.0, text_color))
+            } else {
+                (bar_color, Stroke::NONE)
+            };
+            Bar::new(y_of(index), row.value.unwrap_or(0.0))
+                .name(&row.label)
+                .fill(fill)
+                .stroke(stroke)
+                .width(0.7)
+        })
+        .collect();
+    let chart = BarChart::new("", bars)
+        .horizontal()
+        .element_formatter(Box::new(move |bar, _| {
+            let value = format::percent(lang, bar.value, 1);
+            tr_args(
+                lang,
+                "overview.training.bar_tooltip",
+                &[("name", &bar.name), ("value", &value)],
+            )
+        }));
+    let consortium = cx
+        .dashboard
+        .training
+        .consortium
+        .completion
+        .rate()
+        .map(|rate| rate * 100.0);
+
+    let y_axis = AxisHints::new_y()
+        .formatter(move |mark, _| bar_label(&labels, mark.value))
+        .label_spacing(ROW_HEIGHT * 0.6..=ROW_HEIGHT * 0.7);
+    let response = Plot::new("overview_training")
+        .height(height)
+        .default_x_bounds(0.0, 115.0)
+        .default_y_bounds(-0.6, count as f64 - 0.4)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .allow_axis_zoom_drag(false)
+        .show_crosshair(false)
+        .show_grid([true, false])
+        .y_grid_spacer(every_row)
+        .custom_y_axes(vec![y_axis])
+        .x_axis_formatter(move |mark, _| {
+            if (0.0..=100.0).contains(&mark.value) {
+                format::percent(lang, mark.value, 0)
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(chart);
+            for (index, row) in rows.iter().enumerate() {
+                let value = row.value.unwrap_or(0.0);
+                let text = row
+                    .value
+                    .map_or_else(|| "—".to_owned(), |value| format::percent(lang, value, 1));
+                plot_ui.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(value + 1.5, y_of(index)),
+                        RichText::new(text).strong(),
+                    )
+                    .anchor(Align2::LEFT_CENTER)
+                    .color(text_color)
+                    .allow_hover(false),
+                );
+            }
+            if let Some(consortium) = consortium {
+                plot_ui.vline(
+                    VLine::new(tr(lang, "overview.adoption.consortium"), consortium)
+                        .color(consortium_line(dark))
+                        .style(LineStyle::dashed_dense())
+                        .width(2.0),
+                );
+            }
+            plot_ui.pointer_coordinate()
+        });
+    if !response.response.clicked() {
+        return None;
+    }
+    let pointer = response.inner?;
+    let from_top = count as f64 - 1.0 - pointer.y.round();
+    if !(0.0..count as f64).contains(&from_top) || pointer.x < 0.0 {
+        return None;
+    }
+    rows[from_top as usize].partner.clone()
+}
+
+fn consortium_line(dark: bool) -> Color32 {
+    theme::consortium_color(dark)
+}
+
+/// The label of the bar at y = `value`, or nothing between bars.
+fn bar_label(labels: &[&str], value: f64) -> String {
+    let rounded = value.round();
+    if (value - rounded).abs() > 1e-6 || rounded < 0.0 || rounded >= labels.len() as f64 {
+        return String::new();
+    }
+    labels[labels.len() - 1 - rounded as usize].to_owned()
+}
+
+/// One grid mark per bar, so each bar gets its label.
+fn every_row(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    if !(low.is_finite() && high.is_finite()) || high - low > 10_000.0 {
+        return Vec::new();
+    }
+    (low.ceil() as i64..=high.floor() as i64)
+        .map(|row| GridMark {
+            value: row as f64,
+            step_size: 1.0,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn bar_labels_read_top_to_bottom() {
+        let labels = ["Bra", "Alba", "Cuneo"];
+        assert_eq!(bar_label(&labels, 2.0), "Bra");
+        assert_eq!(bar_label(&labels, 0.0), "Cuneo");
+        assert_eq!(bar_label(&labels, 0.5), "");
+        assert_eq!(bar_label(&labels, 3.0), "");
+        assert_eq!(bar_label(&labels, -1.0), "");
+    }
+
+    #[test]
+    fn every_area_has_a_name_in_both_languages() {
+        for area in ModuleArea::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    crate::i18n::has_key(lang, area_key(area)),
+                    "{area:?} {lang:?}"
+                );
+            }
+        }
+        assert_eq!(
+            tr(Lang::It, area_key(ModuleArea::IndustrialRelations)),
+            "Relazioni sindacali"
+        );
+    }
+
+    #[test]
+    fn the_grid_marks_each_row() {
+        let marks = every_row(GridInput {
+            bounds: (-0.6, 2.6),
+            base_step_size: 0.1,
+        });
+        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
+        assert_eq!(values, [0.0, 1.0, 2.0]);
+    }
+}

@@ -1,0 +1,189 @@
+//! File flows on the real app: save and reload, a corrupt file, recovery, unsaved changes.
+
+mod app_support;
+
+use app_support::{Setup, settle};
+use cruscotto::app::{AppCommand, Prompt, Startup};
+use cruscotto::model::Edit;
+use cruscotto::store;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn save_as_writes_a_file_that_reloads_equal() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("programma.ron");
+    let mut setup = Setup::new(folder.path());
+    setup.answers = vec![Some(path.clone())];
+    let mut harness = setup.harness();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run_command(&ctx, AppCommand::Save);
+    settle(&mut harness);
+
+    let saved = store::load(&path).unwrap();
+    assert_eq!(&saved, harness.state().project());
+    assert!(!harness.state().document().is_dirty());
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
+    assert!(harness.state().window_title().contains("programma.ron"));
+    assert_eq!(harness.state().settings().recent, vec![path]);
+}
+
+#[test]
+fn ctrl_s_saves_changes_to_the_open_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("piano.ron");
+    store::save(&path, &cruscotto::demo::embedded()).unwrap();
+    let mut setup = Setup::new(folder.path());
+    setup.startup = Startup::File(path.clone());
+    let mut harness = setup.harness();
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
+
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run_command(&ctx, AppCommand::Undo); // nothing to undo: harmless
+    apply(&mut harness, Edit::SetTitle("Piano 2027".into()));
+    assert!(harness.state().window_title().contains('•'));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut harness);
+
+    assert_eq!(store::load(&path).unwrap().meta.title, "Piano 2027");
+    assert!(!harness.state().document().is_dirty());
+    assert!(!harness.state().window_title().contains('•'));
+}
+
+#[test]
+fn a_corrupt_file_shows_where_and_keeps_the_open_project() {
+    let folder = tempfile::tempdir().unwrap();
+    let corrupt = folder.path().join("rotto.ron");
+    std::fs::write(&corrupt, "(format: 1, project: (meta: (title: 12").unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    let before = harness.state().project().clone();
+
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run_command(&ctx, AppCommand::OpenPath(corrupt.clone()));
+    settle(&mut harness);
+
+    assert_eq!(harness.state().project(), &before);
+    assert_eq!(harness.state().document().path, None);
+    match harness.state().prompt() {
+        Some(Prompt::Error { message, .. }) => {
+            assert!(message.contains("rotto.ron"), "{message}");
+            assert!(
+                message.contains("line 1, column"),
+                "no line and column in {message}"
+            );
+        }
+        other => panic!("expected an error prompt, got {other:?}"),
+    }
+    harness.get_by_label("The file could not be opened");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.state().prompt().is_none());
+}
+
+#[test]
+fn a_newer_recovery_file_is_offered_and_restored() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("comuni.ron");
+    let demo = cruscotto::demo::embedded();
+    store::save(&path, &demo).unwrap();
+    let mut edited = demo.clone();
+    edited.meta.title = "Modifiche di ieri sera".into();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let recovery = store::recovery_path(Some(&path), folder.path());
+    store::write_recovery(&recovery, &edited).unwrap();
+
+    let mut setup = Setup::new(folder.path());
+    setup.startup = Startup::File(path.clone());
+    let mut harness = setup.harness();
+    assert!(matches!(
+        harness.state().prompt(),
+        Some(Prompt::Restore { .. })
+    ));
+    harness.get_by_label("Restore").click();
+    settle(&mut harness);
+
+    assert_eq!(harness.state().project(), &edited);
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
+    // Restored changes are not on disk yet: the project is dirty until saved.
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn declining_a_recovery_file_removes_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = store::recovery_path(None, folder.path());
+    store::write_recovery(&recovery, &cruscotto::demo::embedded()).unwrap();
+
+    let mut harness = Setup::new(folder.path()).harness();
+    assert!(matches!(
+        harness.state().prompt(),
+        Some(Prompt::Restore { .. })
+    ));
+    harness.get_by_label("Discard the copy").click();
+    harness.run();
+    assert!(!recovery.exists());
+    assert!(harness.state().prompt().is_none());
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first_and_cancel_keeps_them() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    apply(&mut harness, Edit::SetTitle("Da non perdere".into()));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(matches!(
+        harness.state().prompt(),
+        Some(Prompt::UnsavedChanges { .. })
+    ));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().project().meta.title, "Da non perdere");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(harness.state().project().meta.title, "New programme");
+    assert!(harness.state().project().partners.is_empty());
+}
+
+#[test]
+fn autosave_writes_the_recovery_file_of_a_dirty_project() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = Setup::new(folder.path()).app();
+    app.set_autosave_after(std::time::Duration::ZERO);
+    let mut harness = app_support::harness_for(app);
+    apply(
+        &mut harness,
+        Edit::SetTitle("Salvataggio automatico".into()),
+    );
+    harness.run();
+    settle(&mut harness);
+
+    let recovery = store::recovery_path(None, folder.path());
+    assert_eq!(
+        store::load(&recovery).unwrap().meta.title,
+        "Salvataggio automatico"
+    );
+}
+
+/// Applies an edit the way a view does: as a request handled after drawing.
+fn apply(harness: &mut egui_kittest::Harness<'static, cruscotto::app::CruscottoApp>, edit: Edit) {
+    harness
+        .state_mut()
+        .request(cruscotto::ui::Request::Edit(edit));
+    harness.run();
+}

@@ -1,0 +1,74 @@
+//! Builds the real app inside an egui_kittest harness, with scripted file dialogs and a
+//! private data folder, so UI flows run headless and never touch the user's files.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use cruscotto::app::{AppOptions, CruscottoApp, ScriptedDialogs, Settings, Startup};
+use cruscotto::i18n::Lang;
+use cruscotto::ui::theme::ThemeChoice;
+use egui_kittest::Harness;
+
+pub struct Setup {
+    pub startup: Startup,
+    pub lang: Lang,
+    pub theme: ThemeChoice,
+    /// Answers of the file dialogs, in order (`None`: cancelled).
+    pub answers: Vec<Option<PathBuf>>,
+    pub data_dir: PathBuf,
+}
+
+impl Setup {
+    pub fn new(data_dir: &Path) -> Setup {
+        Setup {
+            startup: Startup::Demo,
+            lang: Lang::En,
+            theme: ThemeChoice::Light,
+            answers: Vec::new(),
+            data_dir: data_dir.to_owned(),
+        }
+    }
+
+    pub fn app(self) -> CruscottoApp {
+        let settings = Settings {
+            lang: Some(self.lang),
+            theme: self.theme,
+            ..Settings::default()
+        };
+        let mut options = AppOptions::new(self.data_dir);
+        options.dialogs = Box::new(ScriptedDialogs {
+            answers: self.answers.into(),
+            ..ScriptedDialogs::default()
+        });
+        // Long enough never to fire during a test, unless a test asks for it.
+        options.autosave_after = Duration::from_secs(3600);
+        CruscottoApp::new(self.startup, settings, options)
+    }
+
+    pub fn harness(self) -> Harness<'static, CruscottoApp> {
+        harness_for(self.app())
+    }
+}
+
+pub fn harness_for(app: CruscottoApp) -> Harness<'static, CruscottoApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut CruscottoApp| app.ui_for_test(ui), app);
+    settle(&mut harness);
+    harness
+}
+
+/// Lets background file work finish and the UI catch up with it.
+pub fn settle(harness: &mut Harness<'static, CruscottoApp>) {
+    harness.run();
+    for _ in 0..10 {
+        if !harness.state().is_busy() {
+            break;
+        }
+        let ctx = harness.ctx.clone();
+        harness.state_mut().finish_jobs(&ctx);
+        harness.run();
+    }
+    harness.run();
+}
