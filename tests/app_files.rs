@@ -187,3 +187,71 @@ fn apply(harness: &mut egui_kittest::Harness<'static, cruscotto::app::CruscottoA
         .request(cruscotto::ui::Request::Edit(edit));
     harness.run();
 }
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_project_file_on_the_window_opens_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("trascinato.ron");
+    let mut project = cruscotto::demo::embedded();
+    project.meta.title = "Arrivato col mouse".into();
+    store::save(&path, &project).unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(harness.state().project(), &project);
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    apply(&mut harness, Edit::SetTitle("Non ancora salvato".into()));
+
+    let request_close = |harness: &mut egui_kittest::Harness<'static, _>| {
+        harness
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        harness.step();
+    };
+    let commands = |harness: &egui_kittest::Harness<'static, cruscotto::app::CruscottoApp>| {
+        harness.output().viewport_output[&egui::ViewportId::ROOT]
+            .commands
+            .clone()
+    };
+    request_close(&mut harness);
+    assert!(commands(&harness).contains(&egui::ViewportCommand::CancelClose));
+    assert!(matches!(
+        harness.state().prompt(),
+        Some(Prompt::UnsavedChanges { .. })
+    ));
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.step();
+    assert!(commands(&harness).contains(&egui::ViewportCommand::Close));
+}

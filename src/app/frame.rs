@@ -8,7 +8,7 @@ use egui::ViewportCommand;
 use super::autosave::AutosaveDue;
 use super::prompts::{Answer, Pending, Prompt};
 use super::{AppCommand, CruscottoApp, ViewKind, chrome};
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 use crate::store;
 use crate::ui::{Outbox, Request, ViewCtx, theme};
 
@@ -28,8 +28,20 @@ impl CruscottoApp {
         let mut commands = Vec::new();
         if self.prompt.is_none() {
             commands.extend(AppCommand::from_shortcuts(&ctx));
-            commands.extend(dropped_project(&ctx).map(AppCommand::OpenPath));
+            match dropped_file(&ctx) {
+                Some(path) if is_project_file(&path) => commands.push(AppCommand::OpenPath(path)),
+                Some(path) => {
+                    self.status = Some(tr_args(
+                        self.lang,
+                        "app.status.not_a_project",
+                        &[("file", &path.display().to_string())],
+                    ));
+                }
+                None => {}
+            }
         }
+        // egui handles Ctrl+plus/minus itself; remember where the user left it.
+        self.settings.zoom = ctx.zoom_factor();
 
         let dashboard = self.derived.get(self.doc.project(), self.doc.revision());
         let mut outbox = Outbox::default();
@@ -234,18 +246,26 @@ fn gesture_in_progress(ctx: &egui::Context) -> bool {
     focused || dragging
 }
 
-/// A .ron file dropped on the window this frame.
-fn dropped_project(ctx: &egui::Context) -> Option<std::path::PathBuf> {
+/// The file dropped on the window this frame, a project file first if there are several.
+fn dropped_file(ctx: &egui::Context) -> Option<std::path::PathBuf> {
     ctx.input(|i| {
-        i.raw
+        let paths: Vec<_> = i
+            .raw
             .dropped_files
             .iter()
             .map(|file| file.path().to_path_buf())
-            .find(|path| {
-                path.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-            })
+            .collect();
+        paths
+            .iter()
+            .find(|path| is_project_file(path))
+            .or(paths.first())
+            .cloned()
     })
+}
+
+fn is_project_file(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }
 
 fn target_partner(target: &crate::model::validate::Target) -> Option<crate::model::PartnerId> {

@@ -52,8 +52,13 @@ impl Setup {
 }
 
 pub fn harness_for(app: CruscottoApp) -> Harness<'static, CruscottoApp> {
+    harness_for_size(app, [1600.0, 1000.0])
+}
+
+pub fn harness_for_size(app: CruscottoApp, size: [f32; 2]) -> Harness<'static, CruscottoApp> {
     let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
+        .with_size(size)
+        .with_render_cursor(false)
         .build_ui_state(|ui, app: &mut CruscottoApp| app.ui_for_test(ui), app);
     settle(&mut harness);
     harness

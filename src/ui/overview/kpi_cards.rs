@@ -99,23 +99,39 @@ const CARDS: [Card; 8] = [
     },
 ];
 
-pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
-    let gap = section::GAP;
-    let width = ui.available_width();
-    let per_row = cards_per_row(width, gap);
-    // Frames add their margin and stroke outside the content width.
-    let card_width = ((width - gap * (per_row - 1) as f32) / per_row as f32).floor();
-    let previous_month = cx.dashboard.as_of.plus(-1);
-    for (row, cards) in CARDS.chunks(per_row).enumerate() {
-        if row > 0 {
-            ui.add_space(gap);
-        }
-        ui.horizontal_top(|ui| {
-            ui.spacing_mut().item_spacing.x = gap;
-            for card in cards {
-                card_ui(ui, cx, card, card_width, previous_month);
+/// The cards' state: the height of the tallest card's content last frame, so that every
+/// card of the row is as tall (a label or a unit that wraps makes one taller).
+#[derive(Default)]
+pub struct KpiCards {
+    content_height: f32,
+}
+
+impl KpiCards {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &ViewCtx<'_>) {
+        let gap = section::GAP;
+        let width = ui.available_width();
+        let per_row = cards_per_row(width, gap);
+        let card_width = ((width - gap * (per_row - 1) as f32) / per_row as f32).floor();
+        let previous_month = cx.dashboard.as_of.plus(-1);
+        let mut tallest: f32 = 0.0;
+        for (row, cards) in CARDS.chunks(per_row).enumerate() {
+            if row > 0 {
+                ui.add_space(gap);
             }
-        });
+            ui.horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                for card in cards {
+                    let height =
+                        card_ui(ui, cx, card, card_width, self.content_height, previous_month);
+                    tallest = tallest.max(height);
+                }
+            });
+        }
+        if tallest != self.content_height {
+            self.content_height = tallest;
+            // Even out the cards on the next frame rather than showing them ragged.
+            ui.ctx().request_discard("KPI cards of different heights");
+        }
     }
 }
 
@@ -127,7 +143,15 @@ fn cards_per_row(width: f32, gap: f32) -> usize {
         .unwrap_or(1)
 }
 
-fn card_ui(ui: &mut Ui, cx: &ViewCtx<'_>, card: &Card, width: f32, previous_month: Month) {
+/// Draws a card at least `min_height` tall; returns the height its content needed.
+fn card_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    card: &Card,
+    width: f32,
+    min_height: f32,
+    previous_month: Month,
+) -> f32 {
     let body = section::body_size(ui);
     let kpi = (card.kpi)(&cx.dashboard.kpis);
     let margin = 12.0;
@@ -139,7 +163,6 @@ fn card_ui(ui: &mut Ui, cx: &ViewCtx<'_>, card: &Card, width: f32, previous_mont
             .fill(ui.visuals().faint_bg_color)
             .show(ui, |ui| {
                 ui.set_width(inner);
-                ui.set_min_height(body * 9.0);
                 ui.spacing_mut().item_spacing.y = body * 0.3;
                 ui.label(RichText::new(cx.t(card.label)).size(body * 1.05).strong());
                 ui.label(
@@ -162,8 +185,15 @@ fn card_ui(ui: &mut Ui, cx: &ViewCtx<'_>, card: &Card, width: f32, previous_mont
                     None => ui.label(text.color(delta.color)),
                 };
                 sparkline(ui, cx, kpi, vec2(inner, body * 2.4));
-            });
-    });
+                let needed = ui.min_rect().height();
+                if needed < min_height {
+                    ui.add_space(min_height - needed);
+                }
+                needed
+            })
+            .inner
+    })
+    .inner
 }
 
 fn value_text(lang: Lang, unit: Unit, value: Option<f64>) -> String {

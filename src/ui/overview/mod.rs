@@ -32,6 +32,7 @@ const LEFT_SHARE: f32 = 0.6;
 #[derive(Default)]
 pub struct OverviewView {
     header: header::Header,
+    kpis: kpi_cards::KpiCards,
     adoption: adoption_plot::AdoptionPlot,
     training: training_chart::TrainingChart,
     milestones: milestone_grid::MilestoneGrid,
@@ -50,10 +51,10 @@ impl OverviewView {
             .show(ui, |ui| {
                 self.header.ui(ui, cx);
                 ui.add_space(section::GAP);
-                kpi_cards::ui(ui, cx);
+                self.kpis.ui(ui, cx);
                 ui.add_space(section::GAP);
 
-                let chart_height = (viewport.y * 0.36).clamp(240.0, 520.0);
+                let chart_height = (viewport.y * 0.32).clamp(220.0, 520.0);
                 two_columns(
                     ui,
                     cx,
@@ -62,7 +63,7 @@ impl OverviewView {
                 );
                 ui.add_space(section::GAP);
 
-                let list_height = (viewport.y * 0.30).clamp(200.0, 480.0);
+                let list_height = (viewport.y * 0.28).clamp(160.0, 480.0);
                 two_columns(
                     ui,
                     cx,

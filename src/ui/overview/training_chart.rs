@@ -179,6 +179,7 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
     let bar_color = theme::series_color(0);
     let selected_color = theme::series_color(1);
     let text_color = ui.visuals().text_color();
+    let value_size = section::body_size(ui);
 
     let bars: Vec<Bar> = rows
         .iter()

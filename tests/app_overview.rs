@@ -1,0 +1,121 @@
+//! UI flows on the real app's overview: figures from the analysis layer, an edit through the
+//! UI with undo and redo, the language switch, no repaint when idle, snapshots.
+
+mod app_support;
+
+use std::time::Duration;
+
+use app_support::Setup;
+use cruscotto::analysis::dashboard::dashboard;
+use cruscotto::i18n::{Lang, format};
+use cruscotto::model::PartnerId;
+use cruscotto::ui::Request;
+use cruscotto::ui::theme::ThemeChoice;
+use egui::{Key, Modifiers, ViewportId};
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn starts_on_the_demo_with_kpis_computed_by_the_analysis_layer() {
+    let folder = tempfile::tempdir().unwrap();
+    let harness = Setup::new(folder.path()).harness();
+    let demo = cruscotto::demo::embedded();
+    assert_eq!(harness.state().project(), &demo);
+
+    let figures = dashboard(&demo);
+    let staff = figures.kpis.staff.value.unwrap();
+    let smart_workers = figures.kpis.smart_workers.value.unwrap();
+    let adoption = figures.kpis.adoption.value.unwrap();
+    harness.get_by_label(&format::integer(Lang::En, staff as i64));
+    harness.get_by_label(&format::integer(Lang::En, smart_workers as i64));
+    harness.get_by_label(&format::percent(Lang::En, adoption, 1));
+    assert!(harness.state().window_title().contains(&demo.meta.title));
+}
+
+#[test]
+fn renaming_a_partner_in_the_overview_shows_at_once_and_undoes_in_one_step() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    let bra = PartnerId::new("bra");
+    harness.state_mut().request(Request::SelectPartner {
+        partner: bra.clone(),
+        additive: false,
+    });
+    harness.run();
+
+    let field = harness.get_by_label("Name of the selected partner");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Name of the selected partner")
+        .type_text("Città di Bra");
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+
+    let name = |harness: &egui_kittest::Harness<'static, cruscotto::app::CruscottoApp>| {
+        harness.state().project().partners[&bra].name.clone()
+    };
+    assert_eq!(name(&harness), "Città di Bra");
+    // The milestone grid lists partners by name: it shows the new one at once.
+    assert!(harness.query_by_label("Città di Bra").is_some());
+    assert!(harness.state().document().is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(name(&harness), "Bra");
+    assert!(harness.query_by_label("Città di Bra").is_none());
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(name(&harness), "Città di Bra");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(name(&harness), "Città di Bra");
+}
+
+#[test]
+fn switching_the_language_changes_the_labels() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    assert!(harness.query_by_label("Overview").is_some());
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Italiano").click();
+    harness.run();
+    assert_eq!(harness.state().lang(), Lang::It);
+    assert_eq!(harness.state().settings().lang, Some(Lang::It));
+    assert!(harness.query_by_label("Panoramica").is_some());
+    assert!(harness.query_by_label("Overview").is_none());
+    assert!(harness.query_by_label("Visualizza").is_some());
+}
+
+#[test]
+fn an_idle_app_asks_for_no_repaint_and_recomputes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    let revision = harness.state().figures_revision();
+    harness.step();
+    let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
+    assert_eq!(delay, Duration::MAX);
+    assert_eq!(harness.state().figures_revision(), revision);
+}
+
+#[test]
+fn overview_snapshots_in_both_themes() {
+    for theme in [ThemeChoice::Light, ThemeChoice::Dark] {
+        let folder = tempfile::tempdir().unwrap();
+        let mut setup = Setup::new(folder.path());
+        setup.theme = theme;
+        setup.lang = Lang::It;
+        let mut harness = app_support::harness_for_size(setup.app(), [1920.0, 1080.0]);
+        harness.remove_cursor();
+        harness.run();
+        let name = match theme {
+            ThemeChoice::Light => "overview_light",
+            ThemeChoice::Dark => "overview_dark",
+        };
+        harness.snapshot(name);
+    }
+}
