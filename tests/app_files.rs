@@ -255,3 +255,25 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     harness.step();
     assert!(commands(&harness).contains(&egui::ViewportCommand::Close));
 }
+
+#[test]
+fn in_italian_a_corrupt_file_is_explained_in_italian() {
+    let folder = tempfile::tempdir().unwrap();
+    let corrupt = folder.path().join("rotto.ron");
+    std::fs::write(&corrupt, "(format: 1, project: (meta: (title: 12").unwrap();
+    let mut setup = Setup::new(folder.path());
+    setup.lang = cruscotto::i18n::Lang::It;
+    let mut harness = setup.harness();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run_command(&ctx, AppCommand::OpenPath(corrupt));
+    settle(&mut harness);
+    match harness.state().prompt() {
+        Some(Prompt::Error { message, .. }) => {
+            assert!(message.contains("riga 1, colonna"), "{message}");
+        }
+        other => panic!("expected an error prompt, got {other:?}"),
+    }
+    harness.get_by_label("Impossibile aprire il file");
+}

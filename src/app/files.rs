@@ -7,7 +7,7 @@ use super::dialogs::{DialogPurpose, DialogReply, DialogRequest};
 use super::jobs::{JobResult, LoadPurpose};
 use super::prompts::{Pending, Prompt};
 use super::{CruscottoApp, Document};
-use crate::i18n::{tr, tr_args};
+use crate::i18n::{file_errors, tr, tr_args};
 use crate::model::{Month, Project};
 use crate::store;
 
@@ -133,7 +133,10 @@ impl CruscottoApp {
                     self.settings.forget(&path);
                 }
                 self.status = None;
-                self.show_error("app.error.open_title", error.to_string());
+                self.show_error(
+                    "app.error.open_title",
+                    file_errors::describe_load_error(self.lang, &error),
+                );
             }
             JobResult::Saved {
                 path,
@@ -162,14 +165,20 @@ impl CruscottoApp {
                 result: Err(error), ..
             } => {
                 self.after_save = None;
-                self.show_error("app.error.save_title", error.to_string());
+                self.show_error(
+                    "app.error.save_title",
+                    file_errors::describe_save_error(self.lang, &error),
+                );
             }
             JobResult::Autosaved { result, .. } => {
                 if let Err(error) = result {
                     self.status = Some(tr_args(
                         self.lang,
                         "app.status.autosave_failed",
-                        &[("error", &error.to_string())],
+                        &[(
+                            "error",
+                            &file_errors::describe_save_error(self.lang, &error),
+                        )],
                     ));
                 }
             }

@@ -8,7 +8,7 @@ use egui::ViewportCommand;
 use super::autosave::AutosaveDue;
 use super::prompts::{Answer, Pending, Prompt};
 use super::{AppCommand, CruscottoApp, ViewKind, chrome};
-use crate::i18n::{tr, tr_args};
+use crate::i18n::{file_errors, tr, tr_args};
 use crate::store;
 use crate::ui::{Outbox, Request, ViewCtx, theme};
 
@@ -176,7 +176,10 @@ impl CruscottoApp {
             (Prompt::Restore { project_path, .. }, Answer::Discard) => {
                 if let Err(error) = store::discard_recovery(project_path.as_deref(), &self.data_dir)
                 {
-                    self.show_error("app.error.recovery_title", error.to_string());
+                    self.show_error(
+                        "app.error.recovery_title",
+                        file_errors::describe_save_error(self.lang, &error),
+                    );
                 }
             }
             _ => {}

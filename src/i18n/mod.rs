@@ -5,6 +5,7 @@
 //! This is the language of the interface, chosen by the user; `model::Language` is the
 //! language a project's own data is written in.
 
+pub mod file_errors;
 pub mod findings;
 pub mod format;
 
@@ -68,11 +69,30 @@ pub fn tr(lang: Lang, key: &str) -> Cow<'static, str> {
 
 /// `tr` with `%{name}` placeholders replaced by the given values.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut text = tr(lang, key).into_owned();
-    for (name, value) in args {
-        text = text.replace(&format!("%{{{name}}}"), value);
+    fill(&tr(lang, key), args)
+}
+
+/// `template` with each `%{name}` replaced by its value. Values go in as they are and are
+/// never searched for holes themselves, since they hold text from the user's file (a file
+/// may well contain `%{path}`). A hole without a value is left as written.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find("%{") {
+        let hole = &rest[start..];
+        let Some(end) = hole.find('}') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let name = &hole[2..end];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&hole[..=end]),
+        }
+        rest = &hole[end + 1..];
     }
-    text
+    out.push_str(rest);
+    out
 }
 
 /// Whether `key` has a text in `lang` (for the completeness test).
