@@ -119,3 +119,42 @@ fn overview_snapshots_in_both_themes() {
         harness.snapshot(name);
     }
 }
+
+#[test]
+fn a_large_programme_gets_its_new_figures_from_the_background() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut setup = Setup::new(folder.path());
+    let large = cruscotto::demo::generate(&cruscotto::demo::DemoOptions {
+        partners: 400,
+        months: 60,
+        ..Default::default()
+    });
+    let first = large.partners.keys().next().unwrap().clone();
+    setup.startup = cruscotto::app::Startup::Project(Box::new(large));
+    let mut harness = setup.harness();
+    assert_eq!(
+        harness.state().figures_revision(),
+        Some(harness.state().document().revision())
+    );
+
+    harness
+        .state_mut()
+        .request(Request::Edit(cruscotto::model::Edit::RenamePartner {
+            partner: first.clone(),
+            name: "Comune rinominato".into(),
+        }));
+    app_support::settle(&mut harness);
+    assert_eq!(
+        harness.state().figures_revision(),
+        Some(harness.state().document().revision())
+    );
+    assert!(
+        harness
+            .state_mut()
+            .figures()
+            .milestones
+            .rows
+            .iter()
+            .any(|row| row.partner == first && row.name == "Comune rinominato")
+    );
+}

@@ -112,6 +112,11 @@ pub(super) fn status_bar(ui: &mut egui::Ui, app: &CruscottoApp) {
                 ui.separator();
                 ui.label(tr(lang, state));
             }
+            if app.derived.is_updating() {
+                ui.separator();
+                ui.spinner();
+                ui.label(tr(lang, "app.job.figures"));
+            }
             for job in app.jobs.running() {
                 ui.separator();
                 ui.spinner();

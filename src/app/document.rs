@@ -53,6 +53,11 @@ impl Document {
         &self.project
     }
 
+    /// The project as shared with background work (figures, saves).
+    pub fn shared(&self) -> &Arc<Project> {
+        &self.project
+    }
+
     /// A cheap handle on the current project, for writing it on another thread.
     pub fn snapshot(&self) -> Arc<Project> {
         Arc::clone(&self.project)

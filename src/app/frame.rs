@@ -43,7 +43,9 @@ impl CruscottoApp {
         // egui handles Ctrl+plus/minus itself; remember where the user left it.
         self.settings.zoom = ctx.zoom_factor();
 
-        let dashboard = self.derived.get(self.doc.project(), self.doc.revision());
+        let dashboard = self
+            .derived
+            .get(self.doc.shared(), self.doc.revision(), &ctx);
         let mut outbox = Outbox::default();
         chrome::menu_bar(ui, self, &mut commands);
         chrome::status_bar(ui, self);
@@ -52,7 +54,9 @@ impl CruscottoApp {
             let mut cx = ViewCtx {
                 project: self.doc.project(),
                 dashboard: &dashboard,
-                revision: self.doc.revision(),
+                // The figures' revision: while a large project's new figures are computed,
+                // views keep their caches of the figures they are shown.
+                revision: self.derived.revision().unwrap_or_default(),
                 lang: self.lang,
                 selection: &self.selection,
                 outbox: &mut outbox,

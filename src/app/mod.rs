@@ -192,6 +192,13 @@ impl CruscottoApp {
         &self.selection
     }
 
+    /// The figures the views show (possibly of an older revision while new ones are computed).
+    pub fn figures(&mut self) -> std::sync::Arc<crate::analysis::dashboard::Dashboard> {
+        self.derived.latest().unwrap_or_else(|| {
+            std::sync::Arc::new(crate::analysis::dashboard::dashboard(self.doc.project()))
+        })
+    }
+
     /// The revision whose figures are cached.
     pub fn figures_revision(&self) -> Option<u64> {
         self.derived.revision()
@@ -199,7 +206,7 @@ impl CruscottoApp {
 
     /// Whether file work is still running in the background.
     pub fn is_busy(&self) -> bool {
-        !self.jobs.running().is_empty() || self.dialogs.is_open()
+        !self.jobs.running().is_empty() || self.dialogs.is_open() || self.derived.is_updating()
     }
 
     /// Waits for the running file work to finish and takes in its results (tests, and the
@@ -208,6 +215,7 @@ impl CruscottoApp {
         while let Some(result) = self.jobs.wait(Duration::from_secs(60)) {
             self.take_job_result(ctx, result);
         }
+        self.derived.wait();
     }
 
     /// Handles a request as if a view had pushed it.

@@ -60,8 +60,8 @@ impl Selection {
 pub struct ViewCtx<'a> {
     pub project: &'a Project,
     pub dashboard: &'a Dashboard,
-    /// Bumped on every change of the project: views key their own caches (plot points)
-    /// on it.
+    /// The revision of the project `dashboard` was computed from, bumped by every change:
+    /// views key their own caches (plot points) on it.
     pub revision: u64,
     pub lang: Lang,
     pub selection: &'a Selection,

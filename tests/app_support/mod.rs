@@ -64,16 +64,16 @@ pub fn harness_for_size(app: CruscottoApp, size: [f32; 2]) -> Harness<'static, C
     harness
 }
 
-/// Lets background file work finish and the UI catch up with it.
+/// Lets background work (files, figures) finish and the UI catch up with it. Steps rather
+/// than runs while work is pending: the status bar's spinner repaints until it ends.
 pub fn settle(harness: &mut Harness<'static, CruscottoApp>) {
-    harness.run();
-    for _ in 0..10 {
+    for _ in 0..20 {
+        harness.step();
         if !harness.state().is_busy() {
             break;
         }
         let ctx = harness.ctx.clone();
         harness.state_mut().finish_jobs(&ctx);
-        harness.run();
     }
     harness.run();
 }
