@@ -9,7 +9,6 @@ const MIN_BAND_PARTNERS: usize = 3;
 
 /// Takes the series of `analysis::adoption` over (no copy of the per-partner vectors).
 pub(super) fn adoption_view(adoption: Adoption) -> AdoptionView {
-    let len = adoption.consortium.of_smartable.len();
     let consortium = adoption
         .consortium
         .of_smartable
@@ -37,7 +36,6 @@ pub(super) fn adoption_view(adoption: Adoption) -> AdoptionView {
             (id, values)
         })
         .collect();
-    debug_assert_eq!(columns.len(), len);
     AdoptionView {
         consortium,
         band: columns.iter_mut().map(|column| band(column)).collect(),

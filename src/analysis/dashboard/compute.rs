@@ -1,63 +1,85 @@
 //! The dashboard in one call: the existing analysis figures, plus what only the overview
 //! needs (KPI histories, the adoption band, the milestone grid).
 
-use super::Dashboard;
 use super::adoption_view::adoption_view;
 use super::kpis::{Timeline, kpis};
 use super::milestone_grid::milestone_grid;
-use crate::analysis::{adoption, summarize, training};
+use super::{AdoptionView, Dashboard, Kpis, MilestoneGrid};
+use crate::analysis::{Training, adoption, default_as_of, summarize, training};
 use crate::model::validate::{Finding, validate};
-use crate::model::{PartnerId, Project};
+use crate::model::{Month, Partner, PartnerId, Project};
 
 /// Everything the overview shows, for one revision of `project`.
 pub fn dashboard(project: &Project) -> Dashboard {
-    // Validation is the largest single cost at national scale and shares nothing with the
-    // figures: it runs beside them on a second core.
+    // At national scale validation and the summary cost about as much as all the other
+    // figures together and share nothing with them: they run beside them on a second core.
     std::thread::scope(|scope| {
-        let findings = scope.spawn(|| findings(project));
-        let mut dashboard = figures(project);
-        // A panic in validation is a bug; re-raise it here rather than hide it.
-        dashboard.findings = findings
+        let side = scope.spawn(|| (findings(project), summarize(project)));
+        let figures = Figures::of(project);
+        // A panic over there is a bug; raise it here rather than hide it.
+        let (findings, summary) = side
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        dashboard
+        Dashboard {
+            as_of: figures.as_of,
+            months: figures.months,
+            summary,
+            kpis: figures.kpis,
+            adoption: figures.adoption,
+            training: figures.training,
+            milestones: figures.milestones,
+            findings,
+            partner_order: figures.partner_order,
+        }
     })
 }
 
-/// The dashboard without its findings.
-fn figures(project: &Project) -> Dashboard {
-    let summary = summarize(project);
-    let as_of = summary.as_of;
-    let months: Vec<_> = project.months().collect();
-    let timeline = Timeline::new(project.meta.start, months.len(), as_of);
-    let training = training(project);
-    let adoption = adoption(project);
-    let kpis = kpis(
-        project,
-        &timeline,
-        &summary.consortium,
-        &adoption.consortium,
-        &training.consortium,
-    );
-    let adoption = adoption_view(adoption);
-    // The summary already sorts its rows by name, then id.
-    let partner_order: Vec<PartnerId> = summary
-        .partners
-        .iter()
-        .filter_map(|row| row.id.clone())
-        .collect();
-    let milestones = milestone_grid(project, &partner_order, as_of);
-    Dashboard {
-        as_of,
-        months,
-        summary,
-        kpis,
-        adoption,
-        training,
-        milestones,
-        findings: Vec::new(),
-        partner_order,
+/// The dashboard's figures other than the summary and the findings.
+struct Figures {
+    as_of: Month,
+    months: Vec<Month>,
+    kpis: Kpis,
+    adoption: AdoptionView,
+    training: Training,
+    milestones: MilestoneGrid,
+    partner_order: Vec<PartnerId>,
+}
+
+impl Figures {
+    fn of(project: &Project) -> Figures {
+        let as_of = default_as_of(project);
+        let months: Vec<Month> = project.months().collect();
+        let timeline = Timeline::new(project.meta.start, months.len(), as_of);
+        let training = training(project);
+        let adoption = adoption(project);
+        let kpis = kpis(
+            project,
+            &timeline,
+            &adoption.consortium,
+            &training.consortium,
+        );
+        let adoption = adoption_view(adoption);
+        let ordered = by_name(project);
+        let milestones = milestone_grid(&ordered, as_of);
+        Figures {
+            as_of,
+            months,
+            kpis,
+            adoption,
+            training,
+            milestones,
+            partner_order: ordered.into_iter().map(|(id, _)| id.clone()).collect(),
+        }
     }
+}
+
+/// The partners sorted by name ignoring case, then by id (the order of the summary's rows):
+/// sorted once here so the grid needs no map lookups, which cost more than the grid itself.
+fn by_name(project: &Project) -> Vec<(&PartnerId, &Partner)> {
+    let mut ordered: Vec<(&PartnerId, &Partner)> = project.partners.iter().collect();
+    // A stable sort over the map's id order.
+    ordered.sort_by_cached_key(|(_, partner)| partner.name.to_lowercase());
+    ordered
 }
 
 /// Errors first, then warnings; the sort is stable, so each keeps validation's path order.

@@ -1,9 +1,7 @@
 //! The consortium KPIs month by month (formulas in the module documentation of `dashboard`).
 
 use super::{Kpi, Kpis};
-use crate::analysis::{
-    ConsortiumAdoption, SummaryRow, TrainingTotals, index_in, per_person, ratio,
-};
+use crate::analysis::{ConsortiumAdoption, TrainingTotals, index_in, per_person, ratio};
 use crate::model::{Cents, Month, Partner, Project};
 
 /// The programme's months and where the KPI month falls among them.
@@ -57,6 +55,9 @@ impl Timeline {
 /// What the KPIs need besides the existing analysis figures, gathered in one pass over the
 /// partners; every vector has one element per programme month, not yet accumulated.
 struct Monthly {
+    /// Σ headcount and Σ smartable staff now (there is no history of them).
+    headcount: i64,
+    smartable: i64,
     /// Estimated completions of the month (see the completion formula).
     completed: Vec<f64>,
     person_hours: Vec<f64>,
@@ -70,38 +71,53 @@ impl Monthly {
     fn gather(project: &Project, timeline: &Timeline) -> Monthly {
         let len = timeline.len;
         let mut monthly = Monthly {
+            headcount: 0,
+            smartable: 0,
             completed: vec![0.0; len],
             person_hours: vec![0.0; len],
             devices_observed: vec![0; len],
             ordered: vec![Cents(0); len],
         };
         let mut delivered = vec![0_i64; len];
+        let mut held = Vec::new();
         for partner in project.partners.values() {
-            monthly.add_training(partner, timeline);
+            monthly.headcount = monthly.headcount.saturating_add(partner.headcount);
+            monthly.smartable = monthly.smartable.saturating_add(partner.smartable);
+            monthly.add_training(partner, timeline, &mut held);
             monthly.add_spend(partner, timeline);
             monthly.add_devices(partner, timeline, &mut delivered);
         }
         monthly
     }
 
-    fn add_training(&mut self, partner: &Partner, timeline: &Timeline) {
+    /// `held` is scratch space reused across choices: each choice's sessions are walked
+    /// once (walking them is the cost at national scale), their weights kept for the share.
+    fn add_training(
+        &mut self,
+        partner: &Partner,
+        timeline: &Timeline,
+        held: &mut Vec<(usize, f64)>,
+    ) {
         for choice in partner.modules.values() {
-            // Hours that are negative or not numbers are validation errors: they weigh nothing.
-            let weight = |hours: f64| {
-                if hours.is_finite() {
-                    hours.max(0.0)
+            held.clear();
+            let mut total = 0.0;
+            for session in choice.sessions.values() {
+                // Hours that are negative or not numbers are validation errors: no weight.
+                let weight = if session.hours.is_finite() {
+                    session.hours.max(0.0)
                 } else {
                     0.0
-                }
-            };
-            let total: f64 = choice.sessions.values().map(|s| weight(s.hours)).sum();
-            for session in choice.sessions.values() {
-                let Some(i) = timeline.held_by(Month::of_date(session.date)) else {
-                    continue;
                 };
-                self.person_hours[i] += session.hours * session.attendees as f64;
-                if total > 0.0 {
-                    self.completed[i] += choice.completed as f64 * weight(session.hours) / total;
+                total += weight;
+                if let Some(i) = timeline.held_by(Month::of_date(session.date)) {
+                    self.person_hours[i] += session.hours * session.attendees as f64;
+                    held.push((i, weight));
+                }
+            }
+            if total > 0.0 {
+                let per_hour = choice.completed as f64 / total;
+                for &(i, weight) in held.iter() {
+                    self.completed[i] += per_hour * weight;
                 }
             }
         }
@@ -153,12 +169,10 @@ fn percent(share: Option<f64>) -> Option<f64> {
     share.map(|share| share * 100.0)
 }
 
-/// The consortium's KPIs. `consortium` is the summary's consortium row (current staff
-/// figures); `training` the consortium's recorded training totals.
+/// The consortium's KPIs; `training` holds the consortium's recorded training totals.
 pub(super) fn kpis(
     project: &Project,
     timeline: &Timeline,
-    consortium: &SummaryRow,
     adoption: &ConsortiumAdoption,
     training: &TrainingTotals,
 ) -> Kpis {
@@ -198,7 +212,7 @@ pub(super) fn kpis(
     let hours_per_employee = monthly
         .person_hours
         .iter()
-        .map(|&hours| per_person(hours, consortium.headcount))
+        .map(|&hours| per_person(hours, monthly.headcount))
         .collect();
     let coverage = (0..len)
         .map(|i| {
@@ -215,8 +229,8 @@ pub(super) fn kpis(
         .collect();
 
     Kpis {
-        staff: timeline.kpi(constant(consortium.headcount)),
-        smartable: timeline.kpi(constant(consortium.smartable)),
+        staff: timeline.kpi(constant(monthly.headcount)),
+        smartable: timeline.kpi(constant(monthly.smartable)),
         smart_workers: timeline.kpi(smart_workers),
         adoption: timeline.kpi(adoption.of_smartable.iter().map(|&s| percent(s)).collect()),
         completion: timeline.kpi(completion),
@@ -230,7 +244,7 @@ pub(super) fn kpis(
 mod tests {
     use super::*;
     use crate::analysis::fixture::{choice, equipment, month, observe, partner, project};
-    use crate::analysis::{consortium_adoption, summarize, training};
+    use crate::analysis::{consortium_adoption, default_as_of, training};
     use crate::model::EquipmentId;
     use crate::model::EquipmentKind::{Laptop, Softphone, Tablet, VpnLicence};
 
@@ -283,12 +297,10 @@ mod tests {
     }
 
     fn kpis_of(project: &Project) -> Kpis {
-        let summary = summarize(project);
-        let timeline = Timeline::new(project.meta.start, 6, summary.as_of);
+        let timeline = Timeline::new(project.meta.start, 6, default_as_of(project));
         kpis(
             project,
             &timeline,
-            &summary.consortium,
             &consortium_adoption(project),
             &training(project).consortium,
         )

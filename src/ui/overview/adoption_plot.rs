@@ -4,7 +4,7 @@
 //! a double click restores the whole programme (egui_plot's own reset); a click on a line
 //! selects its partner, Ctrl+click adds it to the selection.
 
-use egui::{Color32, Ui};
+use egui::{Color32, Id, Ui};
 use egui_plot::{
     Corner, FilledArea, GridInput, GridMark, HoverPosition, Legend, LegendGrouping, Line,
     LineStyle, Plot, PlotPoints,
@@ -85,6 +85,7 @@ impl AdoptionPlot {
         let consortium_color = theme::consortium_color(dark);
 
         let mut plot = Plot::new("overview_adoption")
+            .id(plot_id())
             .height(height)
             .legend(
                 Legend::default()
@@ -169,6 +170,11 @@ impl AdoptionPlot {
             .and_then(|item| self.series.partner_of(item))
             .cloned()
     }
+}
+
+/// The plot's id, global so its memory (bounds, hidden lines) can be read by tests.
+pub(super) fn plot_id() -> Id {
+    Id::unique("overview_adoption_plot")
 }
 
 fn fade(color: Color32) -> Color32 {

@@ -2,7 +2,7 @@
 //! its visible rows laid out), each with its severity as an icon and a word, and its text
 //! in the interface language. A click asks the app to show the item the finding concerns.
 
-use egui::{AtomExt as _, Button, RichText, ScrollArea, TextStyle, Ui, vec2};
+use egui::{Atom, AtomExt as _, Button, RichText, ScrollArea, TextStyle, Ui, vec2};
 
 use super::icons::{self, Icon};
 use super::{count_text, section};
@@ -84,8 +84,8 @@ impl FindingsList {
     }
 }
 
-/// One finding: its severity as an icon, then a borderless button reading "Errore  Bra ›
-/// Moduli › …: …" (the word is part of the button, so a screen reader says it too).
+/// One finding as a borderless, full-width button: its severity as an icon and a word
+/// (part of the button, so a screen reader says it too), then its text.
 fn finding_row(
     ui: &mut Ui,
     lang: Lang,
@@ -93,23 +93,23 @@ fn finding_row(
     finding: &Finding,
     height: f32,
 ) -> egui::Response {
-    ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        let color = color(finding.severity);
-        icons::icon_space(ui, icon(finding.severity), height * 0.6, color);
-        let severity = RichText::new(tr(lang, severity_key(finding.severity)))
-            .strong()
-            .color(color);
-        let text = RichText::new(describe(lang, project, finding));
-        let width = ui.available_width();
-        ui.add(
-            Button::new((severity, text.atom_shrink(true)))
-                .frame(false)
-                .truncate()
-                .min_size(vec2(width, height)),
-        )
-    })
-    .inner
+    let color = color(finding.severity);
+    let kind = icon(finding.severity);
+    let icon_size = ui.text_style_height(&TextStyle::Body) * 0.85;
+    let icon = Atom::paint(vec2(icon_size, icon_size), move |ui, args| {
+        icons::paint(ui.painter(), args.rect, kind, color);
+    });
+    let severity = RichText::new(tr(lang, severity_key(finding.severity)))
+        .strong()
+        .color(color);
+    let text = RichText::new(describe(lang, project, finding));
+    let width = ui.available_width();
+    ui.add(
+        Button::new((icon, severity, text.atom_shrink(true), Atom::grow()))
+            .frame(false)
+            .truncate()
+            .min_size(vec2(width, height)),
+    )
 }
 
 fn icon(severity: Severity) -> Icon {

@@ -121,8 +121,14 @@ impl KpiCards {
             ui.horizontal_top(|ui| {
                 ui.spacing_mut().item_spacing.x = gap;
                 for card in cards {
-                    let height =
-                        card_ui(ui, cx, card, card_width, self.content_height, previous_month);
+                    let height = card_ui(
+                        ui,
+                        cx,
+                        card,
+                        card_width,
+                        self.content_height,
+                        previous_month,
+                    );
                     tallest = tallest.max(height);
                 }
             });
@@ -163,6 +169,9 @@ fn card_ui(
             .fill(ui.visuals().faint_bg_color)
             .show(ui, |ui| {
                 ui.set_width(inner);
+                // Reserves the height without moving the cursor: the content starts at the top.
+                ui.set_min_height(min_height);
+                let top = ui.max_rect().top();
                 ui.spacing_mut().item_spacing.y = body * 0.3;
                 ui.label(RichText::new(cx.t(card.label)).size(body * 1.05).strong());
                 ui.label(
@@ -184,12 +193,8 @@ fn card_ui(
                     Some(arrow) => icons::icon_label(ui, arrow, text, delta.color),
                     None => ui.label(text.color(delta.color)),
                 };
-                sparkline(ui, cx, kpi, vec2(inner, body * 2.4));
-                let needed = ui.min_rect().height();
-                if needed < min_height {
-                    ui.add_space(min_height - needed);
-                }
-                needed
+                let last = sparkline(ui, cx, kpi, vec2(inner, body * 2.4));
+                last.bottom() - top
             })
             .inner
     })
@@ -271,13 +276,14 @@ fn tr(lang: Lang, key: &str) -> String {
 }
 
 /// The figure month by month up to "today", as a line with a dot on the latest value.
-fn sparkline(ui: &mut Ui, cx: &ViewCtx<'_>, kpi: &Kpi, size: egui::Vec2) {
+/// Returns where the sparkline was placed.
+fn sparkline(ui: &mut Ui, cx: &ViewCtx<'_>, kpi: &Kpi, size: egui::Vec2) -> Rect {
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     if !ui.is_rect_visible(rect) {
-        return;
+        return rect;
     }
     let Some(points) = sparkline_points(&kpi.trend, rect.shrink2(vec2(4.0, 4.0))) else {
-        return;
+        return rect;
     };
     let color = theme::series_color(0);
     let painter = ui.painter();
@@ -298,14 +304,15 @@ fn sparkline(ui: &mut Ui, cx: &ViewCtx<'_>, kpi: &Kpi, size: egui::Vec2) {
     if let Some(last) = points.iter().rev().flatten().next() {
         painter.circle_filled(*last, 3.5, color);
     }
-    let as_of = format::month(cx.lang, cx.dashboard.as_of);
     response.on_hover_ui(|ui| {
+        let as_of = format::month(cx.lang, cx.dashboard.as_of);
         ui.label(tr_args(
             cx.lang,
             "overview.kpi.trend_label",
             &[("month", &as_of)],
         ));
     });
+    rect
 }
 
 /// Screen positions of the trend's months from its first to its last known value, scaled

@@ -1,13 +1,16 @@
 //! The milestone grid: partners × the seven tappe. A reached milestone shows its actual
 //! month with a tick, one not reached yet its planned month in grey; a late one is marked
-//! with a warning sign and the bad colour (never colour alone), and every cell's tooltip gives planned
-//! versus actual. Only the visible rows are laid out, so 7,900 partners cost what 20 do.
+//! with a warning sign and the bad colour (never colour alone), and every cell's tooltip
+//! gives planned versus actual. Only the visible rows are laid out, so 7,900 partners cost
+//! what 20 do.
 //! A click on a partner's name selects it; when a single partner is selected elsewhere the
 //! grid scrolls to it.
 
 use std::collections::HashMap;
 
-use egui::{Align, Button, Color32, Label, RichText, TextStyle, Ui};
+use egui::{
+    Align, Button, Color32, Rect, RichText, Role, Sense, TextStyle, Ui, WidgetInfo, pos2, vec2,
+};
 use egui_extras::{Column, TableBuilder};
 
 use super::icons::{self, Icon};
@@ -89,6 +92,8 @@ impl MilestoneGrid {
 
     /// The row to bring into view: that of a partner just selected alone, elsewhere.
     fn scroll_target(&mut self, cx: &ViewCtx<'_>) -> Option<usize> {
+        // The app applies a click's request between two frames: this frame sees its effect.
+        let from_here = std::mem::take(&mut self.selected_here);
         let selected = &cx.selection.partners;
         let single = (selected.len() == 1)
             .then(|| selected.iter().next())
@@ -97,7 +102,6 @@ impl MilestoneGrid {
             return None;
         }
         self.last_single = single.cloned();
-        let from_here = std::mem::take(&mut self.selected_here);
         let partner = single.filter(|_| !from_here)?;
         let revision = cx.revision;
         if self
@@ -144,6 +148,10 @@ fn legend(ui: &mut Ui, lang: Lang) {
 }
 
 /// Draws the table; returns the partner whose name was clicked.
+///
+/// Two table columns: the partner's name (a button) and a strip where the seven
+/// milestones are painted side by side. One strip per row instead of seven cells keeps the
+/// table's per-cell cost (a child `Ui` each) out of a frame that shows a hundred of them.
 fn table(
     ui: &mut Ui,
     cx: &ViewCtx<'_>,
@@ -154,8 +162,11 @@ fn table(
     let lang = cx.lang;
     let body_height = ui.text_style_height(&TextStyle::Body);
     let row_height = body_height + 10.0;
-    let weak = ui.visuals().weak_text_color();
-    let text = ui.visuals().text_color();
+    let colors = Colors {
+        text: ui.visuals().text_color(),
+        weak: ui.visuals().weak_text_color(),
+        strong: ui.visuals().strong_text_color(),
+    };
     let name_width = (ui.available_width() * 0.22).clamp(120.0, 240.0);
     let mut clicked = None;
     let mut builder = TableBuilder::new(ui)
@@ -167,10 +178,7 @@ fn table(
         .max_scroll_height(height)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(name_width).clip(true))
-        .columns(
-            Column::remainder().at_least(72.0).clip(true),
-            MilestoneKind::ALL.len(),
-        );
+        .column(Column::remainder().clip(true));
     if let Some(row) = scroll_to {
         builder = builder.scroll_to_row(row, Some(Align::Center));
     }
@@ -179,13 +187,7 @@ fn table(
             header.col(|ui| {
                 ui.strong(tr(lang, "overview.milestones.partner"));
             });
-            for kind in MilestoneKind::ALL {
-                header.col(|ui| {
-                    ui.add(
-                        Label::new(RichText::new(tr(lang, milestone_key(kind))).strong()).wrap(),
-                    );
-                });
-            }
+            header.col(|ui| header_strip(ui, lang, colors.strong));
         })
         .body(|body| {
             body.rows(row_height, rows.len(), |mut row| {
@@ -198,27 +200,104 @@ fn table(
                         clicked = Some(data.partner.clone());
                     }
                 });
-                for cell in &data.cells {
-                    row.col(|ui| {
-                        let state = CellState::of(cell);
-                        let view = cell_view(lang, cell, state, text, weak);
-                        let icon_size = body_height * 0.85;
-                        if let Some(icon) = view.leading {
-                            icons::icon_space(ui, icon, icon_size, view.color);
-                        }
-                        let mut response = ui
-                            .add(Label::new(RichText::new(view.text).color(view.color)).truncate());
-                        if let Some(icon) = view.trailing {
-                            response |= icons::icon_space(ui, icon, icon_size, view.color);
-                        }
-                        response.on_hover_ui(|ui| {
-                            ui.label(tooltip(lang, cell, state));
-                        });
-                    });
-                }
+                row.col(|ui| cells_strip(ui, lang, &data.cells, colors));
             });
         });
     clicked
+}
+
+#[derive(Clone, Copy)]
+struct Colors {
+    text: Color32,
+    weak: Color32,
+    strong: Color32,
+}
+
+/// The strip's rect split into one slot per milestone.
+fn slots(rect: Rect, count: usize) -> impl Iterator<Item = Rect> {
+    let width = rect.width() / count.max(1) as f32;
+    (0..count).map(move |i| {
+        Rect::from_min_size(
+            pos2(rect.left() + i as f32 * width, rect.top()),
+            vec2(width, rect.height()),
+        )
+    })
+}
+
+/// The milestones' names over their slots, wrapped on two lines.
+fn header_strip(ui: &mut Ui, lang: Lang, color: Color32) {
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+    let font = TextStyle::Body.resolve(ui.style());
+    let painter = ui.painter();
+    for (slot, kind) in slots(rect, MilestoneKind::ALL.len()).zip(MilestoneKind::ALL) {
+        let slot = slot.shrink2(vec2(4.0, 0.0));
+        let text = tr(lang, milestone_key(kind)).into_owned();
+        let galley = painter.layout(text, font.clone(), color, slot.width());
+        let top = slot.center().y - galley.size().y / 2.0;
+        painter
+            .with_clip_rect(slot)
+            .galley(pos2(slot.left(), top), galley, color);
+    }
+    response.widget_info(|| {
+        let names: Vec<_> = MilestoneKind::ALL
+            .iter()
+            .map(|kind| tr(lang, milestone_key(*kind)))
+            .collect();
+        WidgetInfo::labeled(Role::Label, true, names.join(", "))
+    });
+}
+
+/// A row's seven milestones, painted; the tooltip is that of the milestone under the
+/// pointer, and the accessible name lists all seven (both built only when asked for).
+fn cells_strip(ui: &mut Ui, lang: Lang, cells: &[MilestoneCell], colors: Colors) {
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let font = TextStyle::Body.resolve(ui.style());
+        let icon_size = font.size;
+        let gap = 4.0;
+        let painter = ui.painter();
+        for (slot, cell) in slots(rect, cells.len()).zip(cells) {
+            let view = cell_view(lang, cell, CellState::of(cell), colors.text, colors.weak);
+            let painter = painter.with_clip_rect(slot.intersect(painter.clip_rect()));
+            let icon_rect = |x: f32| {
+                Rect::from_min_size(
+                    pos2(x, slot.center().y - icon_size / 2.0),
+                    vec2(icon_size, icon_size),
+                )
+            };
+            let mut x = slot.left() + gap;
+            if let Some(icon) = view.leading {
+                icons::paint(&painter, icon_rect(x), icon, view.color);
+            }
+            // Months line up whether or not a tick precedes them.
+            x += icon_size + gap;
+            let galley = painter.layout_no_wrap(view.text, font.clone(), view.color);
+            let width = galley.size().x;
+            painter.galley(
+                pos2(x, slot.center().y - galley.size().y / 2.0),
+                galley,
+                view.color,
+            );
+            if let Some(icon) = view.trailing {
+                icons::paint(&painter, icon_rect(x + width + gap), icon, view.color);
+            }
+        }
+    }
+    let hovered = response
+        .hover_pos()
+        .and_then(|pointer| slots(rect, cells.len()).position(|slot| slot.contains(pointer)));
+    response.widget_info(|| {
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|cell| tooltip(lang, cell, CellState::of(cell)).replace('\n', ", "))
+            .collect();
+        WidgetInfo::labeled(Role::Label, true, cells.join("; "))
+    });
+    if let Some(cell) = hovered.and_then(|index| cells.get(index)) {
+        response.on_hover_ui(|ui| {
+            ui.label(tooltip(lang, cell, CellState::of(cell)));
+        });
+    }
 }
 
 /// What a cell shows: the actual month of a reached milestone (after a tick), the planned

@@ -55,6 +55,7 @@ impl OverviewView {
                 ui.add_space(section::GAP);
 
                 let chart_height = (viewport.y * 0.32).clamp(220.0, 520.0);
+                let chart_height = self.training.chart_height(ui, cx, chart_height);
                 two_columns(
                     ui,
                     cx,
@@ -122,9 +123,16 @@ fn count_text(lang: Lang, one: &str, other: &str, count: usize) -> String {
 }
 
 /// Whether a click should add to the selection rather than replace it (Ctrl, or Cmd on a
-/// Mac).
+/// Mac), held now or when the button was released this frame.
 fn additive_click(ui: &Ui) -> bool {
-    ui.input(|input| input.modifiers.command || input.modifiers.ctrl)
+    let additive = |modifiers: &egui::Modifiers| modifiers.command || modifiers.ctrl;
+    ui.input(|input| {
+        additive(&input.modifiers)
+            || input.events.iter().any(|event| {
+                matches!(event, egui::Event::PointerButton { pressed: false, modifiers, .. }
+                    if additive(modifiers))
+            })
+    })
 }
 
 #[cfg(test)]
@@ -217,4 +225,4 @@ mod tests {
 }
 
 #[cfg(test)]
-mod explore_tmp;
+mod view_tests;

@@ -8,14 +8,12 @@ use egui_plot::{
     AxisHints, Bar, BarChart, GridInput, GridMark, LineStyle, Plot, PlotPoint, Text, VLine,
 };
 
-use super::training_rank::{EDGE, Ranking};
+use super::training_rank::Ranking;
 use super::{additive_click, count_text, section};
 use crate::i18n::{format, tr, tr_args};
 use crate::model::{ModuleArea, PartnerId};
 use crate::ui::{Request, ViewCtx, theme};
 
-/// Vertical room per bar, in points, so every bar's label shows.
-const ROW_HEIGHT: f32 = 24.0;
 /// Room for the x axis and margins around the bars.
 const CHART_MARGIN: f32 = 60.0;
 
@@ -32,9 +30,38 @@ struct Row {
     value: Option<f64>,
     partner: Option<PartnerId>,
     selected: bool,
+    /// A row without a bar standing for partners left out ("…").
+    gap: bool,
+}
+
+impl Row {
+    fn gap() -> Row {
+        Row {
+            label: "…".to_owned(),
+            value: None,
+            partner: None,
+            selected: false,
+            gap: true,
+        }
+    }
 }
 
 impl TrainingChart {
+    /// The height the chart needs to label every bar, at least `min`: the overview gives
+    /// the adoption plot beside it the same height.
+    pub fn chart_height(&mut self, ui: &Ui, cx: &ViewCtx<'_>, min: f32) -> f32 {
+        let rows = if self.by_area {
+            ModuleArea::ALL.len()
+        } else {
+            let dashboard = cx.dashboard;
+            self.ranking
+                .refresh(cx.revision, &dashboard.training, &dashboard.partner_order);
+            let rows = self.ranking.rows(cx.selection);
+            rows.indexes.len() + gaps(&rows.indexes)
+        };
+        min.max(rows as f32 * row_height(ui) + CHART_MARGIN)
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, height: f32) {
         let lang = cx.lang;
         let mut clicked = None;
@@ -75,8 +102,7 @@ impl TrainingChart {
                     ),
                 );
             }
-            let chart_height = height.max(rows.len() as f32 * ROW_HEIGHT + CHART_MARGIN);
-            clicked = chart(ui, cx, &rows, chart_height);
+            clicked = chart(ui, cx, &rows, height);
             if !self.by_area {
                 section::note(ui, &tr(lang, "overview.training.hint"));
             }
@@ -114,24 +140,28 @@ impl TrainingChart {
                 ),
             );
         }
-        debug_assert!(!rows.subset || rows.indexes.len() >= 2 * EDGE);
-        rows.indexes
-            .iter()
-            .map(|&index| {
-                let (id, value) = &self.ranking.ranked[index];
-                let label = cx
-                    .project
-                    .partners
-                    .get(id)
-                    .map_or_else(|| id.as_str().to_owned(), |partner| partner.name.clone());
-                Row {
-                    label,
-                    value: Some(*value),
-                    partner: Some(id.clone()),
-                    selected: cx.selection.contains(id),
-                }
-            })
-            .collect()
+        let mut shown = Vec::with_capacity(rows.indexes.len() + 2);
+        let mut previous = None;
+        for &index in &rows.indexes {
+            if previous.is_some_and(|previous| is_gap(previous, index)) {
+                shown.push(Row::gap());
+            }
+            previous = Some(index);
+            let (id, value) = &self.ranking.ranked[index];
+            let label = cx
+                .project
+                .partners
+                .get(id)
+                .map_or_else(|| id.as_str().to_owned(), |partner| partner.name.clone());
+            shown.push(Row {
+                label,
+                value: Some(*value),
+                partner: Some(id.clone()),
+                selected: cx.selection.contains(id),
+                gap: false,
+            });
+        }
+        shown
     }
 }
 
@@ -149,6 +179,7 @@ fn area_rows(cx: &ViewCtx<'_>) -> Vec<Row> {
                 .map(|rate| rate * 100.0),
             partner: None,
             selected: false,
+            gap: false,
         })
         .collect()
 }
@@ -180,10 +211,12 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
     let selected_color = theme::series_color(1);
     let text_color = ui.visuals().text_color();
     let value_size = section::body_size(ui);
+    let row_height = row_height(ui);
 
     let bars: Vec<Bar> = rows
         .iter()
         .enumerate()
+        .filter(|(_, row)| !row.gap)
         .map(|(index, row)| {
             let (fill, stroke) = if row.selected {
                 (selected_color, Stroke::new(2.0, text_color))
@@ -217,7 +250,7 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
 
     let y_axis = AxisHints::new_y()
         .formatter(move |mark, _| bar_label(&labels, mark.value))
-        .label_spacing(ROW_HEIGHT * 0.6..=ROW_HEIGHT * 0.7);
+        .label_spacing(row_height * 0.6..=row_height * 0.7);
     let response = Plot::new("overview_training")
         .height(height)
         .default_x_bounds(0.0, 115.0)
@@ -241,7 +274,7 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
         })
         .show(ui, |plot_ui| {
             plot_ui.bar_chart(chart);
-            for (index, row) in rows.iter().enumerate() {
+            for (index, row) in rows.iter().enumerate().filter(|(_, row)| !row.gap) {
                 let value = row.value.unwrap_or(0.0);
                 let text = row
                     .value
@@ -250,7 +283,7 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
                     Text::new(
                         "",
                         PlotPoint::new(value + 1.5, y_of(index)),
-                        RichText::new(text).strong(),
+                        RichText::new(text).size(value_size),
                     )
                     .anchor(Align2::LEFT_CENTER)
                     .color(text_color)
@@ -276,6 +309,24 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
         return None;
     }
     rows[from_top as usize].partner.clone()
+}
+
+/// Whether partners were left out between two shown ranks.
+fn is_gap(previous: usize, next: usize) -> bool {
+    next > previous + 1
+}
+
+/// How many "…" rows the shown ranks need.
+fn gaps(indexes: &[usize]) -> usize {
+    indexes
+        .windows(2)
+        .filter(|pair| is_gap(pair[0], pair[1]))
+        .count()
+}
+
+/// Vertical room per bar, so that every bar's label shows.
+fn row_height(ui: &Ui) -> f32 {
+    ui.text_style_height(&egui::TextStyle::Body) + 8.0
 }
 
 fn consortium_line(dark: bool) -> Color32 {
@@ -334,6 +385,13 @@ mod tests {
             tr(Lang::It, area_key(ModuleArea::IndustrialRelations)),
             "Relazioni sindacali"
         );
+    }
+
+    #[test]
+    fn left_out_ranks_become_gap_rows() {
+        assert_eq!(gaps(&[0, 1, 2]), 0);
+        assert_eq!(gaps(&[0, 1, 5, 9, 10]), 2);
+        assert_eq!(gaps(&[]), 0);
     }
 
     #[test]
