@@ -26,12 +26,35 @@ fn path_arg(path: &Path) -> &str {
 }
 
 #[test]
-fn without_a_command_it_prints_a_short_help() {
-    let output = cruscotto(&[]);
+fn help_names_the_window_and_every_command() {
+    let output = cruscotto(&["--help"]);
     assert!(output.status.success());
     let text = stdout(&output);
-    assert!(text.contains("cruscotto summary"), "{text}");
-    assert!(text.contains("cruscotto check"), "{text}");
+    for word in ["[FILE]", "summary", "check", "demo", "screenshot", "window"] {
+        assert!(text.contains(word), "no {word} in {text}");
+    }
+}
+
+#[test]
+fn screenshot_refuses_a_malformed_size_before_opening_a_window() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("shot.png");
+    let output = cruscotto(&[
+        "screenshot",
+        "--out",
+        path_arg(&out),
+        "--size",
+        "1920by1080",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("WIDTHxHEIGHT"),
+        "{}",
+        stderr(&output)
+    );
+    let output = cruscotto(&["screenshot", "--out", path_arg(&out), "--size", "10x10"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!out.exists());
 }
 
 #[test]

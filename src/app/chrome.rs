@@ -81,7 +81,7 @@ pub(super) fn navigation(ui: &mut egui::Ui, app: &mut CruscottoApp) {
     let lang = app.lang;
     Panel::left("cruscotto.navigation")
         .resizable(false)
-        .default_size(150.0)
+        .exact_size(170.0)
         .show(ui, |ui| {
             ui.add_space(8.0);
             for view in ViewKind::ALL {

@@ -238,6 +238,23 @@ impl eframe::App for CruscottoApp {
         self.frame(ui);
     }
 
+    /// A screenshot shows the dashboard as it rests: wherever the pointer happens to be on
+    /// the virtual screen, it must not hover a plot or a tooltip into the picture.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.is_taking_screenshot() {
+            raw_input.events.retain(|event| {
+                !matches!(
+                    event,
+                    egui::Event::PointerMoved(_)
+                        | egui::Event::MouseMoved(_)
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::PointerGone
+                        | egui::Event::MouseWheel { .. }
+                )
+            });
+        }
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.is_taking_screenshot() {
             return;

@@ -69,4 +69,13 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// Applies the theme and the app's type sizes to the whole UI.
 pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
     ctx.set_theme(theme.egui_theme());
+    // Scroll bars with their own lane: egui's floating ones cover the right edge of the
+    // dashboard's cards and panels.
+    ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
+}
+
+/// How a series beyond the palette's length is told apart: the second round of colours is
+/// dashed, so no two partners look the same until 14.
+pub fn series_dashed(index: usize) -> bool {
+    (index / OKABE_ITO.len()) % 2 == 1
 }

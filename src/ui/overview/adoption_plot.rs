@@ -154,10 +154,16 @@ impl AdoptionPlot {
                     (false, true) => (fade(color), 1.5),
                     (false, false) => (color, 2.5),
                 };
+                let style = if theme::series_dashed(line.color_index) {
+                    LineStyle::dashed_dense()
+                } else {
+                    LineStyle::Solid
+                };
                 plot_ui.line(
                     Line::new(line.name.as_str(), PlotPoints::Borrowed(&line.points))
                         .color(color)
                         .width(width)
+                        .style(style)
                         .id(partner_item_source(&line.partner)),
                 );
             }

@@ -165,6 +165,9 @@ impl TrainingChart {
     }
 }
 
+/// Where the value labels start, in percent on the x axis.
+const VALUE_COLUMN_X: f64 = 102.0;
+
 fn area_rows(cx: &ViewCtx<'_>) -> Vec<Row> {
     ModuleArea::ALL
         .into_iter()
@@ -253,7 +256,7 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
         .label_spacing(row_height * 0.6..=row_height * 0.7);
     let response = Plot::new("overview_training")
         .height(height)
-        .default_x_bounds(0.0, 115.0)
+        .default_x_bounds(0.0, 118.0)
         .default_y_bounds(-0.6, count as f64 - 0.4)
         .allow_drag(false)
         .allow_zoom(false)
@@ -275,14 +278,15 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
         .show(ui, |plot_ui| {
             plot_ui.bar_chart(chart);
             for (index, row) in rows.iter().enumerate().filter(|(_, row)| !row.gap) {
-                let value = row.value.unwrap_or(0.0);
                 let text = row
                     .value
                     .map_or_else(|| "—".to_owned(), |value| format::percent(lang, value, 1));
+                // A column right of 100%: no label ever sits on a bar or on the
+                // consortium's dashed line.
                 plot_ui.text(
                     Text::new(
                         "",
-                        PlotPoint::new(value + 1.5, y_of(index)),
+                        PlotPoint::new(VALUE_COLUMN_X, y_of(index)),
                         RichText::new(text).size(value_size),
                     )
                     .anchor(Align2::LEFT_CENTER)
