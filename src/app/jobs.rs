@@ -83,6 +83,9 @@ impl Jobs {
     pub fn load(&mut self, path: PathBuf, purpose: LoadPurpose) {
         self.spawn(JobKind::Load, move || {
             let result = store::load(&path);
+            if result.is_ok() && purpose == LoadPurpose::Open {
+                store::sweep_stale_temp_files(&path, store::STALE_AFTER);
+            }
             JobResult::Loaded {
                 path,
                 purpose,

@@ -19,6 +19,7 @@ pub mod migrate;
 mod recovery;
 mod ron_writer;
 mod save;
+mod sweep;
 
 pub use errors::{LoadError, LoadErrorKind, SaveError};
 pub use format::{FORMAT_VERSION, to_ron_string};
@@ -27,3 +28,4 @@ pub use recovery::{
     UNTITLED_RECOVERY, discard_recovery, newer_recovery, recovery_path, write_recovery,
 };
 pub use save::{backup_path, save, write_atomically, write_with_backup};
+pub use sweep::{STALE_AFTER, sweep_stale_temp_files};

@@ -181,3 +181,16 @@ fn sync_folder(folder: &Path) -> io::Result<()> {
     let _ = folder;
     Ok(())
 }
+
+/// Creates and keeps a temporary file exactly as a save does, standing in for one left by a
+/// save killed before its rename.
+#[cfg(test)]
+pub(super) fn temp_builder_for_tests(project: &Path) -> PathBuf {
+    let name = project.file_name().unwrap_or_default();
+    let folder = project.parent().unwrap_or(Path::new("."));
+    let (_, path) = temp_builder(&hidden_prefix(name))
+        .tempfile_in(folder)
+        .and_then(|temp| temp.keep().map_err(|error| error.error))
+        .unwrap();
+    path
+}
