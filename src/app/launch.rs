@@ -8,7 +8,10 @@ use super::{AppOptions, CruscottoApp, Startup, ViewKind};
 use crate::i18n::Lang;
 use crate::ui::theme::ThemeChoice;
 
+/// The window's app id (matches assets/cruscotto.desktop).
 const APP_ID: &str = "cruscotto";
+/// eframe's name for the app: its preferences folder, shared with untitled recovery files.
+const APP_NAME: &str = "Cruscotto";
 
 #[derive(Debug, Clone, Default)]
 pub struct LaunchOptions {
@@ -43,7 +46,7 @@ pub fn run(options: LaunchOptions) -> Result<(), String> {
         ..Default::default()
     };
     eframe::run_native(
-        "Cruscotto",
+        APP_NAME,
         native,
         Box::new(move |cc| {
             let stored: Settings = match (one_shot, cc.storage) {
@@ -66,7 +69,7 @@ pub fn run(options: LaunchOptions) -> Result<(), String> {
                     _ => Startup::Demo,
                 },
             };
-            let data_dir = eframe::storage_dir(APP_ID).unwrap_or_else(std::env::temp_dir);
+            let data_dir = eframe::storage_dir(APP_NAME).unwrap_or_else(std::env::temp_dir);
             let mut app_options = AppOptions::new(data_dir);
             app_options.view = options.view;
             app_options.screenshot = options.screenshot;
