@@ -277,3 +277,33 @@ fn in_italian_a_corrupt_file_is_explained_in_italian() {
     }
     harness.get_by_label("Impossibile aprire il file");
 }
+
+#[test]
+fn edits_made_while_a_file_loads_are_not_dropped_unasked() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("altro.ron");
+    store::save(&path, &cruscotto::demo::embedded()).unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run_command(&ctx, AppCommand::OpenPath(path.clone()));
+    harness
+        .state_mut()
+        .request(cruscotto::ui::Request::Edit(Edit::SetTitle(
+            "Scritto durante il caricamento".into(),
+        )));
+    settle(&mut harness);
+
+    assert_eq!(
+        harness.state().project().meta.title,
+        "Scritto durante il caricamento"
+    );
+    assert_eq!(
+        harness.state().prompt(),
+        Some(&Prompt::UnsavedChanges {
+            then: cruscotto::app::Pending::Open(Some(path))
+        })
+    );
+}

@@ -54,6 +54,7 @@ impl CruscottoApp {
             "app.status.opening",
             &[("file", &path.display().to_string())],
         ));
+        self.loading_over = Some(self.doc.revision());
         self.jobs.load(path, LoadPurpose::Open);
     }
 
@@ -103,8 +104,21 @@ impl CruscottoApp {
             JobResult::Loaded {
                 path,
                 purpose: LoadPurpose::Open,
+                result: Ok(_),
+            } if self.edited_while_loading() => {
+                // The user changed the open project while the file was loading: replacing
+                // it now would drop those edits unasked. Ask, then load the file again.
+                self.status = None;
+                self.prompt = Some(Prompt::UnsavedChanges {
+                    then: Pending::Open(Some(path)),
+                });
+            }
+            JobResult::Loaded {
+                path,
+                purpose: LoadPurpose::Open,
                 result: Ok(project),
             } => {
+                self.loading_over = None;
                 self.doc = Document::new(project, Some(path.clone()));
                 self.selection.partners.clear();
                 self.settings.remember(&path);
@@ -183,6 +197,12 @@ impl CruscottoApp {
                 }
             }
         }
+    }
+
+    fn edited_while_loading(&mut self) -> bool {
+        self.loading_over
+            .take()
+            .is_some_and(|revision| revision != self.doc.revision() && self.doc.is_dirty())
     }
 
     /// Offers the recovery file of the open document when it is newer than the file.

@@ -112,6 +112,8 @@ pub struct CruscottoApp {
     after_save: Option<Pending>,
     autosave: Autosave,
     data_dir: PathBuf,
+    /// The revision of the document when a file started loading over it.
+    loading_over: Option<u64>,
     /// Loaded on the first frame, so the window shows progress instead of a delay.
     startup_file: Option<PathBuf>,
     first_frame_done: bool,
@@ -149,6 +151,7 @@ impl CruscottoApp {
             autosave: Autosave::new(options.autosave_after),
             data_dir: options.data_dir,
             startup_file,
+            loading_over: None,
             first_frame_done: false,
             status: None,
             allow_close: false,
