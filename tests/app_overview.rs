@@ -111,7 +111,10 @@ fn overview_snapshot(theme: ThemeChoice, name: &str) {
     let mut harness = app_support::harness_for_size(setup.app(), [1920.0, 1080.0]);
     harness.remove_cursor();
     harness.run();
-    harness.snapshot(name);
+    // A few hundred of the 2 million pixels may differ in anti-aliasing between CPUs running
+    // the same software renderer; a moved or restyled element changes far more.
+    let options = egui_kittest::SnapshotOptions::new().max_failed_pixels(400);
+    harness.snapshot_options(name, &options);
 }
 
 #[test]
