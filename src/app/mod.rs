@@ -265,6 +265,12 @@ impl eframe::App for CruscottoApp {
         eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
     }
 
+    /// egui's memory holds plot zoom and scroll positions of whatever project was open: they
+    /// would be wrong for the next one. Preferences have their own key.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+
     /// Preferences are saved when they change; egui's own memory (window layout) is not
     /// worth a write every 30 s.
     fn auto_save_interval(&self) -> Duration {

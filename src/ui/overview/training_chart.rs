@@ -276,6 +276,10 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
             }
         })
         .show(ui, |plot_ui| {
+            // The chart neither zooms nor pans: its bounds follow the rows every frame, never
+            // what egui remembers from another project or another number of rows.
+            plot_ui.set_plot_bounds_x(0.0..=118.0);
+            plot_ui.set_plot_bounds_y(-0.6..=count as f64 - 0.4);
             plot_ui.bar_chart(chart);
             for (index, row) in rows.iter().enumerate().filter(|(_, row)| !row.gap) {
                 let text = row
