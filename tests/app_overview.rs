@@ -165,3 +165,31 @@ fn a_large_programme_gets_its_new_figures_from_the_background() {
             .any(|row| row.partner == first && row.name == "Comune rinominato")
     );
 }
+
+#[test]
+fn undo_while_typing_shows_the_restored_title_in_the_field() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    let original = harness.state().project().meta.title.clone();
+
+    harness.get_by_label("Project title").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Project title")
+        .type_text("Titolo provvisorio");
+    harness.run();
+    assert_eq!(harness.state().project().meta.title, "Titolo provvisorio");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project().meta.title, original);
+    assert_eq!(
+        harness.get_by_label("Project title").value().as_deref(),
+        Some(original.as_str())
+    );
+    // Typing again starts from the restored title, not from the undone text.
+    harness.key_press(Key::End);
+    harness.run();
+    assert_eq!(harness.state().project().meta.title, original);
+}

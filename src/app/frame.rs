@@ -139,10 +139,15 @@ impl CruscottoApp {
             AppCommand::OpenPath(path) => self.ask_unsaved_then(ctx, Pending::Open(Some(path))),
             AppCommand::Save => self.save(ctx),
             AppCommand::SaveAs => self.save_as(ctx),
+            // A field being typed in keeps its own text while it has focus: it would show
+            // (and on the next key, write back) what was just undone. Leaving the field
+            // makes every view show the project as undo left it.
             AppCommand::Undo => {
+                ctx.memory_mut(|m| m.stop_text_input());
                 self.doc.undo();
             }
             AppCommand::Redo => {
+                ctx.memory_mut(|m| m.stop_text_input());
                 self.doc.redo();
             }
             AppCommand::ToggleFullscreen => {
