@@ -2,8 +2,8 @@
 //! table of figures it checks.
 
 use crate::model::{
-    Audience, Cents, Equipment, EquipmentKind, Module, ModuleArea, ModuleChoice, ModuleFormat,
-    Month, Observation, Partner, Project, Session, SessionId,
+    Audience, Cents, Equipment, EquipmentKind, MilestoneDates, Module, ModuleArea, ModuleChoice,
+    ModuleFormat, Month, Observation, Partner, Project, Session, SessionId,
 };
 
 pub(crate) fn month(text: &str) -> Month {
@@ -12,6 +12,14 @@ pub(crate) fn month(text: &str) -> Month {
 
 pub(crate) fn date(text: &str) -> jiff::civil::Date {
     text.parse().expect("test dates are well formed")
+}
+
+/// A milestone's planned and actual months, either of which may be missing.
+pub(crate) fn dates(planned: Option<&str>, actual: Option<&str>) -> MilestoneDates {
+    MilestoneDates {
+        planned: planned.map(month),
+        actual: actual.map(month),
+    }
 }
 
 pub(crate) fn project(start: &str, end: &str) -> Project {

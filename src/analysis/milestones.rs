@@ -94,14 +94,7 @@ pub fn milestones(project: &Project, as_of: Month) -> Milestones {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::fixture::{month, partner, project};
-
-    fn dates(planned: Option<&str>, actual: Option<&str>) -> MilestoneDates {
-        MilestoneDates {
-            planned: planned.map(month),
-            actual: actual.map(month),
-        }
-    }
+    use crate::analysis::fixture::{dates, month, partner, project};
 
     /// As of 2025-06. Bra: mapping planned and done in Feb (reached); regolamento planned
     /// Apr, done May (reached, late); union agreement planned May, done Aug (not yet reached,

@@ -49,16 +49,9 @@ fn row(id: &PartnerId, partner: &Partner, as_of: Month) -> MilestoneRow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::fixture::{month, partner, project};
+    use crate::analysis::fixture::{dates, month, partner, project};
     use crate::analysis::milestones;
-    use crate::model::{MilestoneDates, Project};
-
-    fn dates(planned: Option<&str>, actual: Option<&str>) -> MilestoneDates {
-        MilestoneDates {
-            planned: planned.map(month),
-            actual: actual.map(month),
-        }
-    }
+    use crate::model::Project;
 
     /// As of 2025-06. Bra: mapping planned Feb, done Feb (on time); regolamento planned Apr,
     /// done May (late); union agreement planned May, not done (late); individual agreements
