@@ -201,6 +201,26 @@ pub fn euros(lang: Lang, value: f64) -> String {
     }
 }
 
+/// Euros short enough for a KPI card: whole euros below a million, then millions and
+/// billions with one decimal: it "€ 113,8 mln" / "€ 2,1 mld", en "€113.8M" / "€2.1B".
+pub fn euros_compact(lang: Lang, value: f64) -> String {
+    let (scale, it_unit, en_unit) = match value.abs() {
+        v if v >= 1e9 => (1e9, " mld", "B"),
+        v if v >= 1e6 => (1e6, " mln", "M"),
+        _ => return euros(lang, value),
+    };
+    match rounded(lang, value / scale, 1) {
+        Some(r) => {
+            let unit = match lang {
+                Lang::It => it_unit,
+                Lang::En => en_unit,
+            };
+            euro_amount(lang, r.negative, format!("{}{unit}", r.text))
+        }
+        None => MISSING.to_owned(),
+    }
+}
+
 fn month_index(month: Month) -> usize {
     (month.month() as usize).saturating_sub(1).min(11)
 }
@@ -325,6 +345,16 @@ mod tests {
         assert_eq!(euros(It, 0.0), "€ 0");
         assert_eq!(euros(It, -1_250.0), "−€ 1.250");
         assert_eq!(euros(En, -0.4), "€0");
+    }
+
+    #[test]
+    fn large_amounts_read_in_millions_and_billions() {
+        assert_eq!(euros_compact(It, 329_130.0), "€ 329.130");
+        assert_eq!(euros_compact(It, 113_791_924.0), "€ 113,8 mln");
+        assert_eq!(euros_compact(En, 113_791_924.0), "€113.8M");
+        assert_eq!(euros_compact(It, 2_140_000_000.0), "€ 2,1 mld");
+        assert_eq!(euros_compact(En, -1_500_000.0), "−€1.5M");
+        assert_eq!(euros_compact(It, f64::NAN), "—");
     }
 
     #[test]

@@ -174,11 +174,16 @@ fn card_ui(
                 let top = ui.max_rect().top();
                 ui.spacing_mut().item_spacing.y = body * 0.3;
                 ui.label(RichText::new(cx.t(card.label)).size(body * 1.05).strong());
-                ui.label(
-                    RichText::new(value_text(cx.lang, card.unit, kpi.value))
-                        .size(body * 2.6)
-                        .strong()
-                        .color(ui.visuals().strong_text_color()),
+                // One line whatever the width: a wrapped figure reads as two numbers. A
+                // truncated one shows in full on hover.
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(value_text(cx.lang, card.unit, kpi.value))
+                            .size(body * 2.6)
+                            .strong()
+                            .color(ui.visuals().strong_text_color()),
+                    )
+                    .wrap_mode(egui::TextWrapMode::Truncate),
                 );
                 section::note(ui, &cx.t(card.unit_label));
                 let delta = delta(
@@ -209,7 +214,7 @@ fn value_text(lang: Lang, unit: Unit, value: Option<f64>) -> String {
         Unit::People => format::integer(lang, value.round() as i64),
         Unit::Percent => format::percent(lang, value, 1),
         Unit::Hours => format::decimal(lang, value, 1),
-        Unit::Euros => format::euros(lang, value),
+        Unit::Euros => format::euros_compact(lang, value),
     }
 }
 
