@@ -54,6 +54,14 @@ fn ctrl_s_saves_changes_to_the_open_file() {
     assert_eq!(store::load(&path).unwrap().meta.title, "Piano 2027");
     assert!(!harness.state().document().is_dirty());
     assert!(!harness.state().window_title().contains('•'));
+
+    // Changing it and undoing the change is back to what is on disk: clean again.
+    apply(&mut harness, Edit::SetTitle("Ripensamento".into()));
+    assert!(harness.state().window_title().contains('•'));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!harness.state().document().is_dirty());
+    assert!(!harness.state().window_title().contains('•'));
 }
 
 #[test]

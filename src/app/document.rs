@@ -71,6 +71,13 @@ impl Document {
         self.revision != self.saved_revision
     }
 
+    /// What a save writes: the project and its revision. The gesture in progress ends here,
+    /// so undo can come back to exactly what is on disk.
+    pub fn begin_save(&mut self) -> (Arc<Project>, u64) {
+        self.history.seal();
+        (self.snapshot(), self.revision)
+    }
+
     /// Records that `revision` of the project was written to `path`.
     pub fn mark_saved(&mut self, path: PathBuf, revision: u64) {
         self.path = Some(path);
@@ -81,8 +88,9 @@ impl Document {
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let key = edit.key();
         let inverse = edit.apply(Arc::make_mut(&mut self.project))?;
-        self.history.record(key, inverse);
+        let before = self.revision;
         self.bump();
+        self.history.record(key, inverse, before, self.revision);
         Ok(())
     }
 
@@ -124,6 +132,7 @@ impl Document {
     /// Applies a step's inverses, last first, and returns the step that reverses it.
     fn replay(&mut self, step: Step) -> Step {
         let project = Arc::make_mut(&mut self.project);
+        let count = step.inverses.len();
         let mut inverses: Vec<Edit> = step
             .inverses
             .into_iter()
@@ -133,8 +142,17 @@ impl Document {
             .filter_map(|edit| edit.apply(project).ok())
             .collect();
         inverses.reverse();
-        self.bump();
-        Step { inverses }
+        if inverses.len() == count {
+            self.revision = step.before;
+        } else {
+            // Not exactly the earlier content: it needs a revision of its own.
+            self.bump();
+        }
+        Step {
+            inverses,
+            before: step.after,
+            after: self.revision,
+        }
     }
 
     fn bump(&mut self) {
@@ -170,6 +188,27 @@ mod tests {
         assert!(document.redo());
         assert_eq!(document.project().meta.title, "Due");
         assert!(!document.redo());
+    }
+
+    #[test]
+    fn undoing_back_to_the_saved_state_is_clean_and_redo_is_dirty_again() {
+        let mut document = document();
+        document.apply(Edit::SetTitle("Salvato".into())).unwrap();
+        let (_, saved) = document.begin_save();
+        document.mark_saved(PathBuf::from("/tmp/p.ron"), saved);
+        document.apply(Edit::SetTitle("Modificato".into())).unwrap();
+        assert!(document.is_dirty());
+        document.undo();
+        assert!(!document.is_dirty());
+        assert_eq!(document.revision(), saved);
+        document.redo();
+        assert!(document.is_dirty());
+        document.undo();
+        document.undo();
+        assert!(
+            document.is_dirty(),
+            "before the save is not what is on disk"
+        );
     }
 
     #[test]

@@ -64,8 +64,8 @@ impl CruscottoApp {
     }
 
     fn start_saving(&mut self, path: PathBuf) {
-        self.jobs
-            .save(self.doc.snapshot(), path, self.doc.revision());
+        let (project, revision) = self.doc.begin_save();
+        self.jobs.save(project, path, revision);
     }
 
     fn ask_for_path(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {

@@ -13,26 +13,34 @@ pub struct History {
     open: Option<EditKey>,
 }
 
-/// One undo step: the inverses of its edits, in the order they were applied.
+/// One undo step: the inverses of its edits, in the order they were applied, and the
+/// document revisions on either side of it. Applying the inverses turns the project at
+/// `after` back into the project at `before`, so undo can give back the old revision: a
+/// revision then always names the same content, and undoing to the saved one is clean.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub inverses: Vec<Edit>,
+    pub before: u64,
+    pub after: u64,
 }
 
 impl History {
-    /// Records that an edit with `key` was applied, with `inverse` to undo it.
-    pub fn record(&mut self, key: EditKey, inverse: Edit) {
+    /// Records that an edit with `key` took the document from revision `before` to `after`,
+    /// with `inverse` to undo it.
+    pub fn record(&mut self, key: EditKey, inverse: Edit, before: u64, after: u64) {
         self.redo.clear();
         if self.open.as_ref() == Some(&key)
             && let Some(step) = self.undo.last_mut()
         {
             // Undoing the step must restore the value from before the gesture: the first
             // inverse does that, so later inverses of the same value add nothing.
-            debug_assert!(!step.inverses.is_empty());
+            step.after = after;
             return;
         }
         self.undo.push(Step {
             inverses: vec![inverse],
+            before,
+            after,
         });
         self.open = Some(key);
     }
@@ -82,20 +90,21 @@ mod tests {
     #[test]
     fn one_gesture_is_one_step_and_keeps_the_first_inverse() {
         let mut history = History::default();
-        history.record(EditKey::Title, title("A"));
-        history.record(EditKey::Title, title("AB"));
-        history.record(EditKey::Title, title("ABC"));
+        history.record(EditKey::Title, title("A"), 1, 2);
+        history.record(EditKey::Title, title("AB"), 2, 3);
+        history.record(EditKey::Title, title("ABC"), 3, 4);
         let step = history.take_undo().unwrap();
         assert_eq!(step.inverses, vec![title("A")]);
+        assert_eq!((step.before, step.after), (1, 4));
         assert!(!history.can_undo());
     }
 
     #[test]
     fn sealing_starts_a_new_step() {
         let mut history = History::default();
-        history.record(EditKey::Title, title("A"));
+        history.record(EditKey::Title, title("A"), 1, 2);
         history.seal();
-        history.record(EditKey::Title, title("B"));
+        history.record(EditKey::Title, title("B"), 2, 3);
         assert_eq!(history.take_undo().unwrap().inverses, vec![title("B")]);
         assert_eq!(history.take_undo().unwrap().inverses, vec![title("A")]);
     }
@@ -103,18 +112,18 @@ mod tests {
     #[test]
     fn another_value_starts_a_new_step_and_a_new_edit_drops_redo() {
         let mut history = History::default();
-        history.record(EditKey::Title, title("A"));
+        history.record(EditKey::Title, title("A"), 1, 2);
         let partner = crate::model::PartnerId::new("bra");
         let rename = Edit::RenamePartner {
             partner: partner.clone(),
             name: "Bra".into(),
         };
-        history.record(EditKey::PartnerName(partner), rename.clone());
+        history.record(EditKey::PartnerName(partner), rename.clone(), 2, 3);
         let step = history.take_undo().unwrap();
         assert_eq!(step.inverses, vec![rename]);
         history.push_redo(step);
         assert!(history.can_redo());
-        history.record(EditKey::Title, title("C"));
+        history.record(EditKey::Title, title("C"), 2, 4);
         assert!(!history.can_redo());
     }
 }
