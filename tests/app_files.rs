@@ -315,3 +315,38 @@ fn edits_made_while_a_file_loads_are_not_dropped_unasked() {
         })
     );
 }
+
+#[test]
+fn a_file_given_at_start_up_shows_progress_not_the_demo() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("avvio.ron");
+    // Big enough to take several frames to load in a debug build.
+    let mut project = cruscotto::demo::generate(&cruscotto::demo::DemoOptions {
+        partners: 400,
+        months: 36,
+        ..Default::default()
+    });
+    project.meta.title = "Aperto all'avvio".into();
+    store::save(&path, &project).unwrap();
+    let mut setup = Setup::new(folder.path());
+    setup.startup = Startup::File(path.clone());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(
+            |ui, app: &mut cruscotto::app::CruscottoApp| app.ui_for_test(ui),
+            setup.app(),
+        );
+    harness.step();
+    harness.step();
+    // The placeholder in the middle (and the status bar) say so.
+    assert!(harness.query_all_by_label_contains("Opening").count() >= 2);
+    assert!(
+        harness
+            .query_by_label("Lavoro agile nei Comuni — consorzio demo")
+            .is_none()
+    );
+
+    settle(&mut harness);
+    assert_eq!(harness.state().project(), &project);
+    assert_eq!(harness.query_all_by_label_contains("Opening").count(), 0);
+}

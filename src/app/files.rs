@@ -100,6 +100,13 @@ impl CruscottoApp {
     }
 
     pub(super) fn take_job_result(&mut self, ctx: &egui::Context, result: JobResult) {
+        if let JobResult::Loaded {
+            purpose: LoadPurpose::Open,
+            ..
+        } = &result
+        {
+            self.opening_at_start = None;
+        }
         match result {
             JobResult::Loaded {
                 path,

@@ -51,6 +51,11 @@ impl CruscottoApp {
         chrome::status_bar(ui, self);
         chrome::navigation(ui, self);
         egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(path) = &self.opening_at_start {
+                // Not the demo meanwhile: it would flash a programme nobody asked for.
+                opening_placeholder(ui, self.lang, path);
+                return;
+            }
             let mut cx = ViewCtx {
                 project: self.doc.project(),
                 dashboard: &dashboard,
@@ -97,7 +102,10 @@ impl CruscottoApp {
         theme::apply(ctx, self.settings.theme);
         ctx.set_zoom_factor(self.settings.zoom());
         match self.startup_file.take() {
-            Some(path) => self.start_loading(path),
+            Some(path) => {
+                self.opening_at_start = Some(path.clone());
+                self.start_loading(path);
+            }
             None => self.offer_recovery(),
         }
     }
@@ -249,6 +257,20 @@ impl CruscottoApp {
     pub fn window_title(&self) -> &str {
         &self.window_title
     }
+}
+
+/// What the window shows while the project given at start-up is loading.
+fn opening_placeholder(ui: &mut egui::Ui, lang: crate::i18n::Lang, path: &std::path::Path) {
+    ui.centered_and_justified(|ui| {
+        ui.horizontal_centered(|ui| {
+            ui.spinner();
+            ui.heading(tr_args(
+                lang,
+                "app.status.opening",
+                &[("file", &path.display().to_string())],
+            ));
+        });
+    });
 }
 
 /// A text field being typed in or a slider being dragged: edits still merge into one step.

@@ -112,6 +112,8 @@ pub struct CruscottoApp {
     after_save: Option<Pending>,
     autosave: Autosave,
     data_dir: PathBuf,
+    /// The file given at start-up while it loads: the window shows that, not the demo.
+    opening_at_start: Option<PathBuf>,
     /// The revision of the document when a file started loading over it.
     loading_over: Option<u64>,
     /// Loaded on the first frame, so the window shows progress instead of a delay.
@@ -152,6 +154,7 @@ impl CruscottoApp {
             data_dir: options.data_dir,
             startup_file,
             loading_over: None,
+            opening_at_start: None,
             first_frame_done: false,
             status: None,
             allow_close: false,
