@@ -338,8 +338,8 @@ fn a_file_given_at_start_up_shows_progress_not_the_demo() {
         );
     harness.step();
     harness.step();
-    // The placeholder in the middle (and the status bar) say so.
-    assert!(harness.query_all_by_label_contains("Opening").count() >= 2);
+    // The status bar's message and job, and the placeholder in the middle.
+    assert_eq!(harness.query_all_by_label_contains("Opening").count(), 3);
     assert!(
         harness
             .query_by_label("Lavoro agile nei Comuni — consorzio demo")
