@@ -94,40 +94,62 @@ pub(super) fn navigation(ui: &mut egui::Ui, app: &mut CruscottoApp) {
 }
 
 pub(super) fn status_bar(ui: &mut egui::Ui, app: &CruscottoApp) {
-    let lang = app.lang;
     Panel::bottom("cruscotto.status").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let file = match &app.doc.path {
-                Some(path) => path.display().to_string(),
-                None => tr(lang, "app.title.untitled").into_owned(),
-            };
-            ui.label(file);
-            let state = match (app.doc.is_dirty(), app.doc.path.is_some()) {
-                (true, _) => Some("app.status.unsaved"),
-                (false, true) => Some("app.status.all_saved"),
-                // An untitled project that was never changed has nothing to save.
-                (false, false) => None,
-            };
-            if let Some(state) = state {
-                ui.separator();
-                ui.label(tr(lang, state));
+            // While the project given at start-up loads, the document is a stand-in: its
+            // file and state would describe something the user never opened.
+            let shows_document = app.opening_at_start.is_none();
+            if shows_document {
+                document_state(ui, app);
             }
-            if app.derived.is_updating() {
-                ui.separator();
-                ui.spinner();
-                ui.label(tr(lang, "app.job.figures"));
-            }
-            for job in app.jobs.running() {
-                ui.separator();
-                ui.spinner();
-                ui.label(tr(lang, job_key(*job)));
-            }
-            if let Some(message) = &app.status {
-                ui.separator();
-                ui.label(message);
-            }
+            work_in_progress(ui, app, shows_document);
         });
     });
+}
+
+/// The file and whether it has unsaved changes.
+fn document_state(ui: &mut egui::Ui, app: &CruscottoApp) {
+    let lang = app.lang;
+    let file = match &app.doc.path {
+        Some(path) => path.display().to_string(),
+        None => tr(lang, "app.title.untitled").into_owned(),
+    };
+    ui.label(file);
+    let state = match (app.doc.is_dirty(), app.doc.path.is_some()) {
+        (true, _) => Some("app.status.unsaved"),
+        (false, true) => Some("app.status.all_saved"),
+        // An untitled project that was never changed has nothing to save.
+        (false, false) => None,
+    };
+    if let Some(state) = state {
+        ui.separator();
+        ui.label(tr(lang, state));
+    }
+}
+
+/// Background work with a spinner each, then the last message; separated from what is
+/// already on the bar.
+fn work_in_progress(ui: &mut egui::Ui, app: &CruscottoApp, mut after_something: bool) {
+    let lang = app.lang;
+    let mut separate = |ui: &mut egui::Ui| {
+        if after_something {
+            ui.separator();
+        }
+        after_something = true;
+    };
+    let figures = app.derived.is_updating().then_some("app.job.figures");
+    for key in figures
+        .into_iter()
+        .chain(app.jobs.running().iter().map(|j| job_key(*j)))
+    {
+        separate(ui);
+        ui.spinner();
+        ui.label(tr(lang, key));
+    }
+    if let Some(message) = &app.status {
+        separate(ui);
+        ui.label(message);
+    }
 }
 
 fn job_key(job: JobKind) -> &'static str {

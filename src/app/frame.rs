@@ -261,15 +261,14 @@ impl CruscottoApp {
 
 /// What the window shows while the project given at start-up is loading.
 fn opening_placeholder(ui: &mut egui::Ui, lang: crate::i18n::Lang, path: &std::path::Path) {
-    ui.centered_and_justified(|ui| {
-        ui.horizontal_centered(|ui| {
-            ui.spinner();
-            ui.heading(tr_args(
-                lang,
-                "app.status.opening",
-                &[("file", &path.display().to_string())],
-            ));
-        });
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.4);
+        ui.spinner();
+        ui.heading(tr_args(
+            lang,
+            "app.status.opening",
+            &[("file", &path.display().to_string())],
+        ));
     });
 }
 
