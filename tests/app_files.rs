@@ -3,6 +3,7 @@
 mod app_support;
 
 use app_support::{Setup, settle};
+use cruscotto::app::dialogs::DialogPurpose;
 use cruscotto::app::{AppCommand, Prompt, Startup};
 use cruscotto::model::Edit;
 use cruscotto::store;
@@ -15,10 +16,22 @@ fn save_as_writes_a_file_that_reloads_equal() {
     let path = folder.path().join("programma.ron");
     let mut setup = Setup::new(folder.path());
     setup.answers = vec![Some(path.clone())];
+    let shown = std::sync::Arc::clone(&setup.shown);
     let mut harness = setup.harness();
     let ctx = harness.ctx.clone();
     harness.state_mut().run_command(&ctx, AppCommand::Save);
     settle(&mut harness);
+
+    // An untitled project asks where to save, suggesting a name made of its title.
+    {
+        let shown = shown.lock().unwrap();
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].purpose, DialogPurpose::SaveAs);
+        assert_eq!(
+            shown[0].file_name.as_deref(),
+            Some("Lavoro-agile-nei-Comuni-consorzio-demo.ron")
+        );
+    }
 
     let saved = store::load(&path).unwrap();
     assert_eq!(&saved, harness.state().project());

@@ -193,3 +193,48 @@ fn undo_while_typing_shows_the_restored_title_in_the_field() {
     harness.run();
     assert_eq!(harness.state().project().meta.title, original);
 }
+
+#[test]
+fn the_dark_theme_is_chosen_from_the_view_menu_and_remembered() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark").click();
+    harness.run();
+    assert_eq!(harness.state().theme(), ThemeChoice::Dark);
+    assert_eq!(harness.state().settings().theme, ThemeChoice::Dark);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+}
+
+#[test]
+fn a_finding_leads_to_the_partner_it_concerns() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    let bra = PartnerId::new("bra");
+    harness.state_mut().request(Request::Reveal(
+        cruscotto::model::validate::Target::Milestone(
+            bra.clone(),
+            cruscotto::model::MilestoneKind::Regime,
+        ),
+    ));
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .selection()
+            .partners
+            .iter()
+            .collect::<Vec<_>>(),
+        vec![&bra]
+    );
+    // The overview offers to rename the Comune now selected.
+    assert_eq!(
+        harness
+            .get_by_label("Name of the selected partner")
+            .value()
+            .as_deref(),
+        Some("Bra")
+    );
+}

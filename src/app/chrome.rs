@@ -67,7 +67,10 @@ fn command_item(
     enabled: bool,
     commands: &mut Vec<AppCommand>,
 ) {
-    let mut button = Button::new(tr(lang, command.label_key()));
+    let Some(key) = command.label_key() else {
+        return;
+    };
+    let mut button = Button::new(tr(lang, key));
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }

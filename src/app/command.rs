@@ -62,21 +62,22 @@ impl AppCommand {
         }
     }
 
-    /// The i18n key of the command's label, for commands that have a fixed label.
-    pub fn label_key(&self) -> &'static str {
-        match self {
+    /// The i18n key of the command's menu label; `None` for commands whose menu item is
+    /// their value (a recent file, a language, a theme).
+    pub fn label_key(&self) -> Option<&'static str> {
+        Some(match self {
             AppCommand::New => "app.command.new",
             AppCommand::Open => "app.command.open",
-            AppCommand::OpenPath(_) => "app.command.open_recent",
             AppCommand::Save => "app.command.save",
             AppCommand::SaveAs => "app.command.save_as",
             AppCommand::Undo => "app.command.undo",
             AppCommand::Redo => "app.command.redo",
             AppCommand::ToggleFullscreen => "app.command.fullscreen",
-            AppCommand::SetLanguage(_) => "app.command.language",
-            AppCommand::SetTheme(_) => "app.command.theme",
             AppCommand::Quit => "app.command.quit",
-        }
+            AppCommand::OpenPath(_) | AppCommand::SetLanguage(_) | AppCommand::SetTheme(_) => {
+                return None;
+            }
+        })
     }
 
     /// The commands whose shortcut was pressed this frame (consuming the key presses).

@@ -241,26 +241,21 @@ impl CruscottoApp {
         Project::new(tr(self.lang, "app.new_project_title"), start, end)
     }
 
+    /// The project's title as a file name: its words joined by dashes
+    /// ("Lavoro agile nei Comuni — consorzio demo" → "Lavoro-agile-nei-Comuni-consorzio-demo.ron").
     fn suggested_file_name(&self) -> String {
-        let title: String = self
+        let words: Vec<&str> = self
             .doc
             .project()
             .meta
             .title
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
             .collect();
-        let title = title.trim_matches('_');
-        if title.is_empty() {
-            "progetto.ron".to_owned()
+        if words.is_empty() {
+            tr(self.lang, "app.dialog.default_file_name").into_owned()
         } else {
-            format!("{title}.ron")
+            format!("{}.ron", words.join("-"))
         }
     }
 }

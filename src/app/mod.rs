@@ -54,13 +54,6 @@ impl ViewKind {
             ViewKind::Overview => "app.view.overview",
         }
     }
-
-    /// The name on the command line (`screenshot --view overview`).
-    pub fn cli_name(self) -> &'static str {
-        match self {
-            ViewKind::Overview => "overview",
-        }
-    }
 }
 
 /// What the app starts on.

@@ -3,8 +3,10 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use cruscotto::app::dialogs::DialogRequest;
 use cruscotto::app::{AppOptions, CruscottoApp, ScriptedDialogs, Settings, Startup};
 use cruscotto::i18n::Lang;
 use cruscotto::ui::theme::ThemeChoice;
@@ -17,6 +19,8 @@ pub struct Setup {
     /// Answers of the file dialogs, in order (`None`: cancelled).
     pub answers: Vec<Option<PathBuf>>,
     pub data_dir: PathBuf,
+    /// Every file dialog the app asked for.
+    pub shown: Arc<Mutex<Vec<DialogRequest>>>,
 }
 
 impl Setup {
@@ -27,6 +31,7 @@ impl Setup {
             theme: ThemeChoice::Light,
             answers: Vec::new(),
             data_dir: data_dir.to_owned(),
+            shown: Arc::default(),
         }
     }
 
@@ -39,7 +44,7 @@ impl Setup {
         let mut options = AppOptions::new(self.data_dir);
         options.dialogs = Box::new(ScriptedDialogs {
             answers: self.answers.into(),
-            ..ScriptedDialogs::default()
+            shown: self.shown,
         });
         // Long enough never to fire during a test, unless a test asks for it.
         options.autosave_after = Duration::from_secs(3600);
