@@ -45,7 +45,7 @@ fn date() -> impl Strategy<Value = jiff::civil::Date> {
     (2000..2100i16, 1..=12i8, 1..=28i8).prop_map(|(y, m, d)| jiff::civil::date(y, m, d))
 }
 
-fn module() -> impl Strategy<Value = Module> {
+pub fn module() -> impl Strategy<Value = Module> {
     (
         text(),
         proptest::sample::select(ModuleArea::ALL.to_vec()),
@@ -68,7 +68,7 @@ fn module() -> impl Strategy<Value = Module> {
         )
 }
 
-fn indicator() -> impl Strategy<Value = IndicatorDef> {
+pub fn indicator() -> impl Strategy<Value = IndicatorDef> {
     (
         text(),
         proptest::sample::select(IndicatorBlock::ALL.to_vec()),
@@ -92,7 +92,7 @@ fn milestones() -> impl Strategy<Value = BTreeMap<MilestoneKind, MilestoneDates>
     )
 }
 
-fn session() -> impl Strategy<Value = Session> {
+pub fn session() -> impl Strategy<Value = Session> {
     (date(), number(), count()).prop_map(|(date, hours, attendees)| Session {
         date,
         hours,
@@ -100,7 +100,7 @@ fn session() -> impl Strategy<Value = Session> {
     })
 }
 
-fn module_choice() -> impl Strategy<Value = ModuleChoice> {
+pub fn module_choice() -> impl Strategy<Value = ModuleChoice> {
     (
         count(),
         count(),
@@ -113,7 +113,7 @@ fn module_choice() -> impl Strategy<Value = ModuleChoice> {
         })
 }
 
-fn equipment() -> impl Strategy<Value = Equipment> {
+pub fn equipment() -> impl Strategy<Value = Equipment> {
     (
         proptest::sample::select(EquipmentKind::ALL.to_vec()),
         count(),
@@ -132,7 +132,7 @@ fn equipment() -> impl Strategy<Value = Equipment> {
         )
 }
 
-fn observation() -> impl Strategy<Value = Observation> {
+pub fn observation() -> impl Strategy<Value = Observation> {
     (
         count(),
         number(),
@@ -156,7 +156,7 @@ fn observations() -> impl Strategy<Value = Observations> {
         .prop_map(|(start, months)| Observations { start, months })
 }
 
-fn indicator_values() -> impl Strategy<Value = IndicatorValues> {
+pub fn indicator_values() -> impl Strategy<Value = IndicatorValues> {
     (
         option::of(number()),
         btree_map(2000..2100i32, number(), 0..3),
@@ -169,7 +169,7 @@ fn indicator_values() -> impl Strategy<Value = IndicatorValues> {
         })
 }
 
-fn partner() -> impl Strategy<Value = Partner> {
+pub fn partner() -> impl Strategy<Value = Partner> {
     (
         (text(), text(), count(), count(), count(), count()),
         milestones(),
@@ -247,7 +247,7 @@ fn scenario_change() -> impl Strategy<Value = ScenarioChange> {
     ]
 }
 
-fn scenario() -> impl Strategy<Value = Scenario> {
+pub fn scenario() -> impl Strategy<Value = Scenario> {
     (text(), text(), vec(scenario_change(), 0..4)).prop_map(|(name, description, changes)| {
         Scenario {
             name,
