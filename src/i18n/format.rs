@@ -18,13 +18,13 @@ const MINUS: char = '\u{2212}';
 /// figure in the app needs it.
 const MAX_DIGITS: usize = 9;
 
-const MONTHS_IT: [&str; 12] = [
+pub(crate) const MONTHS_IT: [&str; 12] = [
     "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
 ];
-const MONTHS_EN: [&str; 12] = [
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const MONTHS_LONG_IT: [&str; 12] = [
+pub(crate) const MONTHS_LONG_IT: [&str; 12] = [
     "gennaio",
     "febbraio",
     "marzo",
@@ -38,7 +38,7 @@ const MONTHS_LONG_IT: [&str; 12] = [
     "novembre",
     "dicembre",
 ];
-const MONTHS_LONG_EN: [&str; 12] = [
+pub(crate) const MONTHS_LONG_EN: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -8,6 +8,7 @@
 pub mod file_errors;
 pub mod findings;
 pub mod format;
+pub mod parse;
 
 use std::borrow::Cow;
 

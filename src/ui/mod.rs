@@ -5,6 +5,7 @@
 
 pub mod overview;
 pub mod theme;
+pub mod widgets;
 
 use std::collections::BTreeSet;
 

@@ -233,4 +233,30 @@ impl Problem {
             Problem::Empty { field } => format!("{} is empty", field.label()),
         }
     }
+
+    /// The field the problem shows next to in an editor, when it concerns one. Problems of a
+    /// whole item (an unknown module, milestones out of order) return `None`, except that
+    /// agile days and the milestone order point at the value the user would change.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Problem::Negative { field, .. }
+            | Problem::NegativeAmount { field, .. }
+            | Problem::Exceeds { field, .. }
+            | Problem::NotPositive { field, .. }
+            | Problem::NotFinite { field }
+            | Problem::OutOfRange { field, .. }
+            | Problem::OutsideProgramme { field, .. }
+            | Problem::Empty { field } => Some(*field),
+            Problem::MostlyRemote { .. } => Some(Field::AgileDays),
+            Problem::DeliveredBeforeOrdered { .. } => Some(Field::Delivered),
+            Problem::MilestoneOrder { .. } => Some(Field::ActualMonth),
+            Problem::TooManyModules { .. }
+            | Problem::UnknownModule { .. }
+            | Problem::UnknownIndicator { .. }
+            | Problem::UnknownPartner { .. }
+            | Problem::RetiredModule
+            | Problem::EndBeforeStart { .. }
+            | Problem::MalformedId { .. } => None,
+        }
+    }
 }

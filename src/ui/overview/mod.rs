@@ -11,10 +11,8 @@ mod adoption_plot;
 mod adoption_series;
 mod findings_list;
 mod header;
-mod icons;
 mod kpi_cards;
 mod milestone_grid;
-mod section;
 mod training_chart;
 mod training_rank;
 
@@ -22,6 +20,7 @@ use egui::{ScrollArea, Ui};
 
 use crate::i18n::{Lang, format, tr_args};
 use crate::ui::ViewCtx;
+use crate::ui::widgets::{icons, section};
 
 /// Below this width the two-column rows stack vertically.
 const TWO_COLUMN_MIN_WIDTH: f32 = 1100.0;
@@ -149,10 +148,10 @@ mod tests {
             include_str!("adoption_series.rs"),
             include_str!("findings_list.rs"),
             include_str!("header.rs"),
-            include_str!("icons.rs"),
+            include_str!("../widgets/icons.rs"),
             include_str!("kpi_cards.rs"),
             include_str!("milestone_grid.rs"),
-            include_str!("section.rs"),
+            include_str!("../widgets/section.rs"),
             include_str!("training_chart.rs"),
             include_str!("training_rank.rs"),
         ];

@@ -1,0 +1,15 @@
+//! Pieces shared by the views: value fields that parse what people type in their language
+//! and mark what is wrong, a month picker, finding marks, icons and section chrome.
+
+pub mod field_findings;
+pub mod icons;
+pub mod month_field;
+pub mod section;
+pub mod value_field;
+
+pub use field_findings::FieldFindings;
+pub use month_field::month_field;
+pub use value_field::{
+    FieldOutput, date_field, decimal_field, integer_field, money_field, optional_decimal_field,
+    text_field,
+};
