@@ -8,7 +8,8 @@ use egui::ViewportCommand;
 use super::autosave::AutosaveDue;
 use super::prompts::{Answer, Pending, Prompt};
 use super::{AppCommand, CruscottoApp, ViewKind, chrome};
-use crate::i18n::{file_errors, tr, tr_args};
+use crate::i18n::{edit_errors, file_errors, tr, tr_args};
+use crate::model::{Edit, PartnerId};
 use crate::store;
 use crate::ui::{Outbox, Request, ViewCtx, theme};
 
@@ -69,6 +70,8 @@ impl CruscottoApp {
             };
             match self.view {
                 ViewKind::Overview => self.overview.ui(ui, &mut cx),
+                ViewKind::Partners => self.partners.ui(ui, &mut cx),
+                ViewKind::Training => self.training.ui(ui, &mut cx),
             }
         });
 
@@ -113,30 +116,43 @@ impl CruscottoApp {
     pub(super) fn apply_request(&mut self, request: Request) {
         match request {
             Request::Edit(edit) => {
-                if let Err(error) = self.doc.apply(edit) {
-                    // A view asked to change something that is gone (e.g. deleted meanwhile):
-                    // nothing to undo, nothing changed; say so rather than fail silently.
-                    self.status = Some(error.to_string());
+                match self.doc.apply(edit) {
+                    Ok(()) => self.selection.retain_existing(self.doc.project()),
+                    // A rule of the programme (at most N modules) or an item gone meanwhile:
+                    // nothing changed, nothing to undo; say why where the user will see it.
+                    Err(error) => {
+                        let message = edit_errors::describe(self.lang, self.doc.project(), &error);
+                        self.prompt = Some(Prompt::Error {
+                            title_key: "app.error.edit_refused_title",
+                            message,
+                        });
+                    }
                 }
             }
             Request::SelectPartner { partner, additive } => {
-                if !additive {
-                    self.selection.partners.clear();
-                    self.selection.partners.insert(partner);
-                } else if !self.selection.partners.remove(&partner) {
-                    self.selection.partners.insert(partner);
+                if additive {
+                    self.selection.toggle(partner);
+                } else {
+                    self.selection.select_only(partner);
                 }
             }
-            Request::ClearSelection => self.selection.partners.clear(),
+            Request::ClearSelection => self.selection.clear(),
             Request::Reveal(target) => {
-                // The overview is the only view so far: revealing an item selects the
-                // partner it belongs to, which every part of the overview highlights.
-                if let Some(partner) = target_partner(&target) {
-                    self.selection.partners.clear();
-                    self.selection.partners.insert(partner);
+                // An item of a partner opens that partner's editor, which outlines the field
+                // concerned; project-level items are shown by the overview.
+                match target_partner(&target) {
+                    Some(partner) => {
+                        self.selection.select_only(partner);
+                        self.view = ViewKind::Partners;
+                    }
+                    None => self.view = ViewKind::Overview,
                 }
-                self.view = ViewKind::Overview;
             }
+            Request::EditPartner(partner) => {
+                self.selection.select_only(partner);
+                self.view = ViewKind::Partners;
+            }
+            Request::DeletePartner(partner) => self.ask_delete_partner(partner),
         }
     }
 
@@ -153,10 +169,12 @@ impl CruscottoApp {
             AppCommand::Undo => {
                 ctx.memory_mut(|m| m.stop_text_input());
                 self.doc.undo();
+                self.selection.retain_existing(self.doc.project());
             }
             AppCommand::Redo => {
                 ctx.memory_mut(|m| m.stop_text_input());
                 self.doc.redo();
+                self.selection.retain_existing(self.doc.project());
             }
             AppCommand::ToggleFullscreen => {
                 self.fullscreen = !self.fullscreen;
@@ -199,7 +217,20 @@ impl CruscottoApp {
                     );
                 }
             }
+            (Prompt::DeletePartner { partner, .. }, Answer::Delete) => {
+                self.apply_request(Request::Edit(Edit::PutPartner {
+                    partner,
+                    value: None,
+                }));
+            }
             _ => {}
+        }
+    }
+
+    fn ask_delete_partner(&mut self, partner: PartnerId) {
+        if let Some(found) = self.doc.project().partners.get(&partner) {
+            let name = found.name.clone();
+            self.prompt = Some(Prompt::DeletePartner { partner, name });
         }
     }
 

@@ -37,21 +37,27 @@ use crate::i18n::Lang;
 use crate::model::Project;
 use crate::ui::Selection;
 use crate::ui::overview::OverviewView;
+use crate::ui::partners::PartnersView;
 use crate::ui::theme::ThemeChoice;
+use crate::ui::training::TrainingView;
 
 /// The views of the app, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ViewKind {
     #[default]
     Overview,
+    Partners,
+    Training,
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 1] = [ViewKind::Overview];
+    pub const ALL: [ViewKind; 3] = [ViewKind::Overview, ViewKind::Partners, ViewKind::Training];
 
     pub fn label_key(self) -> &'static str {
         match self {
             ViewKind::Overview => "app.view.overview",
+            ViewKind::Partners => "app.view.partners",
+            ViewKind::Training => "app.view.training",
         }
     }
 }
@@ -96,6 +102,8 @@ pub struct CruscottoApp {
     lang: Lang,
     view: ViewKind,
     overview: OverviewView,
+    partners: PartnersView,
+    training: TrainingView,
     selection: Selection,
     derived: DerivedCache,
     jobs: Jobs,
@@ -137,6 +145,8 @@ impl CruscottoApp {
             lang,
             view: options.view,
             overview: OverviewView::default(),
+            partners: PartnersView::default(),
+            training: TrainingView::default(),
             selection: Selection::default(),
             derived: DerivedCache::default(),
             jobs: Jobs::default(),

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::{Key, Modal, RichText};
 
 use crate::i18n::{Lang, tr, tr_args};
+use crate::model::PartnerId;
 
 /// What to do once the unsaved changes are dealt with.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +30,11 @@ pub enum Prompt {
         recovery: PathBuf,
         project_path: Option<PathBuf>,
     },
+    /// Delete a partner? (Undo brings it back, but a whole Comune deserves a question.)
+    DeletePartner {
+        partner: PartnerId,
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +44,7 @@ pub enum Answer {
     Cancel,
     Restore,
     Dismiss,
+    Delete,
 }
 
 impl Prompt {
@@ -90,6 +97,23 @@ impl Prompt {
                         }
                     });
                 }
+                Prompt::DeletePartner { name, .. } => {
+                    ui.heading(tr_args(
+                        lang,
+                        "app.prompt.delete_partner.title",
+                        &[("name", name)],
+                    ));
+                    ui.label(t("app.prompt.delete_partner.body"));
+                    ui.add_space(12.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(t("app.prompt.delete_partner.delete")).clicked() {
+                            answer = Some(Answer::Delete);
+                        }
+                        if ui.button(t("app.prompt.cancel")).clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
             }
         });
         answer.or_else(|| self.keyboard_answer(ctx))
@@ -107,6 +131,8 @@ impl Prompt {
             Prompt::UnsavedChanges { .. } if escape => Some(Answer::Cancel),
             Prompt::Error { .. } if enter || escape => Some(Answer::Dismiss),
             Prompt::Restore { .. } if enter => Some(Answer::Restore),
+            Prompt::DeletePartner { .. } if enter => Some(Answer::Delete),
+            Prompt::DeletePartner { .. } if escape => Some(Answer::Cancel),
             _ => None,
         }
     }

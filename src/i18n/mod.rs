@@ -5,6 +5,7 @@
 //! This is the language of the interface, chosen by the user; `model::Language` is the
 //! language a project's own data is written in.
 
+pub mod edit_errors;
 pub mod file_errors;
 pub mod findings;
 pub mod format;

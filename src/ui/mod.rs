@@ -4,7 +4,9 @@
 //! autosave).
 
 pub mod overview;
+pub mod partners;
 pub mod theme;
+pub mod training;
 pub mod widgets;
 
 use std::collections::BTreeSet;
@@ -28,6 +30,10 @@ pub enum Request {
     ClearSelection,
     /// Show the item a validation finding concerns.
     Reveal(Target),
+    /// Delete a partner with all its data, after the user confirms (undoable).
+    DeletePartner(PartnerId),
+    /// Open the partner's editor in the Partners view.
+    EditPartner(PartnerId),
 }
 
 #[derive(Debug, Default)]
@@ -49,11 +55,49 @@ impl Outbox {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selection {
     pub partners: BTreeSet<PartnerId>,
+    /// The partner selected last, whose editor the Partners view shows.
+    pub focus: Option<PartnerId>,
 }
 
 impl Selection {
     pub fn contains(&self, partner: &PartnerId) -> bool {
         self.partners.contains(partner)
+    }
+
+    /// Makes `partner` the only selected one and the focus.
+    pub fn select_only(&mut self, partner: PartnerId) {
+        self.partners.clear();
+        self.partners.insert(partner.clone());
+        self.focus = Some(partner);
+    }
+
+    /// Adds `partner` (and focuses it), or removes it when it was selected.
+    pub fn toggle(&mut self, partner: PartnerId) {
+        if self.partners.remove(&partner) {
+            if self.focus.as_ref() == Some(&partner) {
+                self.focus = self.partners.iter().next_back().cloned();
+            }
+        } else {
+            self.partners.insert(partner.clone());
+            self.focus = Some(partner);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.partners.clear();
+        self.focus = None;
+    }
+
+    /// Forgets partners that no longer exist (deleted, or undone).
+    pub fn retain_existing(&mut self, project: &Project) {
+        self.partners.retain(|p| project.partners.contains_key(p));
+        if self
+            .focus
+            .as_ref()
+            .is_some_and(|p| !project.partners.contains_key(p))
+        {
+            self.focus = self.partners.iter().next_back().cloned();
+        }
     }
 }
 

@@ -264,6 +264,7 @@ mod tests {
     fn select(ids: &[&str]) -> Selection {
         Selection {
             partners: ids.iter().map(|id| PartnerId::new(*id)).collect(),
+            focus: None,
         }
     }
 

@@ -160,6 +160,7 @@ mod tests {
                 .into_iter()
                 .map(PartnerId::new)
                 .collect(),
+            focus: None,
         };
         let rows = ranking.rows(&selection);
         assert!(rows.subset);

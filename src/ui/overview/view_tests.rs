@@ -38,6 +38,7 @@ fn harness_sized(
         view: OverviewView::default(),
         selection: Selection {
             partners: selection.iter().map(|id| PartnerId::new(*id)).collect(),
+            focus: None,
         },
         outbox: Outbox::default(),
         editable,
