@@ -33,6 +33,8 @@ pub(super) fn menu_bar(ui: &mut egui::Ui, app: &CruscottoApp, commands: &mut Vec
             ui.menu_button(tr(lang, "app.menu.edit"), |ui| {
                 command_item(ui, lang, AppCommand::Undo, app.doc.can_undo(), commands);
                 command_item(ui, lang, AppCommand::Redo, app.doc.can_redo(), commands);
+                ui.separator();
+                command_item(ui, lang, AppCommand::FindPartner, true, commands);
             });
             ui.menu_button(tr(lang, "app.menu.view"), |ui| {
                 command_item(ui, lang, AppCommand::ToggleFullscreen, true, commands);

@@ -17,6 +17,8 @@ pub enum AppCommand {
     SaveAs,
     Undo,
     Redo,
+    /// Go to the Partners view with the cursor in its search field.
+    FindPartner,
     ToggleFullscreen,
     SetLanguage(Lang),
     SetTheme(ThemeChoice),
@@ -25,13 +27,14 @@ pub enum AppCommand {
 
 /// Commands with a shortcut, in the order shortcuts are checked: egui matches Ctrl+Z even
 /// when Shift is also held, so the Shift variants must come first.
-const WITH_SHORTCUTS: [AppCommand; 8] = [
+const WITH_SHORTCUTS: [AppCommand; 9] = [
     AppCommand::New,
     AppCommand::Open,
     AppCommand::SaveAs,
     AppCommand::Save,
     AppCommand::Redo,
     AppCommand::Undo,
+    AppCommand::FindPartner,
     AppCommand::ToggleFullscreen,
     AppCommand::Quit,
 ];
@@ -48,6 +51,7 @@ impl AppCommand {
             AppCommand::SaveAs => command_shift(Key::S),
             AppCommand::Undo => command(Key::Z),
             AppCommand::Redo => command_shift(Key::Z),
+            AppCommand::FindPartner => command(Key::F),
             AppCommand::ToggleFullscreen => KeyboardShortcut::new(Modifiers::NONE, Key::F11),
             AppCommand::Quit => command(Key::Q),
             _ => return None,
@@ -72,6 +76,7 @@ impl AppCommand {
             AppCommand::SaveAs => "app.command.save_as",
             AppCommand::Undo => "app.command.undo",
             AppCommand::Redo => "app.command.redo",
+            AppCommand::FindPartner => "app.command.find_partner",
             AppCommand::ToggleFullscreen => "app.command.fullscreen",
             AppCommand::Quit => "app.command.quit",
             AppCommand::OpenPath(_) | AppCommand::SetLanguage(_) | AppCommand::SetTheme(_) => {

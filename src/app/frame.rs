@@ -70,7 +70,13 @@ impl CruscottoApp {
             };
             match self.view {
                 ViewKind::Overview => self.overview.ui(ui, &mut cx),
-                ViewKind::Partners => self.partners.ui(ui, &mut cx),
+                ViewKind::Partners => {
+                    if std::mem::take(&mut self.focus_search) {
+                        let search = egui::Id::unique(crate::ui::partners::SEARCH_FIELD);
+                        ui.memory_mut(|memory| memory.request_focus(search));
+                    }
+                    self.partners.ui(ui, &mut cx)
+                }
                 ViewKind::Training => self.training.ui(ui, &mut cx),
             }
         });
@@ -175,6 +181,10 @@ impl CruscottoApp {
                 ctx.memory_mut(|m| m.stop_text_input());
                 self.doc.redo();
                 self.selection.retain_existing(self.doc.project());
+            }
+            AppCommand::FindPartner => {
+                self.view = ViewKind::Partners;
+                self.focus_search = true;
             }
             AppCommand::ToggleFullscreen => {
                 self.fullscreen = !self.fullscreen;

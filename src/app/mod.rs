@@ -122,6 +122,8 @@ pub struct CruscottoApp {
     first_frame_done: bool,
     /// A short note for the status bar ("Saved to …").
     status: Option<String>,
+    /// Ctrl+F was pressed: focus the partners' search field when the view draws.
+    focus_search: bool,
     /// Set once the user agreed to quit, so the next close request is let through.
     allow_close: bool,
     fullscreen: bool,
@@ -160,6 +162,7 @@ impl CruscottoApp {
             opening_at_start: None,
             first_frame_done: false,
             status: None,
+            focus_search: false,
             allow_close: false,
             fullscreen: false,
             window_title: String::new(),
@@ -195,6 +198,11 @@ impl CruscottoApp {
 
     pub fn prompt(&self) -> Option<&Prompt> {
         self.prompt.as_ref()
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> ViewKind {
+        self.view
     }
 
     pub fn selection(&self) -> &Selection {

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use egui::{ColorImage, ViewportCommand};
 
 use super::CruscottoApp;
+use crate::model::PartnerId;
 
 /// Frames drawn before the grab: fonts, layout and plot bounds settle in the first ones.
 const SETTLE_FRAMES: u32 = 5;
@@ -14,6 +15,8 @@ const SETTLE_FRAMES: u32 = 5;
 #[derive(Debug, Clone)]
 pub struct ScreenshotPlan {
     pub out: PathBuf,
+    /// The partner to select (and open in the Partners view) before the grab.
+    pub partner: Option<PartnerId>,
     /// Where the outcome is reported once the window has closed.
     pub outcome: Arc<Mutex<Option<Result<(), String>>>>,
 }
@@ -22,6 +25,7 @@ impl ScreenshotPlan {
     pub fn new(out: PathBuf) -> ScreenshotPlan {
         ScreenshotPlan {
             out,
+            partner: None,
             outcome: Arc::new(Mutex::new(None)),
         }
     }
@@ -63,6 +67,23 @@ impl CruscottoApp {
         let Some(state) = &mut self.screenshot else {
             return;
         };
+        if state.frames == 0
+            && let Some(partner) = state.plan.partner.clone()
+        {
+            if self.doc.project().partners.contains_key(&partner) {
+                self.selection.select_only(partner);
+            } else {
+                let message = format!(
+                    "no partner with id `{partner}` in the project (`cruscotto summary --format csv` lists the ids)"
+                );
+                if let Ok(mut slot) = state.plan.outcome.lock() {
+                    *slot = Some(Err(message));
+                }
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+                return;
+            }
+        }
         state.frames += 1;
         ctx.request_repaint();
         if state.frames < SETTLE_FRAMES {

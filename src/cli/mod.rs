@@ -92,6 +92,9 @@ enum Command {
         /// Colour theme.
         #[arg(long, value_enum, default_value_t = screenshot::ThemeArg::Light)]
         theme: screenshot::ThemeArg,
+        /// Id of a partner to select first; with `--view partners` its editor is shown.
+        #[arg(long)]
+        partner: Option<String>,
     },
 }
 
@@ -134,6 +137,7 @@ pub fn run(cli: Cli) -> ExitCode {
             size,
             lang,
             theme,
-        }) => screenshot::run(file, view, out, size, lang, theme),
+            partner,
+        }) => screenshot::run(file, view, out, size, lang, theme, partner),
     }
 }

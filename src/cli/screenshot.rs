@@ -8,11 +8,14 @@ use cruscotto::app::ViewKind;
 use cruscotto::app::launch::{LaunchOptions, run as run_window};
 use cruscotto::app::screenshot::ScreenshotPlan;
 use cruscotto::i18n::Lang;
+use cruscotto::model::PartnerId;
 use cruscotto::ui::theme::ThemeChoice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ViewArg {
     Overview,
+    Partners,
+    Training,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,6 +46,7 @@ pub fn parse_size(text: &str) -> Result<[f32; 2], String> {
     Ok([parse(width)?, parse(height)?])
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     file: Option<PathBuf>,
     view: ViewArg,
@@ -50,8 +54,10 @@ pub fn run(
     size: [f32; 2],
     lang: Option<LangArg>,
     theme: ThemeArg,
+    partner: Option<String>,
 ) -> ExitCode {
-    let plan = ScreenshotPlan::new(out.clone());
+    let mut plan = ScreenshotPlan::new(out.clone());
+    plan.partner = partner.map(PartnerId::new);
     let options = LaunchOptions {
         file,
         size: Some(size),
@@ -65,6 +71,8 @@ pub fn run(
         }),
         view: match view {
             ViewArg::Overview => ViewKind::Overview,
+            ViewArg::Partners => ViewKind::Partners,
+            ViewArg::Training => ViewKind::Training,
         },
         screenshot: Some(plan.clone()),
     };
