@@ -1,14 +1,18 @@
-//! CPU time of one overview frame: run the app's UI headless on an egui context and
+//! CPU time of one frame of a view: run the app's UI headless on an egui context and
 //! tessellate it, on the demo and on a national-scale programme (7,900 Comuni × 60 months).
-//! Goals on the project's 2-core machine: ≤ 1 ms and ≤ 8 ms median.
+//! Goals on the project's 2-core machine: overview ≤ 1 ms (demo) and ≤ 8 ms (national);
+//! partners and training views ≤ 8 ms at national scale, one partner's editor open.
 
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use cruscotto::app::{AppOptions, CruscottoApp, ScriptedDialogs, Settings, Startup};
+use cruscotto::app::{
+    AppCommand, AppOptions, CruscottoApp, ScriptedDialogs, Settings, Startup, ViewKind,
+};
 use cruscotto::demo::{DemoOptions, generate};
 use cruscotto::i18n::Lang;
 use cruscotto::model::Project;
+use cruscotto::ui::Request;
 
 fn app_on(project: Project, data_dir: &std::path::Path) -> CruscottoApp {
     let settings = Settings {
@@ -40,30 +44,61 @@ fn frame(ctx: &egui::Context, app: &mut CruscottoApp) -> usize {
     primitives.len()
 }
 
-fn bench_overview(c: &mut Criterion, name: &str, project: Project) {
+fn bench_view(
+    c: &mut Criterion,
+    name: &str,
+    project: Project,
+    setup: impl Fn(&mut CruscottoApp, &egui::Context),
+) {
     let folder = tempfile::tempdir().expect("temporary folder");
     let mut app = app_on(project, folder.path());
     let ctx = egui::Context::default();
-    // Warm up: fonts, figures and plot caches are built in the first frames.
+    setup(&mut app, &ctx);
+    // Warm up: fonts, figures and plot caches are built in the first frames; a large
+    // project's figures come from a background thread.
     for _ in 0..5 {
         frame(&ctx, &mut app);
+        app.finish_jobs(&ctx);
     }
     c.bench_function(name, |b| b.iter(|| frame(&ctx, &mut app)));
 }
 
-fn overview_frame(c: &mut Criterion) {
-    bench_overview(c, "overview frame, demo", cruscotto::demo::embedded());
+/// The national programme's first partner, whose editor the partners view shows.
+fn edit_first_partner(app: &mut CruscottoApp) {
+    if let Some(first) = app.project().partners.keys().next().cloned() {
+        app.request(Request::EditPartner(first));
+    }
+}
+
+fn view_frames(c: &mut Criterion) {
+    bench_view(
+        c,
+        "overview frame, demo",
+        cruscotto::demo::embedded(),
+        |_, _| {},
+    );
     let national = generate(&DemoOptions {
         partners: 7900,
         months: 60,
         ..DemoOptions::default()
     });
-    bench_overview(c, "overview frame, 7900 x 60", national);
+    bench_view(c, "overview frame, 7900 x 60", national.clone(), |_, _| {});
+    bench_view(
+        c,
+        "partners frame, 7900 x 60",
+        national.clone(),
+        |app, _| {
+            edit_first_partner(app);
+        },
+    );
+    bench_view(c, "training frame, 7900 x 60", national, |app, ctx| {
+        app.run_command(ctx, AppCommand::ShowView(ViewKind::Training));
+    });
 }
 
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(8));
-    targets = overview_frame
+    targets = view_frames
 }
 criterion_main!(benches);

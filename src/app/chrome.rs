@@ -37,6 +37,10 @@ pub(super) fn menu_bar(ui: &mut egui::Ui, app: &CruscottoApp, commands: &mut Vec
                 command_item(ui, lang, AppCommand::FindPartner, true, commands);
             });
             ui.menu_button(tr(lang, "app.menu.view"), |ui| {
+                for view in ViewKind::ALL {
+                    command_item(ui, lang, AppCommand::ShowView(view), true, commands);
+                }
+                ui.separator();
                 command_item(ui, lang, AppCommand::ToggleFullscreen, true, commands);
                 ui.separator();
                 ui.label(RichText::new(tr(lang, "app.menu.theme")).weak());
@@ -82,7 +86,7 @@ fn command_item(
     }
 }
 
-pub(super) fn navigation(ui: &mut egui::Ui, app: &mut CruscottoApp) {
+pub(super) fn navigation(ui: &mut egui::Ui, app: &CruscottoApp, commands: &mut Vec<AppCommand>) {
     let lang = app.lang;
     Panel::left("cruscotto.navigation")
         .resizable(false)
@@ -91,8 +95,13 @@ pub(super) fn navigation(ui: &mut egui::Ui, app: &mut CruscottoApp) {
             ui.add_space(8.0);
             for view in ViewKind::ALL {
                 let label = RichText::new(tr(lang, view.label_key())).size(16.0);
-                if ui.selectable_label(app.view == view, label).clicked() {
-                    app.view = view;
+                let command = AppCommand::ShowView(view);
+                let mut response = ui.selectable_label(app.view == view, label);
+                if let Some(shortcut) = command.shortcut() {
+                    response = response.on_hover_text(ui.ctx().format_shortcut(&shortcut));
+                }
+                if response.clicked() {
+                    commands.push(command);
                 }
             }
         });

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::ViewKind;
 use crate::i18n::Lang;
 use crate::ui::theme::ThemeChoice;
 
@@ -19,6 +20,7 @@ pub enum AppCommand {
     Redo,
     /// Go to the Partners view with the cursor in its search field.
     FindPartner,
+    ShowView(ViewKind),
     ToggleFullscreen,
     SetLanguage(Lang),
     SetTheme(ThemeChoice),
@@ -27,7 +29,7 @@ pub enum AppCommand {
 
 /// Commands with a shortcut, in the order shortcuts are checked: egui matches Ctrl+Z even
 /// when Shift is also held, so the Shift variants must come first.
-const WITH_SHORTCUTS: [AppCommand; 9] = [
+const WITH_SHORTCUTS: [AppCommand; 12] = [
     AppCommand::New,
     AppCommand::Open,
     AppCommand::SaveAs,
@@ -35,6 +37,9 @@ const WITH_SHORTCUTS: [AppCommand; 9] = [
     AppCommand::Redo,
     AppCommand::Undo,
     AppCommand::FindPartner,
+    AppCommand::ShowView(ViewKind::Overview),
+    AppCommand::ShowView(ViewKind::Partners),
+    AppCommand::ShowView(ViewKind::Training),
     AppCommand::ToggleFullscreen,
     AppCommand::Quit,
 ];
@@ -52,6 +57,11 @@ impl AppCommand {
             AppCommand::Undo => command(Key::Z),
             AppCommand::Redo => command_shift(Key::Z),
             AppCommand::FindPartner => command(Key::F),
+            AppCommand::ShowView(view) => command(match view {
+                ViewKind::Overview => Key::Num1,
+                ViewKind::Partners => Key::Num2,
+                ViewKind::Training => Key::Num3,
+            }),
             AppCommand::ToggleFullscreen => KeyboardShortcut::new(Modifiers::NONE, Key::F11),
             AppCommand::Quit => command(Key::Q),
             _ => return None,
@@ -77,6 +87,7 @@ impl AppCommand {
             AppCommand::Undo => "app.command.undo",
             AppCommand::Redo => "app.command.redo",
             AppCommand::FindPartner => "app.command.find_partner",
+            AppCommand::ShowView(view) => view.label_key(),
             AppCommand::ToggleFullscreen => "app.command.fullscreen",
             AppCommand::Quit => "app.command.quit",
             AppCommand::OpenPath(_) | AppCommand::SetLanguage(_) | AppCommand::SetTheme(_) => {

@@ -50,7 +50,7 @@ impl CruscottoApp {
         let mut outbox = Outbox::default();
         chrome::menu_bar(ui, self, &mut commands);
         chrome::status_bar(ui, self);
-        chrome::navigation(ui, self);
+        chrome::navigation(ui, self, &mut commands);
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(path) = &self.opening_at_start {
                 // Not the demo meanwhile: it would flash a programme nobody asked for.
@@ -182,6 +182,7 @@ impl CruscottoApp {
                 self.doc.redo();
                 self.selection.retain_existing(self.doc.project());
             }
+            AppCommand::ShowView(view) => self.view = view,
             AppCommand::FindPartner => {
                 self.view = ViewKind::Partners;
                 self.focus_search = true;
