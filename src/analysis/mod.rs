@@ -38,7 +38,8 @@ pub use milestones::{
 };
 pub use summary::{Summary, SummaryRow, summarize};
 pub use training::{
-    Completion, ModuleTraining, Training, TrainingTotals, partner_training, training,
+    Completion, ModuleTraining, Training, TrainingTotals, delivered_share, partner_training,
+    training,
 };
 
 use crate::model::{Month, Project};

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{per_person, ratio};
-use crate::model::{ModuleArea, ModuleChoice, ModuleId, Partner, PartnerId, Project};
+use crate::model::{Module, ModuleArea, ModuleChoice, ModuleId, Partner, PartnerId, Project};
 
 /// People enrolled in and completing modules.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -95,6 +95,14 @@ pub fn partner_training(partner: &Partner) -> TrainingTotals {
     totals
 }
 
+/// How much of a module has been delivered to a partner: Σ hours of its sessions over the
+/// module's planned hours (1.0 = the whole module, more when extra sessions were held);
+/// `None` for a module without planned hours.
+pub fn delivered_share(choice: &ModuleChoice, module: &Module) -> Option<f64> {
+    let delivered: f64 = choice.sessions.values().map(|s| s.hours).sum();
+    (module.hours > 0.0 && module.hours.is_finite()).then(|| delivered / module.hours)
+}
+
 /// Training per partner, per module, per area and for the consortium, in one pass over
 /// the chosen modules.
 pub fn training(project: &Project) -> Training {
@@ -176,6 +184,29 @@ mod tests {
         p.partners.insert("alba".into(), alba);
         p.partners.insert("cuneo".into(), partner("Cuneo", 0, 0, 0));
         p
+    }
+
+    #[test]
+    fn delivered_share_is_session_hours_over_planned_hours() {
+        let project = consortium();
+        let (module_id, module) = project.catalogue.iter().next().unwrap();
+        let mut choice = ModuleChoice::default();
+        assert_eq!(delivered_share(&choice, module), Some(0.0));
+        let date = jiff::civil::date(2025, 3, 4);
+        for (id, hours) in [("a", module.hours / 4.0), ("b", module.hours / 4.0)] {
+            let session = crate::model::Session {
+                date,
+                hours,
+                attendees: 10,
+            };
+            choice
+                .sessions
+                .insert(crate::model::SessionId::new(id), session);
+        }
+        assert_eq!(delivered_share(&choice, module), Some(0.5), "{module_id}");
+        let mut unplanned = module.clone();
+        unplanned.hours = 0.0;
+        assert_eq!(delivered_share(&choice, &unplanned), None);
     }
 
     #[test]
