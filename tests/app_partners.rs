@@ -1,0 +1,158 @@
+//! UI flows of the Partners view on the real app: edits that show in the overview and undo,
+//! invalid values kept and flagged, delete with confirmation and undo, Ctrl+F.
+
+mod app_support;
+
+use app_support::Setup;
+use cruscotto::analysis::dashboard::dashboard;
+use cruscotto::app::{CruscottoApp, ViewKind};
+use cruscotto::i18n::{Lang, findings, format};
+use cruscotto::model::validate::{Field, Problem};
+use cruscotto::model::{Partner, PartnerId};
+use cruscotto::ui::Request;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+type AppHarness = Harness<'static, CruscottoApp>;
+
+fn bra() -> PartnerId {
+    PartnerId::new("bra")
+}
+
+fn partner<'a>(harness: &'a AppHarness, id: &PartnerId) -> Option<&'a Partner> {
+    harness.state().project().partners.get(id)
+}
+
+/// Opens the demo on Bra's editor.
+fn on_bra(folder: &std::path::Path) -> AppHarness {
+    let mut harness = Setup::new(folder).harness();
+    harness.state_mut().request(Request::EditPartner(bra()));
+    harness.run();
+    assert_eq!(harness.state().view(), ViewKind::Partners);
+    harness
+}
+
+/// Replaces the text of the field named `label` with `text` and leaves it with Tab.
+fn type_into(harness: &mut AppHarness, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+}
+
+#[test]
+fn a_headcount_typed_in_the_editor_changes_the_overview_and_undo_restores_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = on_bra(folder.path());
+    let demo = cruscotto::demo::embedded();
+    let old = demo.partners[&bra()].headcount;
+    let staff = dashboard(&demo).kpis.staff.value.unwrap() as i64;
+
+    type_into(&mut harness, "Staff", "1.999");
+    assert_eq!(partner(&harness, &bra()).unwrap().headcount, 1999);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().view(), ViewKind::Overview);
+    let changed = format::integer(Lang::En, staff - old + 1999);
+    assert!(
+        harness.query_by_label(&changed).is_some(),
+        "the overview's staff card should read {changed}"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(partner(&harness, &bra()).unwrap().headcount, old);
+    assert!(harness.query_by_label(&changed).is_none());
+    harness.get_by_label(&format::integer(Lang::En, staff));
+}
+
+#[test]
+fn an_invalid_value_is_kept_flagged_next_to_its_field_and_saved_as_typed() {
+    let folder = tempfile::tempdir().unwrap();
+    let saved = folder.path().join("bra.ron");
+    let mut setup = Setup::new(folder.path());
+    setup.answers = vec![Some(saved.clone())];
+    let mut harness = setup.harness();
+    harness.state_mut().request(Request::EditPartner(bra()));
+    harness.run();
+
+    type_into(&mut harness, "Staff", "-5");
+    assert_eq!(partner(&harness, &bra()).unwrap().headcount, -5);
+    let message = findings::message(
+        Lang::En,
+        &Problem::Negative {
+            field: Field::Headcount,
+            value: -5,
+        },
+    );
+    assert!(
+        harness.query_all_by_label_contains(&message).next().is_some(),
+        "the finding `{message}` should show beside the field"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    app_support::settle(&mut harness);
+    let reloaded = cruscotto::store::load(&saved).unwrap();
+    assert_eq!(reloaded.partners[&bra()].headcount, -5);
+}
+
+#[test]
+fn deleting_a_partner_asks_first_and_undo_brings_back_all_its_data() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = on_bra(folder.path());
+    let demo = cruscotto::demo::embedded();
+
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    // Cancel keeps it.
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(partner(&harness, &bra()).is_some());
+
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("Delete Bra?").next().is_some());
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert!(partner(&harness, &bra()).is_none());
+    assert!(harness.state().selection().focus.is_none());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project(), &demo);
+}
+
+#[test]
+fn ctrl_f_goes_to_the_partner_search_and_typing_filters_the_list() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert_eq!(harness.state().view(), ViewKind::Partners);
+    harness.run();
+    let search = harness.get_by_role_and_label(Role::TextInput, "Search Comuni");
+    assert!(search.is_focused(), "the search field should have the cursor");
+    search.type_text("alba");
+    harness.run();
+    let demo = cruscotto::demo::embedded();
+    let others = demo
+        .partners
+        .values()
+        .filter(|p| !p.name.to_lowercase().contains("alba"))
+        .map(|p| p.name.clone())
+        .collect::<Vec<_>>();
+    for name in others {
+        assert!(
+            harness.query_all_by_label(&name).next().is_none(),
+            "{name} should be filtered out"
+        );
+    }
+}
