@@ -36,7 +36,9 @@ fn on_bra(folder: &std::path::Path) -> AppHarness {
 
 /// Replaces the text of the field named `label` with `text` and leaves it with Tab.
 fn type_into(harness: &mut AppHarness, label: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, label).focus();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
@@ -55,7 +57,7 @@ fn a_headcount_typed_in_the_editor_changes_the_overview_and_undo_restores_it() {
     let old = demo.partners[&bra()].headcount;
     let staff = dashboard(&demo).kpis.staff.value.unwrap() as i64;
 
-    type_into(&mut harness, "Staff", "1.999");
+    type_into(&mut harness, "Staff", "1,999");
     assert_eq!(partner(&harness, &bra()).unwrap().headcount, 1999);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
@@ -94,7 +96,10 @@ fn an_invalid_value_is_kept_flagged_next_to_its_field_and_saved_as_typed() {
         },
     );
     assert!(
-        harness.query_all_by_label_contains(&message).next().is_some(),
+        harness
+            .query_all_by_label_contains(&message)
+            .next()
+            .is_some(),
         "the finding `{message}` should show beside the field"
     );
 
@@ -119,7 +124,12 @@ fn deleting_a_partner_asks_first_and_undo_brings_back_all_its_data() {
 
     harness.get_by_label("Delete…").click();
     harness.run();
-    assert!(harness.query_all_by_label_contains("Delete Bra?").next().is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("Delete Bra?")
+            .next()
+            .is_some()
+    );
     harness.get_by_label("Delete").click();
     harness.run();
     assert!(partner(&harness, &bra()).is_none());
@@ -139,7 +149,10 @@ fn ctrl_f_goes_to_the_partner_search_and_typing_filters_the_list() {
     assert_eq!(harness.state().view(), ViewKind::Partners);
     harness.run();
     let search = harness.get_by_role_and_label(Role::TextInput, "Search Comuni");
-    assert!(search.is_focused(), "the search field should have the cursor");
+    assert!(
+        search.is_focused(),
+        "the search field should have the cursor"
+    );
     search.type_text("alba");
     harness.run();
     let demo = cruscotto::demo::embedded();
@@ -155,4 +168,90 @@ fn ctrl_f_goes_to_the_partner_search_and_typing_filters_the_list() {
             "{name} should be filtered out"
         );
     }
+}
+
+#[test]
+fn adding_a_session_in_the_register_raises_the_modules_delivered_share() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = on_bra(folder.path());
+    let demo = cruscotto::demo::embedded();
+    let (module_id, choice) = demo.partners[&bra()].modules.iter().next().unwrap();
+    let module = &demo.catalogue[module_id];
+    let share = |choice: &cruscotto::model::ModuleChoice| {
+        let share = cruscotto::analysis::delivered_share(choice, module).unwrap();
+        format::percent(Lang::En, share * 100.0, 0)
+    };
+    harness
+        .get_all_by_label_contains("Modules and sessions")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    let before = share(choice);
+    let count = |harness: &AppHarness, text: &str| harness.query_all_by_label(text).count();
+    let shown_before = count(&harness, &before);
+    assert!(shown_before > 0, "the delivered share {before} should show");
+
+    let sessions = choice.sessions.len();
+    let register = format!(
+        "Attendance register · {sessions} sessions · {}",
+        module.title
+    );
+    harness.get_by_label(&register).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&register).click();
+    harness.run();
+    let add = format!("Add a session to {}", module.title);
+    harness.get_by_label(&add).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&add).click();
+    harness.run();
+
+    let now = &harness.state().project().partners[&bra()].modules[module_id];
+    assert_eq!(now.sessions.len(), sessions + 1);
+    let after = share(now);
+    assert_ne!(after, before);
+    assert!(
+        count(&harness, &after) > 0,
+        "the delivered share should now read {after}"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project(), &demo);
+}
+
+#[test]
+fn a_tenth_module_is_refused_with_a_message_and_nothing_changes() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = on_bra(folder.path());
+    let demo = cruscotto::demo::embedded();
+    assert_eq!(demo.partners[&bra()].modules.len(), 9);
+    let unchosen = demo
+        .catalogue
+        .iter()
+        .find(|(id, m)| !m.retired && !demo.partners[&bra()].modules.contains_key(*id))
+        .map(|(id, _)| id.clone())
+        .unwrap();
+    // The Training view's matrix: a click on an empty cell of Bra's row chooses the module.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    assert_eq!(harness.state().view(), ViewKind::Training);
+    let cell = format!("Bra · {}", demo.catalogue[&unchosen].title);
+    harness.get_by_label(&cell).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&cell).click();
+    harness.run();
+    assert_eq!(harness.state().project(), &demo);
+    assert!(harness.query_by_label("Change not made").is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("at most 9 modules")
+            .next()
+            .is_some()
+    );
+    assert!(!harness.state().document().is_dirty());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Change not made").is_none());
 }

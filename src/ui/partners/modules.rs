@@ -1,10 +1,23 @@
-//! (Being written.)
+//! Chosen modules (moduli aziendali) with their sessions: a chooser for the modules the
+//! catalogue still offers, up to the programme's maximum, then one block per chosen module
+//! with its enrolment, completion and person-hours, and its attendance register (registro
+//! presenze) as a table.
 
-use egui::Ui;
+use egui::{
+    Align, Button, CollapsingHeader, ComboBox, Frame, Label, Layout, RichText, TextStyle, Ui,
+};
+use egui_extras::{Column, TableBuilder};
+use jiff::civil::Date;
 
-use crate::model::{Partner, PartnerId};
-use crate::ui::ViewCtx;
-use crate::ui::widgets::FieldFindings;
+use self::marks::Mark;
+use crate::i18n::{format, tr, tr_args};
+use crate::model::validate::{Field, Target};
+use crate::model::{
+    Edit, Module, ModuleArea, ModuleChoice, ModuleId, Month, Partner, PartnerId, Session,
+    SessionId, slug_unique,
+};
+use crate::ui::widgets::{FieldFindings, date_field, decimal_field, integer_field, section};
+use crate::ui::{ViewCtx, theme};
 
 #[derive(Default)]
 pub struct ModulesSection {}
@@ -12,11 +25,1112 @@ pub struct ModulesSection {}
 impl ModulesSection {
     pub fn ui(
         &mut self,
-        _ui: &mut Ui,
-        _cx: &mut ViewCtx<'_>,
-        _id: &PartnerId,
-        _partner: &Partner,
-        _findings: &FieldFindings,
+        ui: &mut Ui,
+        cx: &mut ViewCtx<'_>,
+        id: &PartnerId,
+        partner: &Partner,
+        findings: &FieldFindings,
     ) {
+        chooser(ui, cx, id, partner);
+        if partner.modules.is_empty() {
+            section::note(ui, &cx.t("partner_data.modules.none"));
+            return;
+        }
+        for (module, choice) in ordered_choices(cx, partner) {
+            ui.add_space(6.0);
+            module_block(ui, cx, id, module, choice, findings);
+        }
+    }
+}
+
+/// The chosen modules by area, then title; modules missing from the catalogue last.
+fn ordered_choices<'p>(
+    cx: &ViewCtx<'_>,
+    partner: &'p Partner,
+) -> Vec<(&'p ModuleId, &'p ModuleChoice)> {
+    let mut choices: Vec<_> = partner.modules.iter().collect();
+    choices.sort_by_cached_key(|(id, _)| {
+        let entry = cx.project.catalogue.get(*id);
+        (
+            entry.is_none(),
+            entry.map(|m| m.area),
+            entry.map(|m| m.title.to_lowercase()),
+            (*id).clone(),
+        )
+    });
+    choices
+}
+
+/// "7 moduli scelti su 9" and the drop-down of the modules still offered; at the maximum
+/// the drop-down is disabled and a note says why.
+fn chooser(ui: &mut Ui, cx: &mut ViewCtx<'_>, id: &PartnerId, partner: &Partner) {
+    let lang = cx.lang;
+    let max = cx.project.meta.max_modules_per_partner;
+    let chosen = partner.modules.len();
+    let at_max = chosen >= max as usize;
+    let at_max_text = tr_args(
+        lang,
+        "partner_data.modules.at_max",
+        &[("max", &format::integer(lang, i64::from(max)))],
+    );
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        let count = tr_args(
+            lang,
+            "partner_data.modules.count",
+            &[
+                ("chosen", &format::integer(lang, chosen as i64)),
+                ("max", &format::integer(lang, i64::from(max))),
+            ],
+        );
+        let color = if chosen > max as usize {
+            theme::bad_color()
+        } else {
+            ui.visuals().strong_text_color()
+        };
+        ui.label(RichText::new(count).strong().color(color));
+        if !cx.editable {
+            return;
+        }
+        let offered = offered_modules(cx, partner);
+        let enabled = !at_max && !offered.is_empty();
+        let width = ui.text_style_height(&TextStyle::Body) * 18.0;
+        let combo = ui.add_enabled_ui(enabled, |ui| {
+            ComboBox::from_id_salt(marks::root(id).with("choose"))
+                .selected_text(tr(lang, "partner_data.modules.choose"))
+                .width(width)
+                .height(ui.text_style_height(&TextStyle::Body) * 24.0)
+                .show_ui(ui, |ui| {
+                    let mut area = None;
+                    for (module, entry) in &offered {
+                        if area != Some(entry.area) {
+                            area = Some(entry.area);
+                            let name = tr(lang, area_key(entry.area));
+                            ui.label(RichText::new(name).small().weak());
+                        }
+                        if ui
+                            .selectable_label(false, module_title(module, entry))
+                            .clicked()
+                        {
+                            picked = Some((*module).clone());
+                        }
+                    }
+                })
+                .response
+        });
+        let response = combo
+            .inner
+            .accessible_name(tr(lang, "partner_data.modules.choose_name"));
+        if at_max {
+            response.on_disabled_hover_text(&at_max_text);
+        } else if offered.is_empty() {
+            response.on_disabled_hover_text(tr(lang, "partner_data.modules.none_left"));
+        }
+    });
+    if cx.editable && at_max {
+        section::note(ui, &at_max_text);
+    }
+    if let Some(module) = picked {
+        cx.outbox.edit(Edit::ChooseModule {
+            partner: id.clone(),
+            module,
+        });
+    }
+}
+
+/// Catalogue modules not retired and not chosen yet, by area then title.
+fn offered_modules<'a>(cx: &ViewCtx<'a>, partner: &Partner) -> Vec<(&'a ModuleId, &'a Module)> {
+    let mut offered: Vec<_> = (cx.project.catalogue.iter())
+        .filter(|(id, entry)| !entry.retired && !partner.modules.contains_key(*id))
+        .collect();
+    offered.sort_by_cached_key(|(id, entry)| (entry.area, entry.title.to_lowercase(), *id));
+    offered
+}
+
+/// The module's title, or its id when the title is blank.
+fn module_title<'a>(id: &'a ModuleId, entry: &'a Module) -> &'a str {
+    if entry.title.trim().is_empty() {
+        id.as_str()
+    } else {
+        &entry.title
+    }
+}
+
+/// The i18n key of a module area's name (the overview's, shared by every view).
+pub(super) fn area_key(area: ModuleArea) -> &'static str {
+    match area {
+        ModuleArea::Organisation => "overview.area.organisation",
+        ModuleArea::DigitalSkills => "overview.area.digital_skills",
+        ModuleArea::Leadership => "overview.area.leadership",
+        ModuleArea::Rules => "overview.area.rules",
+        ModuleArea::IndustrialRelations => "overview.area.industrial_relations",
+        ModuleArea::TechnologyAndSecurity => "overview.area.technology_and_security",
+        ModuleArea::Wellbeing => "overview.area.wellbeing",
+        ModuleArea::ServicesToCitizens => "overview.area.services_to_citizens",
+        ModuleArea::MonitoringAndEvaluation => "overview.area.monitoring_and_evaluation",
+    }
+}
+
+/// What the block of one chosen module reads.
+struct Block<'a> {
+    partner: &'a PartnerId,
+    module: &'a ModuleId,
+    choice: &'a ModuleChoice,
+    entry: Option<&'a Module>,
+    title: &'a str,
+}
+
+fn module_block(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    partner: &PartnerId,
+    module: &ModuleId,
+    choice: &ModuleChoice,
+    findings: &FieldFindings,
+) {
+    let entry = cx.project.catalogue.get(module);
+    let block = Block {
+        partner,
+        module,
+        choice,
+        entry,
+        title: entry.map_or(module.as_str(), |entry| module_title(module, entry)),
+    };
+    Frame::group(ui.style()).inner_margin(8).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        block_header(ui, cx, &block);
+        let target = Target::PartnerModule(partner.clone(), module.clone());
+        for mark in marks::item(cx, findings, &target) {
+            marks::note(ui, &mark);
+        }
+        counts(ui, cx, &block, findings);
+        register(ui, cx, &block, findings);
+    });
+}
+
+/// Title, area, planned hours and (editable) the button that removes the choice.
+fn block_header(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>) {
+    let lang = cx.lang;
+    ui.horizontal(|ui| {
+        let size = section::body_size(ui) * 1.15;
+        ui.label(RichText::new(block.title).strong().size(size));
+        let weak = ui.visuals().weak_text_color();
+        match block.entry {
+            Some(entry) => {
+                ui.label(RichText::new(tr(lang, area_key(entry.area))).color(weak));
+                let hours = marks::number(lang, entry.hours);
+                let planned = tr_args(
+                    lang,
+                    "partner_data.modules.planned_hours",
+                    &[("hours", &hours)],
+                );
+                ui.label(RichText::new(planned).color(weak));
+            }
+            None => {
+                let text = tr(lang, "partner_data.modules.unknown_area");
+                ui.label(RichText::new(text).color(theme::bad_color()));
+            }
+        }
+        if !cx.editable {
+            return;
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let name = tr_args(
+                lang,
+                "partner_data.modules.remove_name",
+                &[("module", block.title)],
+            );
+            let response = ui
+                .button(tr(lang, "partner_data.modules.remove"))
+                .accessible_name(name)
+                .on_hover_text(tr(lang, "partner_data.modules.remove_hint"));
+            if response.clicked() {
+                cx.outbox.edit(Edit::PutModuleChoice {
+                    partner: block.partner.clone(),
+                    module: block.module.clone(),
+                    choice: None,
+                });
+            }
+        });
+    });
+}
+
+/// Enrolled and completed (editable), completion and person-hours (derived).
+fn counts(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>, findings: &FieldFindings) {
+    let lang = cx.lang;
+    let choice = block.choice;
+    let target = Target::PartnerModule(block.partner.clone(), block.module.clone());
+    let enrolled_mark = marks::field(cx, findings, &target, Field::Enrolled);
+    let completed_mark = marks::field(cx, findings, &target, Field::Completed);
+    let root = marks::root(block.partner).with(("module", block.module));
+    let mut changed = None;
+    ui.horizontal_wrapped(|ui| {
+        let fields = [
+            (
+                "partner_data.modules.enrolled",
+                choice.enrolled,
+                &enrolled_mark,
+            ),
+            (
+                "partner_data.modules.completed",
+                choice.completed,
+                &completed_mark,
+            ),
+        ];
+        for (index, (key, value, mark)) in fields.into_iter().enumerate() {
+            let label = tr(lang, key);
+            ui.label(label.as_ref());
+            if cx.editable {
+                let name = tr_args(
+                    lang,
+                    "partner_data.modules.field_name",
+                    &[("field", &label), ("module", block.title)],
+                );
+                let problem = mark.as_ref().map(|m| m.text.as_str());
+                let out = integer_field(ui, root.with(key), &name, value, lang, problem);
+                if let Some(new) = out.value {
+                    changed = Some(if index == 0 {
+                        (new, choice.completed)
+                    } else {
+                        (choice.enrolled, new)
+                    });
+                }
+            } else {
+                ui.label(RichText::new(format::integer(lang, value)).strong());
+            }
+            ui.add_space(8.0);
+        }
+        ui.separator();
+        let completion = (choice.enrolled > 0)
+            .then(|| choice.completed as f64 / choice.enrolled as f64 * 100.0)
+            .map_or_else(
+                || format::MISSING.to_owned(),
+                |p| format::percent(lang, p, 1),
+            );
+        ui.label(tr(lang, "partner_data.modules.completion"))
+            .on_hover_text(tr(lang, "partner_data.modules.completion_hint"));
+        ui.label(RichText::new(completion).strong());
+        if let Some(entry) = block.entry {
+            ui.separator();
+            ui.label(tr(lang, "partner_data.modules.delivered"))
+                .on_hover_text(tr(lang, "partner_data.modules.delivered_hint"));
+            let delivered = crate::analysis::delivered_share(choice, entry).map_or_else(
+                || format::MISSING.to_owned(),
+                |share| format::percent(lang, share * 100.0, 0),
+            );
+            ui.label(RichText::new(delivered).strong());
+        }
+        ui.separator();
+        ui.label(tr(lang, "partner_data.modules.person_hours"))
+            .on_hover_text(tr(lang, "partner_data.modules.person_hours_hint"));
+        let hours = format::decimal(lang, choice.person_hours(), 1);
+        ui.label(RichText::new(hours).strong());
+    });
+    for mark in [enrolled_mark, completed_mark].into_iter().flatten() {
+        marks::note(ui, &mark);
+    }
+    if let Some((enrolled, completed)) = changed {
+        cx.outbox.edit(Edit::SetModuleCounts {
+            partner: block.partner.clone(),
+            module: block.module.clone(),
+            enrolled,
+            completed,
+        });
+    }
+}
+
+/// The attendance register, folded by default unless a session has a finding.
+fn register(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>, findings: &FieldFindings) {
+    let lang = cx.lang;
+    let sessions = &block.choice.sessions;
+    let flagged = marks::any(
+        cx,
+        findings,
+        |target| matches!(target, Target::Session(p, m, _) if p == block.partner && m == block.module),
+    );
+    let count = sessions.len();
+    let mut title = format!(
+        "{} · {}",
+        tr(lang, "partner_data.sessions.register"),
+        if count == 1 {
+            tr(lang, "partner_data.sessions.count_one").into_owned()
+        } else {
+            tr_args(
+                lang,
+                "partner_data.sessions.count_other",
+                &[("count", &format::integer(lang, count as i64))],
+            )
+        }
+    );
+    if flagged {
+        title.push_str(" · ");
+        title.push_str(&tr(lang, "partner_data.sessions.with_findings"));
+    }
+    // Every module's register reads alike on screen; a screen reader also hears whose.
+    let name = format!("{title} · {}", block.title);
+    let root = marks::root(block.partner).with(("module", block.module));
+    let shown = CollapsingHeader::new(title)
+        .id_salt(root.with("register"))
+        .default_open(flagged)
+        .show(ui, |ui| {
+            if sessions.is_empty() {
+                section::note(ui, &tr(lang, "partner_data.sessions.none"));
+            } else {
+                sessions_table(ui, cx, block, findings);
+            }
+            if cx.editable {
+                let name = tr_args(
+                    lang,
+                    "partner_data.sessions.add_name",
+                    &[("module", block.title)],
+                );
+                let response = ui
+                    .button(tr(lang, "partner_data.sessions.add"))
+                    .accessible_name(name);
+                if response.clicked() {
+                    add_session(cx, block);
+                }
+            }
+        });
+    shown.header_response.accessible_name(name);
+}
+
+fn add_session(cx: &mut ViewCtx<'_>, block: &Block<'_>) {
+    let meta = &cx.project.meta;
+    let planned = block.entry.map(|entry| entry.hours);
+    let last = block.choice.sessions.values().map(|s| s.hours).next_back();
+    let hours = [last, planned]
+        .into_iter()
+        .flatten()
+        .find(|h| h.is_finite() && *h > 0.0)
+        .unwrap_or(1.0);
+    let today = jiff::ZonedDateTime::now().date();
+    let sessions = &block.choice.sessions;
+    let (session, value) = new_session(today, (meta.start, meta.end), hours, |id| {
+        sessions.contains_key(&SessionId::from(id))
+    });
+    cx.outbox.edit(Edit::PutSession {
+        partner: block.partner.clone(),
+        module: block.module.clone(),
+        session,
+        value: Some(value),
+    });
+}
+
+/// A new session on `today` moved into the programme, lasting `hours`, nobody attending yet;
+/// its id is `s-YYYYMMDD`, with `-2`, `-3`… when `taken`.
+pub(super) fn new_session(
+    today: Date,
+    programme: (Month, Month),
+    hours: f64,
+    taken: impl Fn(&str) -> bool,
+) -> (SessionId, Session) {
+    let first = programme.0.first_day();
+    let last = programme.1.first_day().last_of_month();
+    let date = if first <= last {
+        today.clamp(first, last)
+    } else {
+        first
+    };
+    let stem = format!("s-{:04}{:02}{:02}", date.year(), date.month(), date.day());
+    let id = SessionId::new(slug_unique(&stem, taken));
+    let session = Session {
+        date,
+        hours,
+        attendees: 0,
+    };
+    (id, session)
+}
+
+/// One row per session, by date: date, hours, attendees, person-hours, delete, findings.
+fn sessions_table(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>, findings: &FieldFindings) {
+    let lang = cx.lang;
+    let editable = cx.editable;
+    let mut rows: Vec<(&SessionId, &Session)> = block.choice.sessions.iter().collect();
+    rows.sort_by(|a, b| a.1.date.cmp(&b.1.date).then_with(|| a.0.cmp(b.0)));
+    let row_height = marks::row_height(ui);
+    let root = marks::root(block.partner).with(("module", block.module));
+    let headers = [
+        tr(lang, "partner_data.sessions.date"),
+        tr(lang, "partner_data.sessions.hours"),
+        tr(lang, "partner_data.sessions.attendees"),
+        tr(lang, "partner_data.modules.person_hours"),
+    ];
+    let mut edits = Vec::new();
+    let mut table = TableBuilder::new(ui)
+        .id_salt(root.with("sessions"))
+        .striped(true)
+        .resizable(false)
+        .vscroll(false)
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .columns(Column::auto(), 4);
+    if editable {
+        table = table.column(Column::auto());
+    }
+    table
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .header(row_height, |mut header| {
+            for text in &headers {
+                header.col(|ui| {
+                    ui.strong(text.as_ref());
+                });
+            }
+            if editable {
+                header.col(|_| {});
+            }
+            header.col(|ui| {
+                ui.strong(tr(lang, "partner_data.sessions.findings"));
+            });
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let index = row.index();
+                let (id, session) = rows[index];
+                let number = format::integer(lang, index as i64 + 1);
+                let target =
+                    Target::Session(block.partner.clone(), block.module.clone(), id.clone());
+                let name = |field: &str| {
+                    tr_args(
+                        lang,
+                        "partner_data.sessions.cell_name",
+                        &[
+                            ("field", field),
+                            ("number", &number),
+                            ("module", block.title),
+                        ],
+                    )
+                };
+                let cell = root.with(("session", id));
+                let date_mark = marks::field(cx, findings, &target, Field::SessionDate);
+                let hours_mark = marks::field(cx, findings, &target, Field::Hours);
+                let attendees_mark = marks::field(cx, findings, &target, Field::Attendees);
+                let put = |session: Session| Edit::PutSession {
+                    partner: block.partner.clone(),
+                    module: block.module.clone(),
+                    session: id.clone(),
+                    value: Some(session),
+                };
+                row.col(|ui| {
+                    if !editable {
+                        ui.label(crate::i18n::parse::format_date(session.date));
+                        return;
+                    }
+                    let problem = marks::text(&date_mark);
+                    let out = date_field(
+                        ui,
+                        cell.with("date"),
+                        &name(&headers[0]),
+                        session.date,
+                        lang,
+                        problem,
+                    );
+                    out.response
+                        .on_hover_text(tr(lang, "partner_data.sessions.date_hint"));
+                    if let Some(date) = out.value {
+                        edits.push(put(Session {
+                            date,
+                            ..session.clone()
+                        }));
+                    }
+                });
+                row.col(|ui| {
+                    if !editable {
+                        ui.label(marks::number(lang, session.hours));
+                        return;
+                    }
+                    let problem = marks::text(&hours_mark);
+                    let out = decimal_field(
+                        ui,
+                        cell.with("hours"),
+                        &name(&headers[1]),
+                        session.hours,
+                        lang,
+                        problem,
+                    );
+                    if let Some(hours) = out.value {
+                        edits.push(put(Session {
+                            hours,
+                            ..session.clone()
+                        }));
+                    }
+                });
+                row.col(|ui| {
+                    if !editable {
+                        ui.label(format::integer(lang, session.attendees));
+                        return;
+                    }
+                    let problem = marks::text(&attendees_mark);
+                    let out = integer_field(
+                        ui,
+                        cell.with("attendees"),
+                        &name(&headers[2]),
+                        session.attendees,
+                        lang,
+                        problem,
+                    );
+                    if let Some(attendees) = out.value {
+                        edits.push(put(Session {
+                            attendees,
+                            ..session.clone()
+                        }));
+                    }
+                });
+                row.col(|ui| {
+                    let person_hours = session.hours * session.attendees as f64;
+                    ui.add(Label::new(format::decimal(lang, person_hours, 1)));
+                });
+                if editable {
+                    row.col(|ui| {
+                        let name = tr_args(
+                            lang,
+                            "partner_data.sessions.delete_name",
+                            &[("number", &number), ("module", block.title)],
+                        );
+                        let response = ui
+                            .add(Button::new(tr(lang, "partner_data.sessions.delete")).small())
+                            .accessible_name(name);
+                        if response.clicked() {
+                            edits.push(Edit::PutSession {
+                                partner: block.partner.clone(),
+                                module: block.module.clone(),
+                                session: id.clone(),
+                                value: None,
+                            });
+                        }
+                    });
+                }
+                row.col(|ui| {
+                    let mut all: Vec<Mark> = [date_mark, hours_mark, attendees_mark]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    all.extend(marks::item(cx, findings, &target));
+                    marks::cell(ui, &all);
+                });
+            });
+        });
+    for edit in edits {
+        cx.outbox.edit(edit);
+    }
+}
+
+/// Findings shown beside the fields they concern, shared by the partner's data sections:
+/// looked up in the partner's indexed findings (`FieldFindings`), so a lookup costs the
+/// partner's findings, not the project's.
+pub(super) mod marks {
+    use egui::{Id, Label, RichText, Sense, Ui};
+
+    use crate::i18n::{Lang, findings, format};
+    use crate::model::PartnerId;
+    use crate::model::validate::{Field, Finding, Severity, Target};
+    use crate::ui::ViewCtx;
+    use crate::ui::widgets::icons::{self, Icon};
+    use crate::ui::widgets::{FieldFindings, form, section};
+
+    /// A finding worded for the user.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Mark {
+        pub text: String,
+        pub severity: Severity,
+    }
+
+    impl Mark {
+        fn of(lang: Lang, finding: &Finding) -> Mark {
+            Mark {
+                text: findings::message(lang, &finding.problem),
+                severity: finding.severity,
+            }
+        }
+    }
+
+    /// The root of the ids of one partner's data fields: every field's id is unique per
+    /// partner, item and field, so text being typed never moves to another partner's field.
+    pub fn root(partner: &PartnerId) -> Id {
+        Id::unique("partner_data").with(partner)
+    }
+
+    /// The first finding on `target` about `field`.
+    pub fn field(
+        cx: &ViewCtx<'_>,
+        findings: &FieldFindings,
+        target: &Target,
+        field: Field,
+    ) -> Option<Mark> {
+        findings
+            .all(&cx.dashboard.findings)
+            .find(|f| &f.target == target && f.problem.field() == Some(field))
+            .map(|f| Mark::of(cx.lang, f))
+    }
+
+    /// The findings on `target` that name no field (an unknown module, a malformed id).
+    pub fn item(cx: &ViewCtx<'_>, findings: &FieldFindings, target: &Target) -> Vec<Mark> {
+        findings
+            .all(&cx.dashboard.findings)
+            .filter(|f| &f.target == target && f.problem.field().is_none())
+            .map(|f| Mark::of(cx.lang, f))
+            .collect()
+    }
+
+    /// Whether any of the partner's findings is on a target `which` accepts.
+    pub fn any(
+        cx: &ViewCtx<'_>,
+        findings: &FieldFindings,
+        which: impl Fn(&Target) -> bool,
+    ) -> bool {
+        findings
+            .all(&cx.dashboard.findings)
+            .any(|f| which(&f.target))
+    }
+
+    /// The message for a field's outline and hover text.
+    pub fn text(mark: &Option<Mark>) -> Option<&str> {
+        mark.as_ref().map(|m| m.text.as_str())
+    }
+
+    /// A finding on its own line, readable without hovering, as the rest of the editor
+    /// writes them.
+    pub fn note(ui: &mut Ui, mark: &Mark) {
+        form::problem_note(ui, mark.severity, &mark.text);
+    }
+
+    /// A table cell's findings on one line: the first, cut to the cell, all of them on
+    /// hover.
+    pub fn cell(ui: &mut Ui, marks: &[Mark]) {
+        let Some(first) = marks.first() else {
+            return;
+        };
+        let color = form::severity_color(first.severity);
+        let icon = match first.severity {
+            Severity::Error => Icon::Error,
+            Severity::Warning => Icon::Warning,
+        };
+        let size = section::body_size(ui) * 0.9;
+        ui.spacing_mut().item_spacing.x = 4.0;
+        icons::icon_space(ui, icon, size, color);
+        let mut text = first.text.clone();
+        if marks.len() > 1 {
+            text.push_str(&format!(" (+{})", marks.len() - 1));
+        }
+        let all: Vec<&str> = marks.iter().map(|m| m.text.as_str()).collect();
+        let label = Label::new(RichText::new(text).size(size).color(color))
+            .truncate()
+            .sense(Sense::hover());
+        ui.add(label).on_hover_text(all.join("\n"));
+    }
+
+    /// The height of a table row holding text fields.
+    pub fn row_height(ui: &Ui) -> f32 {
+        let body = ui.text_style_height(&egui::TextStyle::Body);
+        ui.spacing().interact_size.y.max(body) + 8.0
+    }
+
+    /// A figure with as many decimals as it needs, up to two: `2`, `2,5`, `0,25`.
+    pub fn number(lang: Lang, value: f64) -> String {
+        let digits = (0..2)
+            .find(|&digits| {
+                let scaled = value * 10f64.powi(digits);
+                (scaled - scaled.round()).abs() < 1e-9
+            })
+            .unwrap_or(2);
+        format::decimal(lang, value, digits as usize)
+    }
+}
+
+/// A partner's data sections driven as a user would, headless: what they show, and which
+/// edits their controls put in the outbox.
+#[cfg(test)]
+pub(super) mod harness {
+    use egui::Ui;
+    use egui_kittest::Harness;
+
+    use crate::analysis::dashboard::{Dashboard, dashboard};
+    use crate::i18n::Lang;
+    use crate::model::validate::Target;
+    use crate::model::{Edit, Partner, PartnerId, Project};
+    use crate::ui::widgets::FieldFindings;
+    use crate::ui::{Outbox, Request, Selection, ViewCtx};
+
+    pub type Draw<S> = fn(&mut S, &mut Ui, &mut ViewCtx<'_>, &PartnerId, &Partner, &FieldFindings);
+
+    pub struct State<S> {
+        pub project: Project,
+        pub dashboard: Dashboard,
+        pub partner: PartnerId,
+        pub section: S,
+        pub findings: FieldFindings,
+        pub selection: Selection,
+        pub outbox: Outbox,
+        pub editable: bool,
+        pub lang: Lang,
+        pub draw: Draw<S>,
+    }
+
+    impl<S> State<S> {
+        /// The edits asked for so far.
+        pub fn edits(&self) -> Vec<&Edit> {
+            (self.outbox.requests.iter())
+                .filter_map(|r| match r {
+                    Request::Edit(edit) => Some(edit),
+                    _ => None,
+                })
+                .collect()
+        }
+    }
+
+    /// The partner a target belongs to.
+    fn partner_of(target: &Target) -> Option<&PartnerId> {
+        match target {
+            Target::Partner(p)
+            | Target::PartnerModule(p, _)
+            | Target::Session(p, _, _)
+            | Target::Equipment(p, _)
+            | Target::Observation(p, _)
+            | Target::Milestone(p, _)
+            | Target::PartnerIndicator(p, _) => Some(p),
+            Target::Project | Target::Module(_) | Target::Indicator(_) | Target::Scenario(_) => {
+                None
+            }
+        }
+    }
+
+    pub fn harness<S: Default + 'static>(
+        project: Project,
+        partner: &str,
+        editable: bool,
+        draw: Draw<S>,
+    ) -> Harness<'static, State<S>> {
+        let state = State {
+            dashboard: dashboard(&project),
+            project,
+            partner: PartnerId::new(partner),
+            section: S::default(),
+            findings: FieldFindings::default(),
+            selection: Selection::default(),
+            outbox: Outbox::default(),
+            editable,
+            lang: Lang::It,
+            draw,
+        };
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1400.0, 1000.0))
+            .with_step_dt(1.0 / 60.0)
+            .build_ui_state(
+                |ui, state: &mut State<S>| {
+                    let partner_id = state.partner.clone();
+                    let Some(partner) = state.project.partners.get(&partner_id) else {
+                        return;
+                    };
+                    state.findings.refresh(
+                        1,
+                        partner_id.as_str(),
+                        &state.dashboard.findings,
+                        |target| partner_of(target) == Some(&partner_id),
+                    );
+                    let mut cx = ViewCtx {
+                        project: &state.project,
+                        dashboard: &state.dashboard,
+                        revision: 1,
+                        lang: state.lang,
+                        selection: &state.selection,
+                        outbox: &mut state.outbox,
+                        editable: state.editable,
+                    };
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        (state.draw)(
+                            &mut state.section,
+                            ui,
+                            &mut cx,
+                            &partner_id,
+                            partner,
+                            &state.findings,
+                        );
+                    });
+                },
+                state,
+            );
+        harness.run();
+        harness
+    }
+
+    /// Selects all the text of the field named `label` and types `text` over it.
+    pub fn retype<S>(harness: &mut Harness<'static, State<S>>, label: &str, text: &str) {
+        use egui_kittest::kittest::Queryable as _;
+        harness.get_by_label(label).focus();
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.get_by_label(label).type_text(text);
+        harness.run();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+    use super::harness::{harness, retype};
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::Project;
+
+    fn draw(
+        section: &mut ModulesSection,
+        ui: &mut Ui,
+        cx: &mut ViewCtx<'_>,
+        id: &PartnerId,
+        partner: &Partner,
+        findings: &FieldFindings,
+    ) {
+        section.ui(ui, cx, id, partner, findings);
+    }
+
+    fn demo() -> Project {
+        crate::demo::embedded()
+    }
+
+    fn month(text: &str) -> Month {
+        text.parse().unwrap()
+    }
+
+    /// Bra chose "tec-accesso-remoto"; its title in the demo catalogue.
+    fn title(project: &Project, module: &str) -> String {
+        project.catalogue[&ModuleId::from(module)].title.clone()
+    }
+
+    #[test]
+    fn typing_attendees_asks_to_put_the_session_with_the_new_count() {
+        let project = demo();
+        let title = title(&project, "tec-accesso-remoto");
+        let mut harness = harness(project, "bra", true, draw);
+        harness
+            .get_by_label(&format!("Registro presenze · 4 sessioni · {title}"))
+            .click();
+        harness.run();
+        let name = format!("Partecipanti della sessione 2 · {title}");
+        retype(&mut harness, &name, "40");
+        let edits = harness.state().edits();
+        let Some(Edit::PutSession {
+            partner,
+            module,
+            session,
+            value: Some(value),
+        }) = edits.last()
+        else {
+            panic!("expected a session edit, got {edits:?}");
+        };
+        assert_eq!(partner.as_str(), "bra");
+        assert_eq!(module.as_str(), "tec-accesso-remoto");
+        // Bra's second session of this module by date is s2 (2025-11-07, 4 h, 35 attendees).
+        assert_eq!(session.as_str(), "s2");
+        assert_eq!(value.attendees, 40);
+        assert_eq!(value.hours, 4.0);
+        assert_eq!(value.date, jiff::civil::date(2025, 11, 7));
+    }
+
+    #[test]
+    fn a_new_session_starts_today_within_the_programme_with_the_module_hours() {
+        let programme = (month("2025-01"), month("2026-12"));
+        let taken = |id: &str| id == "s-20260115";
+        let (id, session) = new_session(jiff::civil::date(2026, 1, 15), programme, 12.0, taken);
+        assert_eq!(id.as_str(), "s-20260115-2");
+        assert_eq!(session.date, jiff::civil::date(2026, 1, 15));
+        assert_eq!(session.hours, 12.0);
+        assert_eq!(session.attendees, 0);
+        // Before the programme: its first day; after: its last.
+        let (id, before) = new_session(jiff::civil::date(2024, 6, 3), programme, 2.0, |_| false);
+        assert_eq!(before.date, jiff::civil::date(2025, 1, 1));
+        assert_eq!(id.as_str(), "s-20250101");
+        let (_, after) = new_session(jiff::civil::date(2027, 3, 9), programme, 2.0, |_| false);
+        assert_eq!(after.date, jiff::civil::date(2026, 12, 31));
+    }
+
+    #[test]
+    fn add_session_asks_for_a_new_session_of_that_module() {
+        let project = demo();
+        let module = ModuleId::from("rel-intesa");
+        let title = title(&project, module.as_str());
+        let hours = project.catalogue[&module].hours;
+        let mut harness = harness(project, "bra", true, draw);
+        harness
+            .get_by_label(&format!("Registro presenze · 2 sessioni · {title}"))
+            .click();
+        harness.run();
+        harness
+            .get_by_label(&format!("Aggiungi una sessione a {title}"))
+            .click();
+        harness.run();
+        let edits = harness.state().edits();
+        let [
+            Edit::PutSession {
+                partner,
+                module: asked,
+                session,
+                value: Some(value),
+            },
+        ] = edits.as_slice()
+        else {
+            panic!("expected one new session, got {edits:?}");
+        };
+        assert_eq!(partner.as_str(), "bra");
+        assert_eq!(asked, &module);
+        assert!(session.as_str().starts_with("s-"), "{session:?}");
+        let choice = &harness.state().project.partners[&PartnerId::from("bra")].modules[&module];
+        assert!(!choice.sessions.contains_key(session), "the id is new");
+        assert_eq!(value.hours, hours);
+        assert_eq!(value.attendees, 0);
+        let (start, end) = (
+            month("2025-01").first_day(),
+            month("2026-12").first_day().last_of_month(),
+        );
+        assert!((start..=end).contains(&value.date));
+    }
+
+    #[test]
+    fn choosing_a_module_from_the_list_asks_to_choose_it() {
+        let mut project = demo();
+        let bra = PartnerId::from("bra");
+        // Bra has nine modules in the demo: drop one so the list is open.
+        project
+            .partners
+            .get_mut(&bra)
+            .unwrap()
+            .modules
+            .remove(&ModuleId::from("rel-intesa"));
+        let title = title(&project, "rel-intesa");
+        let mut harness = harness(project, "bra", true, draw);
+        harness.get_by_label("8 moduli scelti su 9");
+        harness.get_by_label("Scegli un modulo").click();
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, &title).click();
+        harness.run();
+        assert_eq!(
+            harness.state().edits(),
+            [&Edit::ChooseModule {
+                partner: bra,
+                module: ModuleId::from("rel-intesa"),
+            }]
+        );
+    }
+
+    #[test]
+    fn at_the_maximum_the_chooser_is_disabled_and_says_why() {
+        let project = demo();
+        assert_eq!(project.partners[&PartnerId::from("bra")].modules.len(), 9);
+        let mut harness = harness(project, "bra", true, draw);
+        harness.get_by_label("9 moduli scelti su 9");
+        let chooser = harness.get_by_label("Scegli un modulo");
+        assert!(chooser.accesskit_node().is_disabled());
+        harness.get_by_label(
+            "Limite raggiunto: ogni Comune può scegliere al massimo 9 moduli. \
+             Per sceglierne un altro, togline prima uno.",
+        );
+        chooser.click();
+        harness.run();
+        assert!(harness.state().edits().is_empty());
+    }
+
+    #[test]
+    fn removing_a_module_asks_to_drop_the_choice() {
+        let project = demo();
+        let title = title(&project, "rel-intesa");
+        let mut harness = harness(project, "bra", true, draw);
+        harness
+            .get_by_label(&format!("Togli il modulo {title}"))
+            .click();
+        harness.run();
+        assert_eq!(
+            harness.state().edits(),
+            [&Edit::PutModuleChoice {
+                partner: PartnerId::from("bra"),
+                module: ModuleId::from("rel-intesa"),
+                choice: None,
+            }]
+        );
+    }
+
+    #[test]
+    fn completion_and_person_hours_follow_the_counts_and_sessions() {
+        let mut project = demo();
+        let bra = PartnerId::from("bra");
+        let choice = ModuleChoice {
+            enrolled: 8,
+            completed: 6,
+            sessions: [
+                (
+                    SessionId::from("a"),
+                    Session {
+                        date: jiff::civil::date(2025, 3, 4),
+                        hours: 2.5,
+                        attendees: 7,
+                    },
+                ),
+                (
+                    SessionId::from("b"),
+                    Session {
+                        date: jiff::civil::date(2025, 4, 4),
+                        hours: 3.0,
+                        attendees: 8,
+                    },
+                ),
+            ]
+            .into(),
+        };
+        let partner = project.partners.get_mut(&bra).unwrap();
+        partner.modules.clear();
+        partner.modules.insert(ModuleId::from("rel-intesa"), choice);
+        let harness = harness(project, "bra", true, draw);
+        // 6 / 8 = 75%; 2.5 × 7 + 3 × 8 = 41.5 person-hours.
+        harness.get_by_label("75,0%");
+        harness.get_by_label("41,5");
+    }
+
+    #[test]
+    fn a_negative_attendee_count_is_flagged_beside_its_field() {
+        let mut project = demo();
+        let bra = PartnerId::from("bra");
+        let module = ModuleId::from("rel-intesa");
+        let title = title(&project, module.as_str());
+        project
+            .partners
+            .get_mut(&bra)
+            .unwrap()
+            .modules
+            .get_mut(&module)
+            .unwrap()
+            .sessions
+            .get_mut(&SessionId::from("s1"))
+            .unwrap()
+            .attendees = -3;
+        let harness = harness(project, "bra", true, draw);
+        // The register of a module with a finding opens by itself, and says so.
+        harness.get_by_label(&format!(
+            "Registro presenze · 2 sessioni · da verificare · {title}"
+        ));
+        let name = format!("Partecipanti della sessione 1 · {title}");
+        let field = harness.get_by_label(&name);
+        assert_eq!(field.value().as_deref(), Some("−3"));
+        let message = crate::i18n::findings::message(
+            Lang::It,
+            &crate::model::validate::Problem::Negative {
+                field: Field::Attendees,
+                value: -3,
+            },
+        );
+        harness.get_by_label(&message);
+    }
+
+    #[test]
+    fn read_only_shows_figures_without_controls() {
+        let project = demo();
+        let harness = harness(project, "bra", false, draw);
+        harness.get_by_label("9 moduli scelti su 9");
+        assert!(harness.query_by_label("Scegli un modulo").is_none());
+        assert!(
+            harness
+                .query_all_by_label_contains("Togli il modulo")
+                .next()
+                .is_none()
+        );
+        assert!(harness.query_all_by_role(Role::TextInput).next().is_none());
     }
 }

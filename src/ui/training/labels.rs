@@ -1,0 +1,41 @@
+//! The names of a module's area, format and audience in the interface language. Area names
+//! are the overview's (the training chart shows the same areas).
+
+use std::borrow::Cow;
+
+use crate::i18n::{Lang, tr};
+use crate::model::{Audience, ModuleArea, ModuleFormat};
+
+pub fn area(lang: Lang, area: ModuleArea) -> Cow<'static, str> {
+    let key = match area {
+        ModuleArea::Organisation => "overview.area.organisation",
+        ModuleArea::DigitalSkills => "overview.area.digital_skills",
+        ModuleArea::Leadership => "overview.area.leadership",
+        ModuleArea::Rules => "overview.area.rules",
+        ModuleArea::IndustrialRelations => "overview.area.industrial_relations",
+        ModuleArea::TechnologyAndSecurity => "overview.area.technology_and_security",
+        ModuleArea::Wellbeing => "overview.area.wellbeing",
+        ModuleArea::ServicesToCitizens => "overview.area.services_to_citizens",
+        ModuleArea::MonitoringAndEvaluation => "overview.area.monitoring_and_evaluation",
+    };
+    tr(lang, key)
+}
+
+pub fn format(lang: Lang, format: ModuleFormat) -> Cow<'static, str> {
+    let key = match format {
+        ModuleFormat::Classroom => "training.format.classroom",
+        ModuleFormat::Online => "training.format.online",
+        ModuleFormat::Coaching => "training.format.coaching",
+        ModuleFormat::Lab => "training.format.lab",
+    };
+    tr(lang, key)
+}
+
+pub fn audience(lang: Lang, audience: Audience) -> Cow<'static, str> {
+    let key = match audience {
+        Audience::Managers => "training.audience.managers",
+        Audience::Staff => "training.audience.staff",
+        Audience::All => "training.audience.all",
+    };
+    tr(lang, key)
+}
