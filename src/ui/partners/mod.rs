@@ -1,19 +1,33 @@
-//! Partners (Comuni): a searchable list and an editor for one partner.
+//! Partners (Comuni): a searchable, sortable list on the left and an editor of the focused
+//! partner on the right. The list keeps its rows and their order cached per revision of the
+//! figures (`list_rows`) and lays out only its visible rows; the editor draws one partner.
 
+mod editor;
 mod equipment;
+mod identity;
 mod indicators;
+mod list;
+mod list_rows;
+mod milestones;
 mod modules;
 mod observations;
 
-use egui::Ui;
+use egui::{CentralPanel, Frame, Panel, Ui};
 
 use crate::ui::ViewCtx;
 
 /// The id of the search field, which Ctrl+F focuses.
 pub const SEARCH_FIELD: &str = "partners_search";
 
+/// Share of the width the list takes at first (the user can drag its edge).
+const LIST_SHARE: f32 = 0.35;
+/// Narrowest list that still shows every column with some of each name.
+const LIST_MIN_WIDTH: f32 = 440.0;
+
 #[derive(Default)]
 pub struct PartnersView {
+    list: list::PartnerList,
+    editor: editor::Editor,
     modules: modules::ModulesSection,
     equipment: equipment::EquipmentSection,
     observations: observations::ObservationsSection,
@@ -22,6 +36,93 @@ pub struct PartnersView {
 
 impl PartnersView {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>) {
-        ui.heading(cx.t("app.view.partners"));
+        let width = ui.available_width();
+        let default_width = (width * LIST_SHARE).max(LIST_MIN_WIDTH).min(width * 0.5);
+        let event = Panel::left("partners_list_panel")
+            .resizable(true)
+            .default_size(default_width)
+            .size_range(280.0..=(width * 0.7).max(300.0))
+            .frame(Frame::new().inner_margin(egui::Margin {
+                left: 0,
+                right: 8,
+                top: 0,
+                bottom: 0,
+            }))
+            .show(ui, |ui| self.list.ui(ui, cx))
+            .inner;
+        if let Some(list::ListEvent::Created(partner)) = event {
+            self.editor.created(partner);
+        }
+        CentralPanel::no_frame()
+            .frame(Frame::new().inner_margin(egui::Margin {
+                left: 12,
+                right: 0,
+                top: 0,
+                bottom: 0,
+            }))
+            .show(ui, |ui| {
+                let others = editor::OtherSections {
+                    modules: &mut self.modules,
+                    equipment: &mut self.equipment,
+                    observations: &mut self.observations,
+                    indicators: &mut self.indicators,
+                };
+                self.editor.ui(ui, cx, others);
+            });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, has_key};
+
+    /// Every `"partners.…"` key written in the list's and the editor's sources, found by
+    /// scanning them, so a key added to the code without a translation fails here.
+    fn keys_in_sources() -> Vec<String> {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("editor.rs"),
+            include_str!("identity.rs"),
+            include_str!("list.rs"),
+            include_str!("list_rows.rs"),
+            include_str!("milestones.rs"),
+        ];
+        let mut keys = Vec::new();
+        for source in sources {
+            for (start, _) in source.match_indices("\"partners.") {
+                let rest = &source[start + 1..];
+                let Some(end) = rest.find('"') else { continue };
+                let key = &rest[..end];
+                let is_key = key.len() > "partners.".len()
+                    && key.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.'
+                    });
+                if is_key {
+                    keys.push(key.to_owned());
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn every_key_used_has_both_languages() {
+        let keys = keys_in_sources();
+        assert!(keys.len() > 40, "the scan found only {} keys", keys.len());
+        let missing: Vec<String> = keys
+            .iter()
+            .flat_map(|key| {
+                Lang::ALL
+                    .into_iter()
+                    .filter(|lang| !has_key(*lang, key))
+                    .map(move |lang| format!("{key} ({})", lang.code()))
+            })
+            .collect();
+        assert!(missing.is_empty(), "missing translations: {missing:?}");
+    }
+}
+
+#[cfg(test)]
+mod view_tests;

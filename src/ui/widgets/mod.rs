@@ -2,6 +2,7 @@
 //! and mark what is wrong, a month picker, finding marks, icons and section chrome.
 
 pub mod field_findings;
+pub mod form;
 pub mod icons;
 pub mod month_field;
 pub mod section;
