@@ -397,6 +397,8 @@ fn register(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>, findings: &Fie
 
 fn add_session(cx: &mut ViewCtx<'_>, block: &Block<'_>) {
     let meta = &cx.project.meta;
+    // A new session is like the last one held (courses run in sessions of the same length);
+    // the first one lasts the whole planned module until the user says otherwise.
     let planned = block.entry.map(|entry| entry.hours);
     let last = block.choice.sessions.values().map(|s| s.hours).next_back();
     let hours = [last, planned]
@@ -949,7 +951,13 @@ mod tests {
         let project = demo();
         let module = ModuleId::from("rel-intesa");
         let title = title(&project, module.as_str());
-        let hours = project.catalogue[&module].hours;
+        // Like the last session held, which is how a course usually goes on.
+        let hours = project.partners[&PartnerId::from("bra")].modules[&module]
+            .sessions
+            .values()
+            .next_back()
+            .unwrap()
+            .hours;
         let mut harness = harness(project, "bra", true, draw);
         harness
             .get_by_label(&format!("Registro presenze · 2 sessioni · {title}"))
