@@ -400,7 +400,9 @@ fn add_session(cx: &mut ViewCtx<'_>, block: &Block<'_>) {
     // A new session is like the last one held (courses run in sessions of the same length);
     // the first one lasts the whole planned module until the user says otherwise.
     let planned = block.entry.map(|entry| entry.hours);
-    let last = block.choice.sessions.values().map(|s| s.hours).next_back();
+    let last = (block.choice.sessions.values())
+        .max_by_key(|s| s.date)
+        .map(|s| s.hours);
     let hours = [last, planned]
         .into_iter()
         .flatten()
@@ -955,7 +957,7 @@ mod tests {
         let hours = project.partners[&PartnerId::from("bra")].modules[&module]
             .sessions
             .values()
-            .next_back()
+            .max_by_key(|s| s.date)
             .unwrap()
             .hours;
         let mut harness = harness(project, "bra", true, draw);
