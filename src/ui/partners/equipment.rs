@@ -5,7 +5,7 @@
 use egui::{Align, Button, ComboBox, Layout, RichText, TextStyle, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::modules::marks::{self, Mark};
+use super::data_marks::{self as marks, Mark};
 use crate::i18n::findings::equipment_label;
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::validate::{Field, Target};
@@ -386,7 +386,7 @@ mod tests {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable as _;
 
-    use super::super::modules::harness::{harness, retype};
+    use super::super::data_harness::{harness, retype};
     use super::*;
 
     fn draw(

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use egui::{Align, Button, Frame, Label, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::modules::marks::{self, Mark};
+use super::data_marks::{self as marks, Mark};
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::validate::{Field, Target};
 use crate::model::{
@@ -668,7 +668,7 @@ mod tests {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable as _;
 
-    use super::super::modules::harness::{harness, retype};
+    use super::super::data_harness::{harness, retype};
     use super::*;
 
     fn draw(
@@ -785,7 +785,7 @@ mod tests {
         // The harness applies no edit: each one starts from Bra's values, 17,2 in December
         // 2025 and 15,8 in December 2026.
         let last_observed = |harness: &mut egui_kittest::Harness<'static, _>| -> Vec<(Month, f64)> {
-            let state: &mut super::super::modules::harness::State<IndicatorsSection> =
+            let state: &mut super::super::data_harness::State<IndicatorsSection> =
                 harness.state_mut();
             let observed = match state.edits().last() {
                 Some(Edit::PutIndicatorValues {

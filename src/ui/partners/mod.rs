@@ -2,6 +2,9 @@
 //! partner on the right. The list keeps its rows and their order cached per revision of the
 //! figures (`list_rows`) and lays out only its visible rows; the editor draws one partner.
 
+#[cfg(test)]
+mod data_harness;
+mod data_marks;
 mod editor;
 mod equipment;
 mod identity;

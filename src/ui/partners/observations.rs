@@ -14,7 +14,7 @@ use egui_plot::{
     Points,
 };
 
-use super::modules::marks::{self, Mark};
+use super::data_marks::{self as marks, Mark};
 use crate::i18n::{Lang, format, parse, tr, tr_args};
 use crate::model::validate::{Field, Target};
 use crate::model::{Edit, Month, Observation, Partner, PartnerId};
@@ -572,7 +572,7 @@ mod tests {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable as _;
 
-    use super::super::modules::harness::{harness, retype};
+    use super::super::data_harness::{harness, retype};
     use super::*;
 
     fn draw(
