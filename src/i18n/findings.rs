@@ -50,6 +50,23 @@ pub fn milestone_label(lang: Lang, kind: MilestoneKind) -> Cow<'static, str> {
     tr(lang, key)
 }
 
+/// A module area's name (the keys are the overview's, which named the areas first).
+pub fn area_label(lang: Lang, area: crate::model::ModuleArea) -> Cow<'static, str> {
+    use crate::model::ModuleArea;
+    let key = match area {
+        ModuleArea::Organisation => "overview.area.organisation",
+        ModuleArea::DigitalSkills => "overview.area.digital_skills",
+        ModuleArea::Leadership => "overview.area.leadership",
+        ModuleArea::Rules => "overview.area.rules",
+        ModuleArea::IndustrialRelations => "overview.area.industrial_relations",
+        ModuleArea::TechnologyAndSecurity => "overview.area.technology_and_security",
+        ModuleArea::Wellbeing => "overview.area.wellbeing",
+        ModuleArea::ServicesToCitizens => "overview.area.services_to_citizens",
+        ModuleArea::MonitoringAndEvaluation => "overview.area.monitoring_and_evaluation",
+    };
+    tr(lang, key)
+}
+
 pub fn equipment_label(lang: Lang, kind: EquipmentKind) -> Cow<'static, str> {
     let key = match kind {
         EquipmentKind::Laptop => "findings.equipment.laptop",
@@ -95,6 +112,11 @@ pub fn field_label(lang: Lang, field: Field) -> Cow<'static, str> {
         Field::ObservedMonth => "findings.field.observed_month",
         Field::CompletionRate => "findings.field.completion_rate",
         Field::CeilingShare => "findings.field.ceiling_share",
+        Field::PilotShare => "findings.field.pilot_share",
+        Field::OwnDeviceShare => "findings.field.own_device_share",
+        Field::TrainingEffect => "findings.field.training_effect",
+        Field::InnovationPrior => "findings.field.innovation_prior",
+        Field::ImitationPrior => "findings.field.imitation_prior",
     };
     tr(lang, key)
 }
@@ -188,6 +210,11 @@ pub fn message(lang: Lang, problem: &Problem) -> String {
             "findings.problem.unknown_partner",
             &[("partner", partner.as_str())],
         ),
+        Problem::UnknownEquipment { equipment } => tr_args(
+            lang,
+            "findings.problem.unknown_equipment",
+            &[("equipment", equipment.as_str())],
+        ),
         Problem::RetiredModule => tr(lang, "findings.problem.retired_module").into_owned(),
         Problem::EndBeforeStart { start, end } => tr_args(
             lang,
@@ -244,7 +271,11 @@ pub fn message(lang: Lang, problem: &Problem) -> String {
 /// Shares (0–1) read best as percentages; other figures as plain numbers.
 fn figure(lang: Lang, field: Field, value: f64) -> String {
     match field {
-        Field::CompletionRate | Field::CeilingShare => {
+        Field::CompletionRate
+        | Field::CeilingShare
+        | Field::PilotShare
+        | Field::OwnDeviceShare
+        | Field::TrainingEffect => {
             let percent = value * 100.0;
             format::percent(lang, percent, digits(percent))
         }

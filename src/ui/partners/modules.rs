@@ -10,11 +10,12 @@ use egui_extras::{Column, TableBuilder};
 use jiff::civil::Date;
 
 use super::data_marks::{self as marks, Mark};
+use crate::i18n::findings::area_label;
 use crate::i18n::{format, tr, tr_args};
 use crate::model::validate::{Field, Target};
 use crate::model::{
-    Edit, Module, ModuleArea, ModuleChoice, ModuleId, Month, Partner, PartnerId, Session,
-    SessionId, slug_unique,
+    Edit, Module, ModuleChoice, ModuleId, Month, Partner, PartnerId, Session, SessionId,
+    slug_unique,
 };
 use crate::ui::widgets::{FieldFindings, date_field, decimal_field, integer_field, section};
 use crate::ui::{ViewCtx, theme};
@@ -105,7 +106,7 @@ fn chooser(ui: &mut Ui, cx: &mut ViewCtx<'_>, id: &PartnerId, partner: &Partner)
                     for (module, entry) in &offered {
                         if area != Some(entry.area) {
                             area = Some(entry.area);
-                            let name = tr(lang, area_key(entry.area));
+                            let name = area_label(lang, entry.area);
                             ui.label(RichText::new(name).small().weak());
                         }
                         if ui
@@ -156,21 +157,6 @@ fn module_title<'a>(id: &'a ModuleId, entry: &'a Module) -> &'a str {
     }
 }
 
-/// The i18n key of a module area's name (the overview's, shared by every view).
-pub(super) fn area_key(area: ModuleArea) -> &'static str {
-    match area {
-        ModuleArea::Organisation => "overview.area.organisation",
-        ModuleArea::DigitalSkills => "overview.area.digital_skills",
-        ModuleArea::Leadership => "overview.area.leadership",
-        ModuleArea::Rules => "overview.area.rules",
-        ModuleArea::IndustrialRelations => "overview.area.industrial_relations",
-        ModuleArea::TechnologyAndSecurity => "overview.area.technology_and_security",
-        ModuleArea::Wellbeing => "overview.area.wellbeing",
-        ModuleArea::ServicesToCitizens => "overview.area.services_to_citizens",
-        ModuleArea::MonitoringAndEvaluation => "overview.area.monitoring_and_evaluation",
-    }
-}
-
 /// What the block of one chosen module reads.
 struct Block<'a> {
     partner: &'a PartnerId,
@@ -217,7 +203,7 @@ fn block_header(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>) {
         let weak = ui.visuals().weak_text_color();
         match block.entry {
             Some(entry) => {
-                ui.label(RichText::new(tr(lang, area_key(entry.area))).color(weak));
+                ui.label(RichText::new(area_label(lang, entry.area)).color(weak));
                 let hours = marks::number(lang, entry.hours);
                 let planned = tr_args(
                     lang,

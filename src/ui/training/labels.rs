@@ -7,18 +7,7 @@ use crate::i18n::{Lang, tr};
 use crate::model::{Audience, ModuleArea, ModuleFormat};
 
 pub fn area(lang: Lang, area: ModuleArea) -> Cow<'static, str> {
-    let key = match area {
-        ModuleArea::Organisation => "overview.area.organisation",
-        ModuleArea::DigitalSkills => "overview.area.digital_skills",
-        ModuleArea::Leadership => "overview.area.leadership",
-        ModuleArea::Rules => "overview.area.rules",
-        ModuleArea::IndustrialRelations => "overview.area.industrial_relations",
-        ModuleArea::TechnologyAndSecurity => "overview.area.technology_and_security",
-        ModuleArea::Wellbeing => "overview.area.wellbeing",
-        ModuleArea::ServicesToCitizens => "overview.area.services_to_citizens",
-        ModuleArea::MonitoringAndEvaluation => "overview.area.monitoring_and_evaluation",
-    };
-    tr(lang, key)
+    crate::i18n::findings::area_label(lang, area)
 }
 
 pub fn format(lang: Lang, format: ModuleFormat) -> Cow<'static, str> {
