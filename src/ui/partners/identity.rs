@@ -5,7 +5,7 @@
 use egui::{Id, Ui};
 
 use crate::analysis::ratio;
-use crate::i18n::{Lang, format, parse, tr, tr_args};
+use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::edit::StaffField;
 use crate::model::validate::{Field, Target};
 use crate::model::{Edit, Partner, PartnerId};
@@ -50,6 +50,7 @@ impl IdentitySection {
                         lang,
                         problem.as_ref().map(|(_, text)| text.as_str()),
                     );
+                    let unreadable = out.unreadable;
                     out.response.labelled_by(label_response.id);
                     if let Some(value) = out.value {
                         cx.outbox.edit(Edit::SetStaff {
@@ -58,7 +59,7 @@ impl IdentitySection {
                             value,
                         });
                     }
-                    form::unreadable_note(ui, field_id, lang, |text| parse::integer(lang, text));
+                    form::unreadable_note(ui, unreadable, lang);
                 }
                 if let Some((severity, text)) = &problem {
                     form::problem_note(ui, *severity, text);

@@ -2,7 +2,7 @@
 //! the value written beside it in words (not only as an outline with a tooltip), so a room
 //! looking at a projector sees it without anyone hovering.
 
-use egui::{Align, Id, Label, Layout, Response, RichText, Ui, vec2};
+use egui::{Align, Label, Layout, Response, RichText, Ui, vec2};
 
 use super::FieldFindings;
 use super::icons::{self, Icon};
@@ -48,12 +48,10 @@ pub fn problem_note(ui: &mut Ui, severity: Severity, text: &str) -> Response {
     .inner
 }
 
-/// The note for a value field holding text that is not a value (kept as typed by
-/// `value_field` under the field's id until it reads or Esc drops it): the tooltip says it
-/// too, but only to whoever hovers.
-pub fn unreadable_note<T>(ui: &mut Ui, field: Id, lang: Lang, read: impl Fn(&str) -> Option<T>) {
-    let typed: Option<String> = ui.data(|data| data.get_temp(field));
-    if typed.is_some_and(|text| read(&text).is_none()) {
+/// The note for a value field holding text that is not a value (`FieldOutput::unreadable`):
+/// the tooltip says it too, but only to whoever hovers.
+pub fn unreadable_note(ui: &mut Ui, unreadable: bool, lang: Lang) {
+    if unreadable {
         problem_note(ui, Severity::Error, &tr(lang, "widgets.not_a_value"));
     }
 }

@@ -9,10 +9,12 @@ use crate::i18n::{Lang, format, parse, tr};
 use crate::model::Cents;
 use crate::ui::theme;
 
-/// What a field did this frame: `value` is `Some` when the user changed it to a value.
+/// What a field did this frame: `value` is `Some` when the user changed it to a value;
+/// `unreadable` while it holds text that is not a value (kept, outlined, nothing sent).
 pub struct FieldOutput<T> {
     pub response: Response,
     pub value: Option<T>,
+    pub unreadable: bool,
 }
 
 /// The generic field: `shown` is the model's value formatted, `read` turns text into a value
@@ -61,7 +63,11 @@ pub fn parsed_field<T>(
         );
         response = response.on_hover_text(message);
     }
-    FieldOutput { response, value }
+    FieldOutput {
+        response,
+        value,
+        unreadable: unreadable && !escaped,
+    }
 }
 
 pub fn integer_field(
