@@ -255,3 +255,16 @@ fn a_tenth_module_is_refused_with_a_message_and_nothing_changes() {
     harness.run();
     assert!(harness.query_by_label("Change not made").is_none());
 }
+
+#[test]
+fn the_partners_and_training_views_ask_for_no_repaint_when_idle() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = on_bra(folder.path());
+    for key in [Key::Num2, Key::Num3] {
+        harness.key_press_modifiers(Modifiers::COMMAND, key);
+        harness.run();
+        harness.step();
+        let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+        assert_eq!(delay, std::time::Duration::MAX, "{key:?}");
+    }
+}
