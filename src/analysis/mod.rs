@@ -21,6 +21,7 @@ mod adoption;
 pub mod dashboard;
 mod equipment;
 mod milestones;
+pub mod projection;
 mod summary;
 mod training;
 

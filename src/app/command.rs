@@ -29,7 +29,7 @@ pub enum AppCommand {
 
 /// Commands with a shortcut, in the order shortcuts are checked: egui matches Ctrl+Z even
 /// when Shift is also held, so the Shift variants must come first.
-const WITH_SHORTCUTS: [AppCommand; 12] = [
+const WITH_SHORTCUTS: [AppCommand; 13] = [
     AppCommand::New,
     AppCommand::Open,
     AppCommand::SaveAs,
@@ -40,6 +40,7 @@ const WITH_SHORTCUTS: [AppCommand; 12] = [
     AppCommand::ShowView(ViewKind::Overview),
     AppCommand::ShowView(ViewKind::Partners),
     AppCommand::ShowView(ViewKind::Training),
+    AppCommand::ShowView(ViewKind::Scenarios),
     AppCommand::ToggleFullscreen,
     AppCommand::Quit,
 ];
@@ -61,6 +62,7 @@ impl AppCommand {
                 ViewKind::Overview => Key::Num1,
                 ViewKind::Partners => Key::Num2,
                 ViewKind::Training => Key::Num3,
+                ViewKind::Scenarios => Key::Num4,
             }),
             AppCommand::ToggleFullscreen => KeyboardShortcut::new(Modifiers::NONE, Key::F11),
             AppCommand::Quit => command(Key::Q),

@@ -78,6 +78,18 @@ impl CruscottoApp {
                     self.partners.ui(ui, &mut cx)
                 }
                 ViewKind::Training => self.training.ui(ui, &mut cx),
+                ViewKind::Scenarios => {
+                    super::projections::resolve_active(cx.project, &mut self.active_scenario);
+                    let figures = self.projections.get(
+                        self.doc.shared(),
+                        self.doc.revision(),
+                        self.active_scenario.as_ref(),
+                        &dashboard.partner_order,
+                        &self.selection,
+                        ui.ctx(),
+                    );
+                    self.scenarios.ui(ui, &mut cx, figures)
+                }
             }
         });
 
@@ -122,8 +134,14 @@ impl CruscottoApp {
     pub(super) fn apply_request(&mut self, request: Request) {
         match request {
             Request::Edit(edit) => {
+                let before = self.doc.revision();
+                let scenarios_only = matches!(edit, Edit::PutScenario { .. });
                 match self.doc.apply(edit) {
-                    Ok(()) => self.selection.retain_existing(self.doc.project()),
+                    Ok(()) => {
+                        self.projections
+                            .note_edit(before, self.doc.revision(), scenarios_only);
+                        self.selection.retain_existing(self.doc.project());
+                    }
                     // A rule of the programme (at most N modules) or an item gone meanwhile:
                     // nothing changed, nothing to undo; say why where the user will see it.
                     Err(error) => {
@@ -159,6 +177,7 @@ impl CruscottoApp {
                 self.view = ViewKind::Partners;
             }
             Request::DeletePartner(partner) => self.ask_delete_partner(partner),
+            Request::PickScenario(scenario) => self.active_scenario = scenario,
         }
     }
 

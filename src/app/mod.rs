@@ -13,6 +13,7 @@ mod frame;
 mod history;
 pub mod jobs;
 pub mod launch;
+pub mod projections;
 mod prompts;
 pub mod screenshot;
 pub mod settings;
@@ -31,13 +32,15 @@ use autosave::Autosave;
 use derived::DerivedCache;
 use dialogs::Dialogs;
 use jobs::Jobs;
+use projections::ProjectionCache;
 use screenshot::ScreenshotState;
 
 use crate::i18n::Lang;
-use crate::model::Project;
+use crate::model::{Project, ScenarioId};
 use crate::ui::Selection;
 use crate::ui::overview::OverviewView;
 use crate::ui::partners::PartnersView;
+use crate::ui::scenarios::ScenariosView;
 use crate::ui::theme::ThemeChoice;
 use crate::ui::training::TrainingView;
 
@@ -48,16 +51,23 @@ pub enum ViewKind {
     Overview,
     Partners,
     Training,
+    Scenarios,
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 3] = [ViewKind::Overview, ViewKind::Partners, ViewKind::Training];
+    pub const ALL: [ViewKind; 4] = [
+        ViewKind::Overview,
+        ViewKind::Partners,
+        ViewKind::Training,
+        ViewKind::Scenarios,
+    ];
 
     pub fn label_key(self) -> &'static str {
         match self {
             ViewKind::Overview => "app.view.overview",
             ViewKind::Partners => "app.view.partners",
             ViewKind::Training => "app.view.training",
+            ViewKind::Scenarios => "app.view.scenarios",
         }
     }
 }
@@ -104,8 +114,13 @@ pub struct CruscottoApp {
     overview: OverviewView,
     partners: PartnersView,
     training: TrainingView,
+    scenarios: ScenariosView,
     selection: Selection,
     derived: DerivedCache,
+    /// The Scenarios view's projections, computed only while it is shown.
+    projections: ProjectionCache,
+    /// The scenario the Scenarios view shows and projects.
+    active_scenario: Option<ScenarioId>,
     jobs: Jobs,
     dialogs: Dialogs,
     prompt: Option<Prompt>,
@@ -149,8 +164,11 @@ impl CruscottoApp {
             overview: OverviewView::default(),
             partners: PartnersView::default(),
             training: TrainingView::default(),
+            scenarios: ScenariosView::default(),
             selection: Selection::default(),
             derived: DerivedCache::default(),
+            projections: ProjectionCache::default(),
+            active_scenario: None,
             jobs: Jobs::default(),
             dialogs: Dialogs::new(options.dialogs),
             prompt: None,
@@ -223,7 +241,10 @@ impl CruscottoApp {
 
     /// Whether file work is still running in the background.
     pub fn is_busy(&self) -> bool {
-        !self.jobs.running().is_empty() || self.dialogs.is_open() || self.derived.is_updating()
+        !self.jobs.running().is_empty()
+            || self.dialogs.is_open()
+            || self.derived.is_updating()
+            || self.projections.is_updating()
     }
 
     /// Waits for the running file work to finish and takes in its results (tests, and the
@@ -233,6 +254,13 @@ impl CruscottoApp {
             self.take_job_result(ctx, result);
         }
         self.derived.wait();
+        self.projections.wait();
+    }
+
+    /// The scenario the Scenarios view shows (`None` until it is first shown, or when the
+    /// project has no scenario).
+    pub fn active_scenario(&self) -> Option<&ScenarioId> {
+        self.active_scenario.as_ref()
     }
 
     /// Handles a request as if a view had pushed it.

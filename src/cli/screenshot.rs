@@ -16,6 +16,7 @@ pub enum ViewArg {
     Overview,
     Partners,
     Training,
+    Scenarios,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,6 +74,7 @@ pub fn run(
             ViewArg::Overview => ViewKind::Overview,
             ViewArg::Partners => ViewKind::Partners,
             ViewArg::Training => ViewKind::Training,
+            ViewArg::Scenarios => ViewKind::Scenarios,
         },
         screenshot: Some(plan.clone()),
     };

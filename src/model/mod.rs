@@ -30,4 +30,7 @@ pub use month::{Month, MonthParseError, YEAR_RANGE};
 pub use observations::{Observation, Observations, SURVEY_SCALE, WORKING_DAYS_PER_MONTH};
 pub use partner::{ModuleChoice, Partner, Session};
 pub use project::{DEFAULT_MAX_MODULES, Language, Project, ProjectMeta};
-pub use scenario::{Scenario, ScenarioChange};
+pub use scenario::{
+    MAX_IMITATION, MAX_INNOVATION, MAX_TRAINING_EFFECT, MIN_IMITATION, MIN_INNOVATION,
+    ModelSetting, ModelSettings, Scenario, ScenarioChange,
+};

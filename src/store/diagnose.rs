@@ -206,9 +206,11 @@ fn item_in_words(type_name: &str) -> String {
         "IndicatorValues" => "a partner's indicator values",
         "Scenario" => "a scenario",
         "ScenarioChange" => "a scenario change",
-        "ShiftMilestone" | "AddEquipment" | "SetCompletionRate" | "SetCeiling" | "SetAgileDays" => {
+        "ShiftMilestone" | "AddEquipment" | "SetCompletionRate" | "SetCeiling" | "SetAgileDays"
+        | "MoveEquipment" | "ShiftModule" | "SetModelSetting" => {
             return format!("a scenario change `{type_name}`");
         }
+        "ModelSetting" => "a model setting",
         "MilestoneKind" => "a milestone kind",
         "EquipmentKind" => "an equipment kind",
         "ModuleArea" => "a module area",

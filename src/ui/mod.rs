@@ -5,6 +5,7 @@
 
 pub mod overview;
 pub mod partners;
+pub mod scenarios;
 pub mod theme;
 pub mod training;
 pub mod widgets;
@@ -14,7 +15,7 @@ use std::collections::BTreeSet;
 use crate::analysis::dashboard::Dashboard;
 use crate::i18n::{Lang, tr};
 use crate::model::validate::Target;
-use crate::model::{Edit, PartnerId, Project};
+use crate::model::{Edit, PartnerId, Project, ScenarioId};
 
 /// What a view may ask of the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,9 @@ pub enum Request {
     DeletePartner(PartnerId),
     /// Open the partner's editor in the Partners view.
     EditPartner(PartnerId),
+    /// Show and project this scenario in the Scenarios view (`None`: none is picked, the
+    /// app falls back to the first).
+    PickScenario(Option<ScenarioId>),
 }
 
 #[derive(Debug, Default)]

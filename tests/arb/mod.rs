@@ -244,6 +244,37 @@ fn scenario_change() -> impl Strategy<Value = ScenarioChange> {
             .prop_map(|(partner, share)| ScenarioChange::SetCeiling { partner, share }),
         (partner(), number())
             .prop_map(|(partner, days)| ScenarioChange::SetAgileDays { partner, days }),
+        (
+            id().prop_map(PartnerId),
+            id().prop_map(EquipmentId),
+            month()
+        )
+            .prop_map(
+                |(partner, equipment, delivered)| ScenarioChange::MoveEquipment {
+                    partner,
+                    equipment,
+                    delivered,
+                }
+            ),
+        (partner(), id().prop_map(ModuleId), any::<i32>()).prop_map(|(partner, module, months)| {
+            ScenarioChange::ShiftModule {
+                partner,
+                module,
+                months,
+            }
+        }),
+        (
+            partner(),
+            proptest::sample::select(ModelSetting::ALL.to_vec()),
+            number()
+        )
+            .prop_map(
+                |(partner, setting, value)| ScenarioChange::SetModelSetting {
+                    partner,
+                    setting,
+                    value,
+                }
+            ),
     ]
 }
 

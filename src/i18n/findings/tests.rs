@@ -215,9 +215,10 @@ fn variant(problem: &Problem) -> usize {
         Problem::MilestoneOrder { .. } => 15,
         Problem::MalformedId { .. } => 16,
         Problem::Empty { .. } => 17,
+        Problem::UnknownEquipment { .. } => 18,
     }
 }
-const VARIANTS: usize = 18;
+const VARIANTS: usize = 19;
 
 fn worded_problems() -> Vec<(Problem, &'static str, &'static str)> {
     vec![
@@ -306,6 +307,13 @@ fn worded_problems() -> Vec<(Problem, &'static str, &'static str)> {
             },
             "il Comune partner «cuneo» non esiste",
             "partner \"cuneo\" does not exist",
+        ),
+        (
+            Problem::UnknownEquipment {
+                equipment: EquipmentId::from("portatili-3"),
+            },
+            "la dotazione «portatili-3» non è tra quelle del Comune partner",
+            "purchase \"portatili-3\" is not among the partner's equipment",
         ),
         (
             Problem::RetiredModule,
@@ -428,6 +436,11 @@ fn all_fields() -> Vec<Field> {
         Field::ObservedMonth,
         Field::CompletionRate,
         Field::CeilingShare,
+        Field::PilotShare,
+        Field::OwnDeviceShare,
+        Field::TrainingEffect,
+        Field::InnovationPrior,
+        Field::ImitationPrior,
     ];
     for field in &fields {
         match field {
@@ -459,7 +472,12 @@ fn all_fields() -> Vec<Field> {
             | Field::ObservedValue
             | Field::ObservedMonth
             | Field::CompletionRate
-            | Field::CeilingShare => {}
+            | Field::CeilingShare
+            | Field::PilotShare
+            | Field::OwnDeviceShare
+            | Field::TrainingEffect
+            | Field::InnovationPrior
+            | Field::ImitationPrior => {}
         }
     }
     fields
@@ -473,7 +491,7 @@ fn every_field_has_its_own_label_in_both_languages() {
             .iter()
             .collect::<std::collections::BTreeSet<_>>()
             .len(),
-        29
+        34
     );
     for lang in Lang::ALL {
         let labels: Vec<String> = fields

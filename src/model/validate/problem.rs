@@ -1,7 +1,7 @@
 //! What a finding is about, as values rather than text, so the app can translate it; the
 //! English `message` serves the command line.
 
-use crate::model::{Cents, IndicatorId, MilestoneKind, ModuleId, Month, PartnerId};
+use crate::model::{Cents, EquipmentId, IndicatorId, MilestoneKind, ModuleId, Month, PartnerId};
 
 /// A field a finding talks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -35,6 +35,11 @@ pub enum Field {
     ObservedMonth,
     CompletionRate,
     CeilingShare,
+    PilotShare,
+    OwnDeviceShare,
+    TrainingEffect,
+    InnovationPrior,
+    ImitationPrior,
 }
 
 impl Field {
@@ -70,6 +75,11 @@ impl Field {
             Field::ObservedMonth => "observed month",
             Field::CompletionRate => "completion rate",
             Field::CeilingShare => "ceiling share",
+            Field::PilotShare => "pilot share",
+            Field::OwnDeviceShare => "own-device share",
+            Field::TrainingEffect => "training effect",
+            Field::InnovationPrior => "innovation p (prior)",
+            Field::ImitationPrior => "imitation q (prior)",
         }
     }
 }
@@ -125,6 +135,10 @@ pub enum Problem {
     },
     UnknownPartner {
         partner: PartnerId,
+    },
+    /// A scenario names a purchase the partner does not have.
+    UnknownEquipment {
+        equipment: EquipmentId,
     },
     RetiredModule,
     EndBeforeStart {
@@ -201,6 +215,9 @@ impl Problem {
             Problem::UnknownPartner { partner } => {
                 format!("partner \"{partner}\" does not exist")
             }
+            Problem::UnknownEquipment { equipment } => {
+                format!("purchase \"{equipment}\" is not among the partner's equipment")
+            }
             Problem::RetiredModule => "the module is retired from the catalogue".to_owned(),
             Problem::EndBeforeStart { start, end } => {
                 format!("the programme ends ({end}) before it starts ({start})")
@@ -254,6 +271,7 @@ impl Problem {
             | Problem::UnknownModule { .. }
             | Problem::UnknownIndicator { .. }
             | Problem::UnknownPartner { .. }
+            | Problem::UnknownEquipment { .. }
             | Problem::RetiredModule
             | Problem::EndBeforeStart { .. }
             | Problem::MalformedId { .. } => None,

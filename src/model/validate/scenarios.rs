@@ -4,7 +4,7 @@
 use super::checker::Checker;
 use super::place::Place;
 use super::{Field, Problem};
-use crate::model::{ModuleId, PartnerId, ScenarioChange};
+use crate::model::{EquipmentId, ModelSetting, ModuleId, PartnerId, ScenarioChange};
 
 pub(super) fn check_scenarios(checker: &mut Checker<'_>) {
     let project = checker.project;
@@ -41,6 +41,13 @@ pub(super) fn check_scenarios(checker: &mut Checker<'_>) {
                     checker.in_range(place, Field::CeilingShare, *share, (0.0, 1.0));
                 }
                 ScenarioChange::SetAgileDays { days, .. } => checker.agile_days(place, *days),
+                ScenarioChange::MoveEquipment {
+                    partner, equipment, ..
+                } => equipment_exists(checker, place, partner, equipment),
+                ScenarioChange::ShiftModule { module, .. } => module_exists(checker, place, module),
+                ScenarioChange::SetModelSetting { setting, value, .. } => {
+                    checker.in_range(place, setting_field(*setting), *value, setting.range());
+                }
             }
         }
     }
@@ -52,6 +59,36 @@ fn partner_exists(checker: &mut Checker<'_>, place: Place<'_>, partner: &Partner
             partner: partner.clone(),
         };
         checker.error(place, problem);
+    }
+}
+
+/// Checked only when the partner exists: an unknown partner is already reported.
+fn equipment_exists(
+    checker: &mut Checker<'_>,
+    place: Place<'_>,
+    partner: &PartnerId,
+    equipment: &EquipmentId,
+) {
+    let missing = checker
+        .project
+        .partners
+        .get(partner)
+        .is_some_and(|p| !p.equipment.contains_key(equipment));
+    if missing {
+        let problem = Problem::UnknownEquipment {
+            equipment: equipment.clone(),
+        };
+        checker.error(place, problem);
+    }
+}
+
+fn setting_field(setting: ModelSetting) -> Field {
+    match setting {
+        ModelSetting::PilotShare => Field::PilotShare,
+        ModelSetting::OwnDeviceShare => Field::OwnDeviceShare,
+        ModelSetting::TrainingEffect => Field::TrainingEffect,
+        ModelSetting::InnovationPrior => Field::InnovationPrior,
+        ModelSetting::ImitationPrior => Field::ImitationPrior,
     }
 }
 
@@ -68,7 +105,10 @@ fn module_exists(checker: &mut Checker<'_>, place: Place<'_>, module: &ModuleId)
 mod tests {
     use crate::model::validate::fixture::{expect_finding, valid_project};
     use crate::model::validate::{Field, Problem, Severity, Target, validate};
-    use crate::model::{Cents, ModuleId, PartnerId, Project, ScenarioChange, ScenarioId};
+    use crate::model::{
+        Cents, EquipmentId, ModelSetting, ModuleId, Month, PartnerId, Project, ScenarioChange,
+        ScenarioId,
+    };
 
     fn change(project: &mut Project, index: usize) -> &mut ScenarioChange {
         let early = project
@@ -193,6 +233,96 @@ mod tests {
             Problem::NegativeAmount {
                 field: Field::UnitCost,
                 value: Cents(-1),
+            },
+        );
+    }
+
+    fn push(project: &mut Project, change: ScenarioChange) {
+        let early = project
+            .scenarios
+            .get_mut(&ScenarioId::from("early"))
+            .unwrap();
+        early.changes.push(change);
+    }
+
+    #[test]
+    fn moved_equipment_must_be_one_of_the_partners_purchases() {
+        let moved = |equipment: &str| ScenarioChange::MoveEquipment {
+            partner: PartnerId::from("bra"),
+            equipment: EquipmentId::from(equipment),
+            delivered: Month::new(2025, 6).unwrap(),
+        };
+        let mut project = valid_project();
+        let own = project.partners[&PartnerId::from("bra")]
+            .equipment
+            .keys()
+            .next()
+            .expect("the fixture's Bra has equipment")
+            .clone();
+        push(&mut project, moved(own.as_str()));
+        assert!(validate(&project).is_empty(), "{:?}", validate(&project));
+        expect_finding(
+            |p| push(p, moved("ghost")),
+            Severity::Error,
+            target(),
+            Problem::UnknownEquipment {
+                equipment: EquipmentId::from("ghost"),
+            },
+        );
+    }
+
+    #[test]
+    fn shifted_modules_must_be_in_the_catalogue() {
+        expect_finding(
+            |p| {
+                push(
+                    p,
+                    ScenarioChange::ShiftModule {
+                        partner: None,
+                        module: ModuleId::from("ghost"),
+                        months: -2,
+                    },
+                )
+            },
+            Severity::Error,
+            target(),
+            Problem::UnknownModule {
+                module: ModuleId::from("ghost"),
+            },
+        );
+    }
+
+    #[test]
+    fn model_settings_stay_in_their_ranges() {
+        let setting = |setting, value| ScenarioChange::SetModelSetting {
+            partner: None,
+            setting,
+            value,
+        };
+        let mut project = valid_project();
+        push(&mut project, setting(ModelSetting::TrainingEffect, 0.8));
+        push(&mut project, setting(ModelSetting::ImitationPrior, 0.5));
+        assert!(validate(&project).is_empty(), "{:?}", validate(&project));
+        expect_finding(
+            |p| push(p, setting(ModelSetting::PilotShare, 1.5)),
+            Severity::Error,
+            target(),
+            Problem::OutOfRange {
+                field: Field::PilotShare,
+                value: 1.5,
+                min: 0.0,
+                max: 1.0,
+            },
+        );
+        expect_finding(
+            |p| push(p, setting(ModelSetting::InnovationPrior, 0.0)),
+            Severity::Error,
+            target(),
+            Problem::OutOfRange {
+                field: Field::InnovationPrior,
+                value: 0.0,
+                min: 0.0005,
+                max: 0.5,
             },
         );
     }

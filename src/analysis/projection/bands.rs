@@ -1,0 +1,75 @@
+//! P10, P50 and P90 of a set of draws, by nearest rank: P_α is the ⌈α·N⌉-th smallest value,
+//! always one of the draws, so bands are ordered and never leave the range of the draws.
+
+/// Three quantiles of one month's draws.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantiles {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+impl Quantiles {
+    /// Every draw had this value.
+    pub fn all(value: f64) -> Quantiles {
+        Quantiles {
+            p10: value,
+            p50: value,
+            p90: value,
+        }
+    }
+}
+
+/// 0-based rank of the nearest-rank quantile `alpha` among `n` values.
+fn rank(alpha: f64, n: usize) -> usize {
+    ((alpha * n as f64).ceil() as usize).clamp(1, n.max(1)) - 1
+}
+
+/// The quantiles of `values`, which are reordered; `None` when empty.
+pub(crate) fn quantiles(values: &mut [f64]) -> Option<Quantiles> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let (k10, k50, k90) = (rank(0.1, n), rank(0.5, n), rank(0.9, n));
+    let (below, median, above) = values.select_nth_unstable_by(k50, f64::total_cmp);
+    let p50 = *median;
+    let p10 = if k10 < k50 {
+        *below.select_nth_unstable_by(k10, f64::total_cmp).1
+    } else {
+        p50
+    };
+    let p90 = if k90 > k50 {
+        *above
+            .select_nth_unstable_by(k90 - k50 - 1, f64::total_cmp)
+            .1
+    } else {
+        p50
+    };
+    Some(Quantiles { p10, p50, p90 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_on_small_sets() {
+        // 1..=10 in a scrambled order: P10 is the 1st value, P50 the 5th, P90 the 9th.
+        let mut values = [7.0, 3.0, 10.0, 1.0, 5.0, 9.0, 2.0, 8.0, 4.0, 6.0];
+        let q = quantiles(&mut values).unwrap();
+        assert_eq!((q.p10, q.p50, q.p90), (1.0, 5.0, 9.0));
+        assert_eq!(quantiles(&mut [4.0]).unwrap(), Quantiles::all(4.0));
+        assert_eq!(quantiles(&mut []), None);
+        let mut pair = [2.0, 1.0];
+        let q = quantiles(&mut pair).unwrap();
+        assert_eq!((q.p10, q.p50, q.p90), (1.0, 1.0, 2.0));
+    }
+
+    #[test]
+    fn thousand_draws_take_the_100th_500th_and_900th() {
+        let mut values: Vec<f64> = (0..1000).rev().map(f64::from).collect();
+        let q = quantiles(&mut values).unwrap();
+        assert_eq!((q.p10, q.p50, q.p90), (99.0, 499.0, 899.0));
+    }
+}

@@ -1,0 +1,194 @@
+//! The drivers of diffusion month by month (docs/model.md, "Drivers"):
+//! - gating: diffusion runs only from the month both the regolamento and the intesa
+//!   sindacale are reached;
+//! - pilot cap: before the individual agreements at most pilot share × smartable staff;
+//! - equipment cap: at most devices delivered + own-device share × smartable staff;
+//! - training: imitation q × (1 + training effect × completion).
+
+use super::inputs::{PartnerInputs, value_at};
+use super::settings::Drivers;
+use crate::model::Month;
+
+/// What the drivers allow in one month.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Conditions {
+    /// Diffusion runs this month.
+    pub open: bool,
+    /// Most adopters allowed, in people; infinite when nothing caps.
+    pub cap: f64,
+    /// Factor on imitation q.
+    pub imitation: f64,
+}
+
+/// A run of months with the same conditions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Segment {
+    pub first: Month,
+    pub months: usize,
+    pub conditions: Conditions,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DriverView<'a> {
+    pub inputs: &'a PartnerInputs,
+    pub drivers: Drivers,
+}
+
+impl DriverView<'_> {
+    pub fn conditions(&self, month: Month) -> Conditions {
+        let (inputs, drivers) = (self.inputs, self.drivers);
+        let open = !drivers.gating || inputs.gate.is_some_and(|gate| month >= gate);
+        let mut cap = f64::INFINITY;
+        if drivers.pilot_cap
+            && inputs
+                .agreements
+                .is_none_or(|agreements| month < agreements)
+        {
+            cap = cap.min(inputs.model.pilot_share * inputs.smartable);
+        }
+        if drivers.equipment_cap {
+            let own = inputs.model.own_device_share * inputs.smartable;
+            cap = cap.min(value_at(&inputs.devices, month) + own);
+        }
+        let imitation = if drivers.training {
+            1.0 + inputs.model.training_effect * value_at(&inputs.completion, month)
+        } else {
+            1.0
+        };
+        Conditions {
+            open,
+            cap,
+            imitation,
+        }
+    }
+
+    /// The first month diffusion may run for a partner with nothing observed: the gate, or
+    /// the programme's start when gating is off. `None`: never.
+    pub fn origin(&self, programme_start: Month) -> Option<Month> {
+        if self.drivers.gating {
+            self.inputs.gate
+        } else {
+            let first = self.inputs.observations.first().map(|(month, _)| *month);
+            Some(first.map_or(programme_start, |first| first.min(programme_start)))
+        }
+    }
+
+    /// `first..=last` cut into runs of equal conditions, caps raised to at least `floor`:
+    /// staff already working agile at the start keep doing so.
+    pub fn segments(&self, first: Month, last: Month, floor: f64) -> Vec<Segment> {
+        let mut segments: Vec<Segment> = Vec::new();
+        for month in first.through(last) {
+            let mut conditions = self.conditions(month);
+            conditions.cap = conditions.cap.max(floor);
+            match segments.last_mut() {
+                Some(segment) if segment.conditions == conditions => segment.months += 1,
+                _ => segments.push(Segment {
+                    first: month,
+                    months: 1,
+                    conditions,
+                }),
+            }
+        }
+        segments
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::fixture::month;
+    use crate::model::ModelSettings;
+
+    fn inputs() -> PartnerInputs {
+        PartnerInputs {
+            smartable: 200.0,
+            model: ModelSettings::default(),
+            gate: Some(month("2025-04")),
+            agreements: Some(month("2025-07")),
+            devices: vec![(month("2025-05"), 30.0), (month("2025-09"), 80.0)],
+            completion: vec![(month("2025-03"), 0.2), (month("2025-08"), 0.6)],
+            observations: Vec::new(),
+            agile_days: 8.0,
+            person_hours: 0.0,
+            equipment_cost: Default::default(),
+            changed: false,
+        }
+    }
+
+    #[test]
+    fn each_driver_month_by_month() {
+        let inputs = inputs();
+        let view = DriverView {
+            inputs: &inputs,
+            drivers: Drivers::ALL,
+        };
+        let at = |m: &str| view.conditions(month(m));
+        // Closed before the gate; the pilot cap (5% of 200) binds before the agreements.
+        assert!(!at("2025-03").open);
+        assert!(at("2025-04").open);
+        assert_eq!(
+            at("2025-04").cap,
+            6.0,
+            "no devices yet: own devices, 3% of 200"
+        );
+        assert_eq!(at("2025-05").cap, 10.0, "pilot cap, 5% of 200");
+        // After the agreements: devices + own devices.
+        assert_eq!(at("2025-07").cap, 36.0);
+        assert_eq!(at("2025-09").cap, 86.0);
+        // Training: q × (1 + 0.5 × completion).
+        assert_eq!(at("2025-02").imitation, 1.0);
+        assert_eq!(at("2025-03").imitation, 1.1);
+        assert_eq!(at("2025-08").imitation, 1.3);
+    }
+
+    #[test]
+    fn drivers_switched_off_leave_plain_diffusion() {
+        let inputs = inputs();
+        let view = DriverView {
+            inputs: &inputs,
+            drivers: Drivers::NONE,
+        };
+        let plain = Conditions {
+            open: true,
+            cap: f64::INFINITY,
+            imitation: 1.0,
+        };
+        assert_eq!(view.conditions(month("2025-01")), plain);
+        assert_eq!(view.conditions(month("2025-08")), plain);
+        assert_eq!(
+            view.origin(month("2025-01")),
+            Some(month("2025-01")),
+            "from the programme's start"
+        );
+        let gated = DriverView {
+            inputs: &inputs,
+            drivers: Drivers::ALL,
+        };
+        assert_eq!(gated.origin(month("2025-01")), Some(month("2025-04")));
+    }
+
+    #[test]
+    fn segments_group_equal_months_and_keep_the_floor() {
+        let inputs = inputs();
+        let view = DriverView {
+            inputs: &inputs,
+            drivers: Drivers::ALL,
+        };
+        let segments = view.segments(month("2025-01"), month("2025-12"), 8.0);
+        let starts: Vec<(Month, usize)> = segments.iter().map(|s| (s.first, s.months)).collect();
+        assert_eq!(
+            starts,
+            [
+                (month("2025-01"), 2),
+                (month("2025-03"), 1),
+                (month("2025-04"), 1),
+                (month("2025-05"), 2),
+                (month("2025-07"), 1),
+                (month("2025-08"), 1),
+                (month("2025-09"), 4),
+            ]
+        );
+        // Own devices alone (6) would be below the floor of 8 already working agile.
+        assert_eq!(segments[2].conditions.cap, 8.0);
+    }
+}

@@ -1,0 +1,517 @@
+//! The Monte Carlo: N draws of (p, q) per partner from its fit's spread, each projected month
+//! by month with the exact Bass step under the month's drivers; P10/P50/P90 per partner and
+//! month, and of the consortium's total per draw.
+//!
+//! Cost and shape. The work is partners × draws × months (474 million cells at national
+//! scale), so a cell is a few arithmetic operations on flat f64 arrays and nothing is
+//! allocated per draw or per month. Within a run of months with equal conditions each draw
+//! keeps its ratio R (see `bass`), and a month is R ← max(R·e^{−(p+q)}, R_cap) and
+//! F = (1 − s·R)/(1 + R). Once every draw is held at the same cap, the partner is one number
+//! until the cap moves, and months where nothing can change are not computed per draw.
+//!
+//! Determinism. Each partner's draws come from a seed made of the projection seed and its id;
+//! partners are cut into a fixed number of chunks whatever the number of threads, each chunk
+//! sums its partners in order and chunks are added in order, so the bands are the same bits
+//! on one core or many.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::bands::{Quantiles, quantiles};
+use super::bass::{ratio, share_of};
+use super::calibrate::{Fit, lower, upper};
+use super::draws::{SplitMix64, partner_seed, shuffled_into};
+use super::drivers::DriverView;
+use super::fast_exp::exp_in_place;
+use super::parallel;
+use crate::model::{Month, PartnerId};
+
+pub(crate) static ZZ_ROWS: AtomicUsize = AtomicUsize::new(0);
+pub(crate) static ZZ_HIDDEN: AtomicUsize = AtomicUsize::new(0);
+pub(crate) static ZZ_PREP: AtomicUsize = AtomicUsize::new(0);
+/// Partners are summed in this many chunks whatever the number of threads.
+const CHUNKS: usize = 8;
+/// Below this many cells, threads cost more than they save.
+const PARALLEL_FROM: usize = 2_000_000;
+
+/// One partner ready to run: its drivers, its fit and where its projection starts.
+pub(crate) struct Plan<'a> {
+    pub id: &'a PartnerId,
+    pub view: DriverView<'a>,
+    pub fit: Fit,
+    pub potential: f64,
+    /// Adopters are known (`start_people`) at the end of this month; simulation starts after.
+    pub start: Month,
+    pub start_people: f64,
+    /// Caps never push adopters below this: people already working agile keep doing so.
+    pub floor: f64,
+    pub band: bool,
+}
+
+/// The months reported, the draws and the seed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    pub anchor: Month,
+    pub horizon: usize,
+    pub draws: usize,
+    pub seed: u64,
+}
+
+impl Frame {
+    fn first(&self) -> Month {
+        self.anchor.plus(1)
+    }
+
+    fn last(&self) -> Month {
+        self.anchor.plus(self.horizon as i32)
+    }
+
+    fn cells(&self) -> usize {
+        self.horizon * self.draws
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PartnerRun {
+    /// Mean adopters over the draws, per reported month.
+    pub mean: Vec<f64>,
+    pub band: Option<Vec<Quantiles>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Outcome {
+    pub partners: Vec<PartnerRun>,
+    pub consortium: Vec<Quantiles>,
+}
+
+/// Runs every plan; `strata` are the standard normal strata for `frame.draws`. Uses every
+/// core when the work is large enough to repay the threads.
+pub(crate) fn run(plans: &[Plan<'_>], frame: &Frame, strata: &[f64]) -> Outcome {
+    let threads = if plans.len() * frame.cells() >= PARALLEL_FROM {
+        parallel::cores()
+    } else {
+        1
+    };
+    run_on(plans, frame, strata, threads)
+}
+
+/// `run` on at most `threads` threads; the result is the same for any number.
+pub(crate) fn run_on(plans: &[Plan<'_>], frame: &Frame, strata: &[f64], threads: usize) -> Outcome {
+    let chunk_len = plans.len().div_ceil(CHUNKS).max(1);
+    let chunks: Vec<&[Plan<'_>]> = plans.chunks(chunk_len).collect();
+    let results = parallel::map(&chunks, threads, |chunk| {
+        run_chunk(&mut Workspace::default(), chunk, frame, strata)
+    });
+    merge(results, frame)
+}
+
+struct ChunkResult {
+    /// Σ of the varied rows, per reported month and draw.
+    total: Vec<f64>,
+    /// Σ of the rows where every draw had the same value, per reported month.
+    offset: Vec<f64>,
+    partners: Vec<PartnerRun>,
+}
+
+fn merge(results: Vec<ChunkResult>, frame: &Frame) -> Outcome {
+    let (h, n) = (frame.horizon, frame.draws);
+    let mut total = vec![0.0; h * n];
+    let mut offset = vec![0.0; h];
+    let mut partners = Vec::new();
+    for chunk in results {
+        for (sum, value) in total.iter_mut().zip(&chunk.total) {
+            *sum += value;
+        }
+        for (sum, value) in offset.iter_mut().zip(&chunk.offset) {
+            *sum += value;
+        }
+        partners.extend(chunk.partners);
+    }
+    let consortium = total
+        .chunks_mut(n)
+        .zip(&offset)
+        .map(|(row, &offset)| {
+            for value in row.iter_mut() {
+                *value += offset;
+            }
+            quantiles(row).unwrap_or(Quantiles::all(offset))
+        })
+        .collect();
+    Outcome {
+        partners,
+        consortium,
+    }
+}
+
+/// One chunk of partners. The same code is compiled twice, for any x86-64 and for processors
+/// with AVX2 (four doubles per instruction instead of two), and picked at run time; both do
+/// the same IEEE operations in the same order, so they give the same bits.
+fn run_chunk(
+    workspace: &mut Workspace,
+    plans: &[Plan<'_>],
+    frame: &Frame,
+    strata: &[f64],
+) -> ChunkResult {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor supports AVX2, as just checked.
+            return unsafe { run_chunk_avx2(workspace, plans, frame, strata) };
+        }
+    }
+    run_chunk_portable(workspace, plans, frame, strata)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn run_chunk_avx2(
+    workspace: &mut Workspace,
+    plans: &[Plan<'_>],
+    frame: &Frame,
+    strata: &[f64],
+) -> ChunkResult {
+    run_chunk_portable(workspace, plans, frame, strata)
+}
+
+#[inline(always)]
+fn run_chunk_portable(
+    workspace: &mut Workspace,
+    plans: &[Plan<'_>],
+    frame: &Frame,
+    strata: &[f64],
+) -> ChunkResult {
+    let (h, n) = (frame.horizon, frame.draws);
+    let mut result = ChunkResult {
+        total: vec![0.0; h * n],
+        offset: vec![0.0; h],
+        partners: Vec::with_capacity(plans.len()),
+    };
+    for plan in plans {
+        let mut sink = Sink {
+            total: &mut result.total,
+            offset: &mut result.offset,
+            draws: n,
+            mean: vec![0.0; h],
+            band: plan.band.then(|| vec![Quantiles::all(0.0); h]),
+            scratch: &mut workspace.scratch,
+        };
+        workspace.state.simulate(plan, frame, strata, &mut sink);
+        let run = PartnerRun {
+            mean: sink.mean,
+            band: sink.band,
+        };
+        result.partners.push(run);
+    }
+    result
+}
+
+/// Where a partner's months go as they are computed: into the chunk's totals, and the
+/// partner's mean and band. Rows are consumed one at a time while they are in cache.
+struct Sink<'a> {
+    total: &'a mut [f64],
+    offset: &'a mut [f64],
+    draws: usize,
+    mean: Vec<f64>,
+    band: Option<Vec<Quantiles>>,
+    scratch: &'a mut Vec<f64>,
+}
+
+impl Sink<'_> {
+    /// Every draw has `value` adopters in month `t`.
+    fn uniform(&mut self, t: usize, value: f64) {
+        self.offset[t] += value;
+        self.mean[t] = value;
+        if let Some(band) = self.band.as_mut() {
+            band[t] = Quantiles::all(value);
+        }
+    }
+
+    /// The draws' adopters in month `t`.
+    #[inline(always)]
+    fn row(&mut self, t: usize, row: &[f64]) {
+        let n = self.draws;
+        let sum = add_into(&mut self.total[t * n..(t + 1) * n], row);
+        self.mean[t] = sum / n as f64;
+        if let Some(band) = self.band.as_mut() {
+            self.scratch.clear();
+            self.scratch.extend_from_slice(row);
+            band[t] = quantiles(self.scratch).unwrap_or(Quantiles::all(0.0));
+        }
+    }
+}
+
+/// The diffusion state of a partner's draws.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum State {
+    /// Every draw has this share of the potential.
+    Uniform(f64),
+    /// Each draw's share is in `Draws::share`.
+    Varied,
+}
+
+/// Buffers reused from partner to partner by one thread.
+#[derive(Default)]
+struct Workspace {
+    state: Draws,
+    scratch: Vec<f64>,
+}
+
+/// One partner's draws and their per-draw state, in flat arrays.
+#[derive(Default)]
+struct Draws {
+    z1: Vec<f64>,
+    z2: Vec<f64>,
+    p: Vec<f64>,
+    q: Vec<f64>,
+    s: Vec<f64>,
+    decay: Vec<f64>,
+    r: Vec<f64>,
+    r_cap: Vec<f64>,
+    share: Vec<f64>,
+    /// The current month's adopters per draw.
+    row: Vec<f64>,
+    drawn: bool,
+}
+
+impl Draws {
+    #[inline(always)]
+    fn simulate(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64], sink: &mut Sink<'_>) {
+        let n = frame.draws;
+        self.row.resize(n, 0.0);
+        self.drawn = false;
+        let m = plan.potential;
+        if m <= 0.0 {
+            for t in 0..frame.horizon {
+                sink.uniform(t, plan.start_people);
+            }
+            return;
+        }
+        let mut state = State::Uniform(plan.start_people / m);
+        // Months up to the start hold the starting value.
+        for month in frame.first().through(plan.start.min(frame.last())) {
+            put_uniform(sink, frame, month, plan.start_people);
+        }
+        let from = plan.start.plus(1);
+        for segment in plan.view.segments(from, frame.last(), plan.floor) {
+            let conditions = segment.conditions;
+            let months = segment
+                .first
+                .through(segment.first.plus(segment.months as i32 - 1));
+            if !conditions.open {
+                for month in months {
+                    self.put_state(sink, frame, month, state, m);
+                }
+                continue;
+            }
+            let cap = conditions.cap / m;
+            if let State::Uniform(u) = state
+                && (u >= cap || u >= 1.0)
+            {
+                // Diffusion only pushes up: held at the cap (or full) for the whole run.
+                let held = if u >= 1.0 { u } else { cap };
+                state = State::Uniform(held);
+                for month in months {
+                    put_uniform(sink, frame, month, held * m);
+                }
+                continue;
+            }
+            if let State::Uniform(u) = state {
+                self.share.clear();
+                self.share.resize(n, u);
+                state = State::Varied;
+            }
+            self.draw(plan, frame, strata);
+            ZZ_PREP.fetch_add(1, Ordering::Relaxed);
+            self.prepare(conditions.imitation, cap);
+            let capped_possible = cap < 1.0;
+            let mut months = months;
+            while let Some(month) = months.next() {
+                let capped = match index(frame, month) {
+                    Some(t) => {
+                        let capped = advance_reported(
+                            &mut self.r,
+                            &self.decay,
+                            &self.r_cap,
+                            &self.s,
+                            &mut self.row,
+                            (m, conditions.cap),
+                        );
+                        sink.row(t, &self.row);
+                        ZZ_ROWS.fetch_add(1, Ordering::Relaxed);
+                        capped
+                    }
+                    None => {
+                        ZZ_HIDDEN.fetch_add(1, Ordering::Relaxed);
+                        advance(&mut self.r, &self.decay, &self.r_cap)
+                    }
+                };
+                if capped_possible && capped == n {
+                    // Every draw is held at the cap: one value until the conditions change.
+                    state = State::Uniform(cap);
+                    for month in months.by_ref() {
+                        put_uniform(sink, frame, month, cap * m);
+                    }
+                }
+            }
+            if state == State::Varied {
+                for ((share, &r), &s) in self.share.iter_mut().zip(&self.r).zip(&self.s) {
+                    *share = share_of(r, s);
+                }
+            }
+        }
+    }
+
+    /// Draws (p, q) once per partner, when diffusion first needs them.
+    #[inline(always)]
+    fn draw(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64]) {
+        if self.drawn {
+            return;
+        }
+        self.drawn = true;
+        let mut rng = SplitMix64::new(partner_seed(frame.seed, plan.id));
+        shuffled_into(&mut rng, strata, &mut self.z1);
+        shuffled_into(&mut rng, strata, &mut self.z2);
+        let [l11, l21, l22] = plan.fit.cholesky();
+        let (ln_p, ln_q) = (plan.fit.p.ln(), plan.fit.q.ln());
+        let (low, high) = (lower(), upper());
+        self.p.clear();
+        self.p.extend(
+            self.z1
+                .iter()
+                .map(|z1| (ln_p + l11 * z1).clamp(low[0], high[0])),
+        );
+        self.q.clear();
+        self.q.extend(
+            self.z1
+                .iter()
+                .zip(&self.z2)
+                .map(|(z1, z2)| (ln_q + l21 * z1 + l22 * z2).clamp(low[1], high[1])),
+        );
+        exp_in_place(&mut self.p);
+        exp_in_place(&mut self.q);
+    }
+
+    /// Per-draw constants of a run of months: s = p/q', the month's decay e^{−(p+q')}, R from
+    /// the current shares and R at the cap (0 when nothing caps), with q' = q × `imitation`.
+    #[inline(always)]
+    fn prepare(&mut self, imitation: f64, cap: f64) {
+        let n = self.p.len();
+        self.s.clear();
+        self.decay.clear();
+        for (&p, &q) in self.p.iter().zip(&self.q) {
+            let q = q * imitation;
+            self.s.push(p / q);
+            self.decay.push(-(p + q));
+        }
+        exp_in_place(&mut self.decay);
+        self.r.clear();
+        self.r
+            .extend(self.share.iter().zip(&self.s).map(|(&f, &s)| ratio(f, s)));
+        self.r_cap.clear();
+        if cap < 1.0 {
+            self.r_cap.extend(self.s.iter().map(|&s| ratio(cap, s)));
+        } else {
+            self.r_cap.resize(n, 0.0);
+        }
+    }
+
+    /// A month without diffusion: the draws keep their shares.
+    fn put_state(
+        &mut self,
+        sink: &mut Sink<'_>,
+        frame: &Frame,
+        month: Month,
+        state: State,
+        m: f64,
+    ) {
+        let Some(t) = index(frame, month) else {
+            return;
+        };
+        match state {
+            State::Uniform(u) => sink.uniform(t, u * m),
+            State::Varied => {
+                for (out, &share) in self.row.iter_mut().zip(&self.share) {
+                    *out = share * m;
+                }
+                sink.row(t, &self.row);
+            }
+        }
+    }
+}
+
+fn put_uniform(sink: &mut Sink<'_>, frame: &Frame, month: Month, value: f64) {
+    if let Some(t) = index(frame, month) {
+        sink.uniform(t, value);
+    }
+}
+
+/// `totals += values`, returning Σ values. The sum runs in eight lanes instead of one, so no
+/// addition waits for the one before; the order is fixed, so the bits are the same on any
+/// machine.
+#[inline(always)]
+fn add_into(totals: &mut [f64], values: &[f64]) -> f64 {
+    for (total, value) in totals.iter_mut().zip(values) {
+        *total += value;
+    }
+    const LANES: usize = 8;
+    let mut sums = [0.0; LANES];
+    let chunks = values.chunks_exact(LANES);
+    let rest: f64 = chunks.remainder().iter().sum();
+    for chunk in chunks {
+        for (sum, value) in sums.iter_mut().zip(chunk) {
+            *sum += value;
+        }
+    }
+    sums.iter().sum::<f64>() + rest
+}
+
+/// The row of `month` among the reported months.
+fn index(frame: &Frame, month: Month) -> Option<usize> {
+    usize::try_from(month.months_since(frame.first()))
+        .ok()
+        .filter(|&t| t < frame.horizon)
+}
+
+/// One month for every draw, writing adopters into `row` (`cap` people for draws held at the
+/// cap); returns how many are held. Written as one pass over flat arrays without branches so it vectorises.
+#[inline(always)]
+fn advance_reported(
+    r: &mut [f64],
+    decay: &[f64],
+    r_cap: &[f64],
+    s: &[f64],
+    row: &mut [f64],
+    (potential, cap): (f64, f64),
+) -> usize {
+    let mut capped = 0;
+    for ((((r, &decay), &r_cap), &s), out) in r
+        .iter_mut()
+        .zip(decay)
+        .zip(r_cap)
+        .zip(s)
+        .zip(row.iter_mut())
+    {
+        let free = *r * decay;
+        let held = free <= r_cap;
+        let next = if held { r_cap } else { free };
+        *r = next;
+        let value = potential * share_of(next, s);
+        // Held draws are exactly at the cap, not at its round trip through R. A blend of bits
+        // rather than a branch, so the division above stays unconditional and vectorised.
+        let mask = u64::from(held).wrapping_neg();
+        *out = f64::from_bits((value.to_bits() & !mask) | (cap.to_bits() & mask));
+        capped += usize::from(held);
+    }
+    capped
+}
+
+/// One month for every draw, when the month is not reported.
+#[inline(always)]
+fn advance(r: &mut [f64], decay: &[f64], r_cap: &[f64]) -> usize {
+    let mut capped = 0;
+    for ((r, &decay), &r_cap) in r.iter_mut().zip(decay).zip(r_cap) {
+        let free = *r * decay;
+        *r = if free > r_cap { free } else { r_cap };
+        capped += usize::from(free <= r_cap);
+    }
+    capped
+}

@@ -1,0 +1,236 @@
+//! Scenari: what-if variations of the plan, projected forward. The picker on top chooses,
+//! creates, duplicates, renames and deletes scenarios; on the left the active scenario's
+//! changes, each in words with its sliders and fields, the comparison table and the
+//! programme's rules it breaks; on the right the consortium's projection, baseline against
+//! scenario with P10–P90 bands; below, one small plot per partner (the selected ones first).
+//!
+//! Every change is one `Edit::PutScenario` of the whole scenario, so a slider's drag or the
+//! typing in one field is one undo step. The figures come from the app (`ScenarioFigures`),
+//! computed once per revision and scenario; this view keeps only plot points built from them.
+
+mod change_fields;
+mod changes;
+mod comparison_table;
+pub mod figures;
+mod overlay_plot;
+mod picker;
+mod plot_axis;
+mod plot_series;
+mod small_multiples;
+mod warnings;
+pub mod words;
+
+pub use figures::ScenarioFigures;
+
+use egui::{ScrollArea, Ui};
+
+use crate::i18n::tr;
+use crate::model::ScenarioId;
+use crate::ui::widgets::section;
+use crate::ui::{Request, ViewCtx};
+
+/// Below this width the two columns stack vertically.
+const TWO_COLUMN_MIN_WIDTH: f32 = 1100.0;
+/// Share of a two-column row given to the changes and the table.
+const LEFT_SHARE: f32 = 0.45;
+
+#[derive(Default)]
+pub struct ScenariosView {
+    picker: picker::Picker,
+    changes: changes::ChangesEditor,
+    series: plot_series::Series,
+    plot: overlay_plot::OverlayPlot,
+    warnings: warnings::WarningsList,
+    /// The scenario asked for last: shown as picked until the first figures say which one
+    /// the app projects.
+    picked: Option<ScenarioId>,
+}
+
+impl ScenariosView {
+    /// Draws the view; `figures` are the projections of the active scenario (`None` while
+    /// the first ones are computed).
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, figures: Option<&ScenarioFigures>) {
+        let active = match figures {
+            Some(figures) => figures.active.clone(),
+            None => self
+                .picked
+                .clone()
+                .filter(|id| cx.project.scenarios.contains_key(id))
+                .or_else(|| cx.project.scenarios.keys().next().cloned()),
+        };
+        if let Some(figures) = figures {
+            self.series.refresh(cx, figures);
+            self.warnings.refresh(cx, figures);
+        }
+        let viewport = ui.available_size();
+        ScrollArea::vertical()
+            .id_salt("scenarios_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.picker.ui(ui, cx, active.as_ref());
+                ui.add_space(section::GAP);
+                let plot_height = (viewport.y * 0.5).clamp(240.0, 720.0);
+                // The table beside the sliders: a drag and the figures it moves stay in one
+                // glance; the plot takes the other column.
+                two_columns(
+                    ui,
+                    cx,
+                    |ui, cx| {
+                        self.changes.ui(ui, cx, active.as_ref());
+                        ui.add_space(section::GAP);
+                        if let Some(figures) = figures {
+                            comparison_table::ui(ui, cx, figures);
+                            ui.add_space(section::GAP);
+                        }
+                        self.warnings.ui(ui, cx, figures);
+                    },
+                    |ui, cx| {
+                        section::panel(ui, |ui| {
+                            section::heading(ui, &tr(cx.lang, "scenarios.plot.title"));
+                            status_note(ui, cx, figures);
+                            if figures.is_some() {
+                                let name = scenario_name(cx, figures);
+                                self.plot.ui(
+                                    ui,
+                                    cx.lang,
+                                    &self.series,
+                                    name.as_deref(),
+                                    plot_height,
+                                );
+                            }
+                        });
+                    },
+                );
+                if figures.is_some() {
+                    ui.add_space(section::GAP);
+                    small_multiples::ui(ui, cx, &self.series);
+                }
+            });
+        let last_pick = cx.outbox.requests.iter().rev().find_map(|r| match r {
+            Request::PickScenario(id) => Some(id.clone()),
+            _ => None,
+        });
+        if let Some(id) = last_pick {
+            self.picked = id;
+        }
+    }
+}
+
+/// The name of the scenario the figures are of.
+fn scenario_name(cx: &ViewCtx<'_>, figures: Option<&ScenarioFigures>) -> Option<String> {
+    let id = figures?.scenario_id.as_ref()?;
+    cx.project.scenarios.get(id).map(|s| s.name.clone())
+}
+
+/// A line saying the figures are being computed, or are those of a moment ago.
+fn status_note(ui: &mut Ui, cx: &ViewCtx<'_>, figures: Option<&ScenarioFigures>) {
+    let key = match figures {
+        None => Some("scenarios.status.computing"),
+        Some(figures) if figures.updating => Some("scenarios.status.updating"),
+        Some(_) => None,
+    };
+    if let Some(key) = key {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            section::note(ui, &tr(cx.lang, key));
+        });
+    }
+}
+
+/// `left` and `right` side by side on a wide screen, one above the other on a narrow one.
+fn two_columns<C>(
+    ui: &mut Ui,
+    cx: &mut C,
+    left: impl FnOnce(&mut Ui, &mut C),
+    right: impl FnOnce(&mut Ui, &mut C),
+) {
+    let width = ui.available_width();
+    if width < TWO_COLUMN_MIN_WIDTH {
+        left(ui, cx);
+        ui.add_space(section::GAP);
+        right(ui, cx);
+        return;
+    }
+    let gap = section::GAP;
+    let left_width = ((width - gap) * LEFT_SHARE).floor();
+    let right_width = width - gap - left_width;
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = gap;
+        ui.allocate_ui_with_layout(
+            egui::vec2(left_width, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(left_width);
+                left(ui, cx);
+            },
+        );
+        ui.allocate_ui_with_layout(
+            egui::vec2(right_width, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(right_width);
+                right(ui, cx);
+            },
+        );
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, has_key};
+
+    /// Every `"scenarios.…"` key written in the view's sources, found by scanning them, so a
+    /// key added to the code without a translation fails here.
+    fn keys_in_sources() -> Vec<String> {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("changes.rs"),
+            include_str!("change_fields.rs"),
+            include_str!("comparison_table.rs"),
+            include_str!("overlay_plot.rs"),
+            include_str!("picker.rs"),
+            include_str!("plot_axis.rs"),
+            include_str!("plot_series.rs"),
+            include_str!("small_multiples.rs"),
+            include_str!("warnings.rs"),
+            include_str!("words.rs"),
+        ];
+        let mut keys = Vec::new();
+        for source in sources {
+            for (start, _) in source.match_indices("\"scenarios.") {
+                let rest = &source[start + 1..];
+                let Some(end) = rest.find('"') else { continue };
+                let key = &rest[..end];
+                let is_key = key.len() > "scenarios.".len()
+                    && key.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.'
+                    });
+                if is_key {
+                    keys.push(key.to_owned());
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn every_key_used_has_both_languages() {
+        let keys = keys_in_sources();
+        assert!(keys.len() > 50, "the scan found only {} keys", keys.len());
+        let missing: Vec<String> = keys
+            .iter()
+            .flat_map(|key| {
+                Lang::ALL
+                    .into_iter()
+                    .filter(|lang| !has_key(*lang, key))
+                    .map(move |lang| format!("{key} ({})", lang.code()))
+            })
+            .collect();
+        assert!(missing.is_empty(), "missing translations: {missing:?}");
+    }
+}
+
+#[cfg(test)]
+mod view_tests;

@@ -1,0 +1,160 @@
+//! The consortium's smart workers: the observed history, then the baseline (grey) and the
+//! scenario (coloured), each a median line inside its P10–P90 band. A vertical line marks
+//! the last observation. The baseline is drawn over the scenario, so where the two agree its
+//! dashes show on the scenario's line. Hover names the line, the month and the value; drag
+//! pans, Ctrl+wheel zooms, a double click restores the view.
+
+use egui::{Color32, Ui};
+use egui_plot::{
+    Corner, FilledArea, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints, VLine,
+};
+
+use super::plot_axis::{month_at, month_label, month_marks};
+use super::plot_series::{Band, Series};
+use crate::i18n::{Lang, format, tr};
+use crate::model::Month;
+use crate::ui::theme;
+
+/// The baseline's grey, readable on both themes.
+pub fn baseline_color() -> Color32 {
+    Color32::from_gray(0x8C)
+}
+
+/// The scenario's colour: the palette's first.
+pub fn scenario_color() -> Color32 {
+    theme::series_color(0)
+}
+
+#[derive(Default)]
+pub struct OverlayPlot {
+    /// The months the plot's remembered bounds were made for: other months reset the view.
+    shown_for: Option<(Month, usize)>,
+}
+
+impl OverlayPlot {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        series: &Series,
+        scenario_name: Option<&str>,
+        height: f32,
+    ) {
+        let Some(start) = series.start else {
+            return;
+        };
+        let dark = ui.visuals().dark_mode;
+        let observed_color = theme::consortium_color(dark);
+        let mut plot = Plot::new("scenarios_overlay")
+            .height(height)
+            .legend(
+                Legend::default()
+                    .position(Corner::LeftTop)
+                    .follow_insertion_order(true)
+                    .background_alpha(0.9),
+            )
+            .include_y(0.0)
+            // The wheel scrolls the view; Ctrl+wheel zooms the plot.
+            .allow_scroll(false)
+            .x_grid_spacer(move |input| month_marks(input, start))
+            .x_axis_formatter(move |mark, _| month_label(lang, start, mark.value))
+            .y_axis_formatter(move |mark, _| format::integer(lang, mark.value.round() as i64))
+            .y_axis_label(tr(lang, "scenarios.plot.axis"))
+            .label_formatter(move |position| hover_text(lang, start, position));
+        let extent = (start, series.baseline.xs.len());
+        if self.shown_for != Some(extent) {
+            self.shown_for = Some(extent);
+            plot = plot.reset();
+        }
+        let observed_name = tr(lang, "scenarios.plot.observed");
+        let baseline_name = tr(lang, "scenarios.plot.baseline");
+        let band_suffix = tr(lang, "scenarios.plot.band_suffix");
+        let last_name = tr(lang, "scenarios.plot.last_observation");
+        plot.show(ui, |plot_ui| {
+            if let (Some(band), Some(name)) = (&series.scenario, scenario_name) {
+                add_band(
+                    plot_ui,
+                    band,
+                    name,
+                    &band_suffix,
+                    scenario_color(),
+                    LineStyle::Solid,
+                    "scenario",
+                );
+            }
+            add_band(
+                plot_ui,
+                &series.baseline,
+                &baseline_name,
+                &band_suffix,
+                baseline_color(),
+                LineStyle::dashed_loose(),
+                "baseline",
+            );
+            plot_ui.line(
+                Line::new(
+                    observed_name.as_ref(),
+                    PlotPoints::Borrowed(&series.observed),
+                )
+                .color(observed_color)
+                .width(3.0)
+                .id("scenarios_observed"),
+            );
+            plot_ui.vline(
+                VLine::new(last_name.as_ref(), series.anchor)
+                    .color(observed_color.gamma_multiply(0.5))
+                    .style(LineStyle::dotted_loose())
+                    .id("scenarios_anchor"),
+            );
+        });
+    }
+}
+
+/// A median line and its P10–P90 area, named "<name>" and "<name> · P10–P90".
+pub fn add_band<'a>(
+    plot_ui: &mut egui_plot::PlotUi<'a>,
+    band: &'a Band,
+    name: &str,
+    band_suffix: &str,
+    color: Color32,
+    style: LineStyle,
+    id: &str,
+) {
+    if !band.xs.is_empty() {
+        plot_ui.add(
+            FilledArea::new(
+                format!("{name} {band_suffix}"),
+                &band.xs,
+                &band.low,
+                &band.high,
+            )
+            .fill_color(color.gamma_multiply(0.22))
+            .id(("scenarios_band", id)),
+        );
+    }
+    plot_ui.line(
+        Line::new(name, PlotPoints::Borrowed(&band.median))
+            .color(color)
+            .width(3.0)
+            .style(style)
+            .id(("scenarios_median", id)),
+    );
+}
+
+/// The hover label: the line's name, the month and the value; away from a line, the month.
+fn hover_text(lang: Lang, start: Month, position: &HoverPosition<'_>) -> Option<String> {
+    match position {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => Some(format!(
+            "{plot_name}\n{}: {}",
+            month_label(lang, start, position.x.round()),
+            format::integer(lang, position.y.round() as i64)
+        )),
+        HoverPosition::Elsewhere { position } => {
+            month_at(start, position.x.round()).map(|month| format::month_long(lang, month))
+        }
+    }
+}

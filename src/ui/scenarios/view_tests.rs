@@ -1,0 +1,481 @@
+//! The Scenarios view driven as a user would, headless (egui_kittest without rendering):
+//! what it shows from the figures, and which requests its controls put in the outbox.
+
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use super::ScenariosView;
+use super::comparison_table;
+use super::figures::{ScenarioFigures, compare_months, partners_to_show};
+use crate::analysis::dashboard::{Dashboard, dashboard};
+use crate::analysis::projection::{self, ProjectionSettings, compare};
+use crate::i18n::Lang;
+use crate::model::{Edit, Project, Scenario, ScenarioChange, ScenarioId};
+use crate::ui::{Outbox, Request, Selection, ViewCtx};
+
+struct State {
+    project: Project,
+    dashboard: Dashboard,
+    figures: ScenarioFigures,
+    view: ScenariosView,
+    selection: Selection,
+    outbox: Outbox,
+    editable: bool,
+    /// Draw as before the first figures arrive.
+    no_figures: bool,
+}
+
+/// The figures the app would compute for `active`.
+fn figures(project: &Project, active: &ScenarioId) -> ScenarioFigures {
+    let settings = ProjectionSettings::default();
+    let calibration = projection::calibrate(project, &settings);
+    let baseline = Arc::new(projection::project_calibrated(
+        project,
+        None,
+        &settings,
+        &calibration,
+    ));
+    let scenario = project.scenarios.get(active).map(|scenario| {
+        Arc::new(projection::project_calibrated(
+            project,
+            Some(scenario),
+            &settings,
+            &calibration,
+        ))
+    });
+    let comparison = scenario
+        .as_ref()
+        .map(|s| compare(&baseline, s, &compare_months(baseline.anchor)));
+    let order: Vec<_> = project.partners.keys().cloned().collect();
+    ScenarioFigures {
+        baseline,
+        scenario,
+        comparison,
+        revision: 1,
+        scenario_id: Some(active.clone()),
+        partners_shown: partners_to_show(&order, &Default::default(), |_| true),
+        active: Some(active.clone()),
+        updating: false,
+    }
+}
+
+fn harness(project: Project, active: &str, editable: bool) -> Harness<'static, State> {
+    let dashboard = dashboard(&project);
+    let figures = figures(&project, &ScenarioId::new(active));
+    let state = State {
+        project,
+        dashboard,
+        figures,
+        view: ScenariosView::default(),
+        selection: Selection::default(),
+        outbox: Outbox::default(),
+        editable,
+        no_figures: false,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1400.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(
+            |ui, state: &mut State| {
+                let mut cx = ViewCtx {
+                    project: &state.project,
+                    dashboard: &state.dashboard,
+                    revision: 1,
+                    lang: Lang::It,
+                    selection: &state.selection,
+                    outbox: &mut state.outbox,
+                    editable: state.editable,
+                };
+                let figures = (!state.no_figures).then_some(&state.figures);
+                state.view.ui(ui, &mut cx, figures);
+            },
+            state,
+        );
+    harness.run();
+    harness
+}
+
+const EARLY: &str = "regolamento-anticipato";
+const LAPTOPS: &str = "portatili-extra";
+
+/// The demo with `change` added to the "regolamento anticipato" scenario.
+fn demo_with(change: ScenarioChange) -> Project {
+    let mut project = crate::demo::embedded();
+    if let Some(scenario) = project.scenarios.get_mut(&ScenarioId::new(EARLY)) {
+        scenario.changes.push(change);
+    }
+    project
+}
+
+fn put_scenarios(requests: &[Request]) -> Vec<(&ScenarioId, Option<&Scenario>)> {
+    requests
+        .iter()
+        .filter_map(|request| match request {
+            Request::Edit(Edit::PutScenario { scenario, value }) => {
+                Some((scenario, value.as_ref()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_changes_read_in_words() {
+    let harness = harness(crate::demo::embedded(), EARLY, true);
+    harness.get_by_label("Tutti i Comuni: regolamento 2 mesi prima");
+    harness.get_by_label("Tutti i Comuni: intesa sindacale 2 mesi prima");
+}
+
+#[test]
+fn the_table_shows_the_comparison_and_each_partner_has_a_small_plot() {
+    let harness = harness(crate::demo::embedded(), LAPTOPS, true);
+    let state = harness.state();
+    let laptops = &state.project.scenarios[&ScenarioId::new(LAPTOPS)].changes[0];
+    harness.get_by_label(&super::words::describe(Lang::It, &state.project, laptops));
+    let comparison = state.figures.comparison.as_ref().unwrap();
+    let rows = comparison_table::rows(Lang::It, comparison, state.figures.baseline.anchor);
+    assert_eq!(rows.len(), 8, "four months and four figures");
+    for row in &rows[..4] {
+        harness.get_by_label(&row.label);
+        assert!(
+            harness.query_all_by_label(&row.scenario).next().is_some(),
+            "{} should read {}",
+            row.label,
+            row.scenario
+        );
+    }
+    assert!(
+        rows[1].scenario != rows[1].baseline,
+        "more laptops raise adoption a year ahead"
+    );
+    // One small plot per partner, under its name.
+    for partner in state.project.partners.values() {
+        harness.get_by_label(&partner.name);
+    }
+    assert!(state.outbox.requests.is_empty(), "drawing asks for nothing");
+}
+
+#[test]
+fn dragging_the_ceiling_slider_asks_for_a_scenario_edit_at_every_step() {
+    let project = demo_with(ScenarioChange::SetCeiling {
+        partner: None,
+        share: 0.6,
+    });
+    let mut harness = harness(project, EARLY, true);
+    let rect = harness
+        .get_by_role_and_label(Role::Slider, "Tetto (% dello smartabile)")
+        .rect();
+    let y = rect.center().y;
+    let press = |harness: &mut Harness<'_, State>, x: f32, pressed: bool| {
+        harness.event(egui::Event::PointerButton {
+            pos: egui::pos2(x, y),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    };
+    harness.hover_at(egui::pos2(rect.left() + 1.0, y));
+    harness.run();
+    press(&mut harness, rect.left() + 1.0, true);
+    harness.run();
+    for x in [rect.center().x, rect.right() + 50.0] {
+        harness.hover_at(egui::pos2(x, y));
+        harness.run();
+    }
+    press(&mut harness, rect.right() + 50.0, false);
+    harness.run();
+
+    let shares: Vec<f64> = put_scenarios(&harness.state().outbox.requests)
+        .into_iter()
+        .map(|(id, value)| {
+            assert_eq!(id.as_str(), EARLY);
+            match value.and_then(|s| s.changes.last()) {
+                Some(ScenarioChange::SetCeiling { share, .. }) => *share,
+                other => panic!("expected the ceiling, got {other:?}"),
+            }
+        })
+        .collect();
+    assert!(
+        shares.len() >= 3,
+        "one edit per step of the drag: {shares:?}"
+    );
+    assert_eq!(shares.first(), Some(&0.0), "pressed at the left end");
+    assert_eq!(shares.last(), Some(&1.0), "dragged past the right end");
+    assert!(shares.windows(2).all(|w| w[0] <= w[1]));
+    // The other changes of the scenario go out unchanged.
+    let sent = put_scenarios(&harness.state().outbox.requests)[0]
+        .1
+        .unwrap()
+        .clone();
+    let original = &harness.state().project.scenarios[&ScenarioId::new(EARLY)];
+    assert_eq!(sent.changes[..2], original.changes[..2]);
+    assert_eq!(sent.name, original.name);
+}
+
+#[test]
+fn new_duplicate_delete_and_pick_ask_for_the_right_changes() {
+    let mut harness = harness(crate::demo::embedded(), EARLY, true);
+    harness.get_by_label("Nuovo scenario").click();
+    harness.run();
+    harness.get_by_label("Duplica").click();
+    harness.run();
+    harness.get_by_label("Elimina").click();
+    harness.run();
+    let other = harness.state().project.scenarios[&ScenarioId::new("portatili-extra")]
+        .name
+        .clone();
+    harness.get_by_label(&other).click();
+    harness.run();
+
+    let requests = &harness.state().outbox.requests;
+    let original = harness.state().project.scenarios[&ScenarioId::new(EARLY)].clone();
+    let copy = Scenario {
+        name: format!("{} (copia)", original.name),
+        ..original
+    };
+    let fresh = Scenario {
+        name: "Scenario 3".into(),
+        description: String::new(),
+        changes: Vec::new(),
+    };
+    assert_eq!(
+        requests.as_slice(),
+        [
+            Request::Edit(Edit::PutScenario {
+                scenario: "scenario-3".into(),
+                value: Some(fresh),
+            }),
+            Request::PickScenario(Some("scenario-3".into())),
+            Request::Edit(Edit::PutScenario {
+                scenario: "regolamento-anticipato-copia".into(),
+                value: Some(copy),
+            }),
+            Request::PickScenario(Some("regolamento-anticipato-copia".into())),
+            Request::Edit(Edit::PutScenario {
+                scenario: EARLY.into(),
+                value: None,
+            }),
+            Request::PickScenario(Some("portatili-extra".into())),
+        ]
+    );
+}
+
+#[test]
+fn adding_and_removing_a_change() {
+    let mut harness = harness(crate::demo::embedded(), EARLY, true);
+    harness.get_by_label("Aggiungi una modifica").click();
+    harness.run();
+    harness.get_by_label("Cambia il tetto di adesione").click();
+    harness.run();
+    harness.get_all_by_label("Rimuovi").next().unwrap().click();
+    harness.run();
+    let puts = put_scenarios(&harness.state().outbox.requests);
+    let original = &harness.state().project.scenarios[&ScenarioId::new(EARLY)];
+    let [(_, Some(added)), (_, Some(removed))] = puts.as_slice() else {
+        panic!("expected two scenario edits, got {puts:?}");
+    };
+    assert_eq!(added.changes.len(), 3);
+    assert_eq!(
+        added.changes[2],
+        ScenarioChange::SetCeiling {
+            partner: None,
+            share: 0.7
+        }
+    );
+    assert_eq!(removed.changes, original.changes[1..]);
+}
+
+#[test]
+fn renaming_types_into_the_scenario() {
+    let mut harness = harness(crate::demo::embedded(), EARLY, true);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Nome");
+    field.focus();
+    field.type_text("!");
+    harness.run();
+    let puts = put_scenarios(&harness.state().outbox.requests);
+    let [(id, Some(renamed))] = puts.as_slice() else {
+        panic!("expected one scenario edit, got {puts:?}");
+    };
+    assert_eq!(id.as_str(), EARLY);
+    assert!(renamed.name.ends_with('!') || renamed.name.starts_with('!'));
+    assert_eq!(renamed.name.len(), "Regolamento anticipato!".len());
+}
+
+#[test]
+fn broken_rules_are_said_in_words() {
+    let mut project = demo_with(ScenarioChange::SetAgileDays {
+        partner: None,
+        days: 12.0,
+    });
+    if let Some(scenario) = project.scenarios.get_mut(&ScenarioId::new(EARLY)) {
+        scenario.changes.push(ScenarioChange::SetCeiling {
+            partner: Some("bra".into()),
+            share: 0.5,
+        });
+    }
+    let harness = harness(project, EARLY, true);
+    harness.get_by_label(
+        "Tutti i Comuni: 12 giorni agili su 22 al mese, oltre il limite di 10: il lavoro in \
+         presenza deve restare prevalente",
+    );
+    harness.get_by_label("Bra: potenziale al 50% dello smartabile, sotto la soglia POLA (60%)");
+
+    let calm = harness_calm();
+    calm.get_by_label_contains("Lo scenario rispetta le regole");
+}
+
+fn harness_calm() -> Harness<'static, State> {
+    harness(crate::demo::embedded(), EARLY, true)
+}
+
+#[test]
+fn presenting_shows_the_words_and_figures_without_controls() {
+    let project = demo_with(ScenarioChange::SetCeiling {
+        partner: None,
+        share: 0.8,
+    });
+    let harness = harness(project, EARLY, false);
+    harness.get_by_label("Tutti i Comuni: tetto all'80% dello smartabile");
+    for control in [
+        "Nuovo scenario",
+        "Duplica",
+        "Elimina",
+        "Aggiungi una modifica",
+        "Rimuovi",
+    ] {
+        assert!(harness.query_by_label(control).is_none(), "{control}");
+    }
+    assert!(harness.query_by_role(Role::Slider).is_none());
+    assert!(harness.query_by_role(Role::TextInput).is_none());
+    harness.get_by_label("Confronto con il piano di base");
+}
+
+#[test]
+fn draws_on_a_narrow_window_and_at_a_large_zoom() {
+    let project = demo_with(ScenarioChange::ShiftMilestone {
+        partner: Some("bra".into()),
+        milestone: crate::model::MilestoneKind::UnionAgreement,
+        months: -3,
+    });
+    let mut harness = harness(project, EARLY, true);
+    harness.ctx.set_zoom_factor(2.0);
+    harness.set_size(egui::vec2(900.0, 700.0));
+    harness.run();
+    harness.get_by_label("Bra: intesa sindacale 3 mesi prima");
+    let sliders = harness.query_all_by_role_and_label(Role::Slider, "Spostamento (mesi)");
+    assert_eq!(sliders.count(), 3, "one per milestone shift");
+}
+
+#[test]
+fn plot_points_are_built_once_per_figures_and_start_at_the_last_observation() {
+    let mut harness = harness(crate::demo::embedded(), LAPTOPS, true);
+    harness.run();
+    assert_eq!(harness.state().view.series.rebuilds(), 1);
+    let series = &harness.state().view.series;
+    let project = &harness.state().project;
+    let anchor = harness.state().figures.baseline.anchor;
+    let observed: i64 = project
+        .partners
+        .values()
+        .filter_map(|p| p.observations.get(anchor).map(|o| o.smart_workers))
+        .sum();
+    let x = f64::from(anchor.months_since(project.meta.start));
+    let first = series.baseline.median[0];
+    assert_eq!((first.x, first.y), (x, observed as f64));
+    assert_eq!(
+        series.observed.last().map(|p| (p.x, p.y)),
+        Some((x, observed as f64))
+    );
+    assert_eq!(
+        series.baseline.xs.len(),
+        25,
+        "the last observation and 24 months"
+    );
+    assert_eq!(series.partners.len(), 8);
+
+    let state = harness.state_mut();
+    let fresh = figures(&state.project, &ScenarioId::new(EARLY));
+    state.figures = fresh;
+    harness.run();
+    assert_eq!(
+        harness.state().view.series.rebuilds(),
+        2,
+        "new figures, new points"
+    );
+}
+
+#[test]
+fn without_scenarios_the_baseline_shows_and_a_new_one_is_offered() {
+    let mut project = crate::demo::embedded();
+    project.scenarios.clear();
+    let mut harness = harness(project, "none", true);
+    harness.get_by_label_contains("Nessuno scenario: creane uno");
+    harness.get_by_label("Crea uno scenario per confrontarlo con il piano di base.");
+    assert!(harness.query_by_label("Aggiungi una modifica").is_none());
+    // The plot still shows the baseline and the observed history.
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, "Piano di base")
+            .is_some()
+    );
+    harness.get_by_label("Nuovo scenario").click();
+    harness.run();
+    let puts = put_scenarios(&harness.state().outbox.requests);
+    assert_eq!(puts.len(), 1);
+    assert_eq!(puts[0].1.map(|s| s.name.as_str()), Some("Scenario 1"));
+}
+
+#[test]
+fn many_partners_show_twelve_small_plots_the_selected_first() {
+    let project = crate::demo::generate(&crate::demo::DemoOptions {
+        partners: 30,
+        months: 24,
+        seed: 5,
+    });
+    let active = project.scenarios.keys().next().unwrap().as_str().to_owned();
+    let mut harness = harness(project, &active, true);
+    let state = harness.state_mut();
+    let order = dashboard(&state.project).partner_order;
+    let picked = order[20].clone();
+    state.selection.select_only(picked.clone());
+    state.figures.partners_shown = partners_to_show(&order, &state.selection.partners, |_| true);
+    harness.run();
+    harness.get_by_label("12 Comuni su 30: prima i selezionati, poi in ordine alfabetico.");
+    let shown: Vec<_> = harness
+        .state()
+        .view
+        .series
+        .partners
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    assert_eq!(shown.len(), 12);
+    assert_eq!(shown[0], picked);
+    assert_eq!(shown[1..], order[..11]);
+}
+
+#[test]
+fn before_the_first_figures_the_view_says_so_and_remembers_a_pick() {
+    let mut harness = harness(crate::demo::embedded(), LAPTOPS, true);
+    harness.state_mut().no_figures = true;
+    // The spinner repaints: step rather than run.
+    harness.step();
+    harness.get_by_label("Calcolo della proiezione in corso…");
+    assert!(
+        harness
+            .query_by_label("Confronto con il piano di base")
+            .is_none()
+    );
+    harness.get_by_label("Regolamento anticipato").click();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().outbox.requests,
+        [Request::PickScenario(Some(EARLY.into()))]
+    );
+    // Its changes show while its figures are computed.
+    harness.get_by_label("Tutti i Comuni: regolamento 2 mesi prima");
+}
