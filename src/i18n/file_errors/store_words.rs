@@ -111,7 +111,7 @@ const fn item(alone: &'static str, inside: &'static str) -> Item {
 }
 
 /// Every item src/store/diagnose.rs names (its `item_in_words`), the generic type name last.
-pub(super) const ITEMS: [Item; 23] = [
+pub(super) const ITEMS: [Item; 24] = [
     item("file_errors.item.header", "file_errors.item_in.header"),
     item("file_errors.item.project", "file_errors.item_in.project"),
     item("file_errors.item.meta", "file_errors.item_in.meta"),
@@ -150,6 +150,10 @@ pub(super) const ITEMS: [Item; 23] = [
     item(
         "file_errors.item.scenario_change_named",
         "file_errors.item_in.scenario_change_named",
+    ),
+    item(
+        "file_errors.item.model_setting",
+        "file_errors.item_in.model_setting",
     ),
     item(
         "file_errors.item.milestone_kind",
