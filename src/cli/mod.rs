@@ -3,6 +3,7 @@
 
 mod check;
 mod demo;
+mod project;
 mod screenshot;
 mod source;
 mod summary;
@@ -73,6 +74,42 @@ enum Command {
         #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
         format: SummaryFormat,
     },
+    /// P10/P50/P90 of smart workers per partner and month, and for the consortium, projected
+    /// from the last observed month for the baseline or a scenario.
+    ///
+    /// Exit status: 0 done, 2 the file cannot be read or has no such scenario.
+    Project {
+        /// Project file (.ron); the embedded demo when omitted.
+        file: Option<PathBuf>,
+        /// Scenario to project, by id or name (the baseline when omitted).
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Monte Carlo draws of the diffusion parameters per partner.
+        #[arg(
+            long,
+            default_value_t = cruscotto::analysis::projection::ProjectionSettings::default().draws,
+            value_parser = clap::builder::RangedU64ValueParser::<usize>::new()
+                .range(1..=cruscotto::analysis::projection::MAX_DRAWS as u64)
+        )]
+        draws: usize,
+        /// Months projected after the last observed month.
+        #[arg(
+            long,
+            default_value_t = cruscotto::analysis::projection::ProjectionSettings::default().horizon,
+            value_parser = clap::value_parser!(u32)
+                .range(1..=i64::from(cruscotto::analysis::projection::MAX_HORIZON))
+        )]
+        horizon: u32,
+        /// Seed of the draws: the same seed always gives the same bands.
+        #[arg(
+            long,
+            default_value_t = cruscotto::analysis::projection::ProjectionSettings::default().seed
+        )]
+        seed: u64,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+        format: ProjectFormat,
+    },
     /// Open the real window on a view, save it as a PNG and exit.
     Screenshot {
         /// Project file (.ron); the embedded demo when omitted.
@@ -106,6 +143,14 @@ enum SummaryFormat {
     Csv,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ProjectFormat {
+    /// Aligned columns for reading in a terminal, after what was projected.
+    Table,
+    /// Comma-separated values with a header row, for spreadsheets and scripts.
+    Csv,
+}
+
 /// Far more Comuni than Italy has (7,900), and still a file that fits in memory.
 const MAX_DEMO_PARTNERS: u64 = 50_000;
 
@@ -130,6 +175,23 @@ pub fn run(cli: Cli) -> ExitCode {
         ),
         Some(Command::Check { file }) => check::run(file.as_deref()),
         Some(Command::Summary { file, format }) => summary::run(file.as_deref(), format),
+        Some(Command::Project {
+            file,
+            scenario,
+            draws,
+            horizon,
+            seed,
+            format,
+        }) => project::run(
+            file.as_deref(),
+            &project::Options {
+                scenario,
+                draws,
+                horizon,
+                seed,
+                format,
+            },
+        ),
         Some(Command::Screenshot {
             file,
             view,

@@ -22,11 +22,11 @@ fn relative_to(observed: f64) -> f64 {
 /// Observed months after the gate opens needed to fit rather than use the priors.
 pub const MIN_FIT_MONTHS: usize = 4;
 
-const MAX_ITERATIONS: usize = 60;
+const MAX_ITERATIONS: usize = 30;
 /// The fit stops when a step gains less than this share of the error, or moves ln p and ln q
 /// by less than `SETTLED` (a millionth of p and q: far below what the data can tell).
-const GAIN: f64 = 1e-10;
-const SETTLED: f64 = 1e-6;
+const GAIN: f64 = 1e-6;
+const SETTLED: f64 = 1e-5;
 /// Step in ln p, ln q for the finite-difference Jacobian.
 const PROBE: f64 = 1e-6;
 
@@ -202,29 +202,44 @@ impl Problem {
             .unwrap_or(([prior_p.ln(), prior_q.ln()], f64::INFINITY));
         let mut lambda = 1e-3;
         let mut probe = Vec::new();
+        self.residuals(theta, &mut path, &mut residuals);
         for _ in 0..MAX_ITERATIONS {
-            self.residuals(theta, &mut path, &mut residuals);
             let jacobian = self.jacobian(theta, &residuals, &mut path, &mut probe);
-            let (h, g) = normal_equations(&jacobian, &residuals);
+            let (mut h, mut g) = normal_equations(&jacobian, &residuals);
+            // A parameter pressed against its bound by the descent stays there; the other is
+            // fitted alone (otherwise the steps zigzag along the bound).
+            for k in 0..2 {
+                let pressed =
+                    (theta[k] <= low[k] && g[k] > 0.0) || (theta[k] >= high[k] && g[k] < 0.0);
+                if pressed {
+                    let other = 1 - k;
+                    h[k] = [0.0; 2];
+                    h[other][k] = 0.0;
+                    h[k][k] = 1.0;
+                    g[k] = 0.0;
+                }
+            }
             let mut improved = false;
-            while lambda < 1e12 {
+            loop {
                 let damped = [
                     [h[0][0] * (1.0 + lambda) + 1e-12, h[0][1]],
                     [h[1][0], h[1][1] * (1.0 + lambda) + 1e-12],
                 ];
                 let Some(delta) = solve2(damped, [-g[0], -g[1]]) else {
-                    lambda *= 4.0;
-                    continue;
+                    break;
                 };
                 let next = clamp([theta[0] + delta[0], theta[1] + delta[1]]);
+                // A step this small (or pressed against a bound) means the fit has settled.
+                if (next[0] - theta[0]).abs().max((next[1] - theta[1]).abs()) < SETTLED {
+                    break;
+                }
                 let next_sse = self.residuals(next, &mut path, &mut trial);
                 if next_sse < sse {
-                    let gain = (sse - next_sse) / sse.max(f64::MIN_POSITIVE);
-                    let moved = (next[0] - theta[0]).abs().max((next[1] - theta[1]).abs());
+                    improved = (sse - next_sse) / sse.max(f64::MIN_POSITIVE) > GAIN;
                     theta = next;
                     sse = next_sse;
+                    std::mem::swap(&mut residuals, &mut trial);
                     lambda = (lambda / 3.0).max(1e-12);
-                    improved = gain > GAIN && moved > SETTLED;
                     break;
                 }
                 lambda *= 4.0;

@@ -208,65 +208,77 @@ pub fn project_calibrated(
         draws: settings.draw_count(),
         seed: settings.seed,
     };
+    let threads = monte_carlo::threads_for(project.partners.len(), &frame);
+    project_on(project, scenario, settings, calibration, &frame, threads)
+}
+
+/// `project_calibrated` on at most `threads` threads (the result is the same for any number).
+fn project_on(
+    project: &Project,
+    scenario: Option<&Scenario>,
+    settings: &ProjectionSettings,
+    calibration: &Calibration,
+    frame: &Frame,
+    threads: usize,
+) -> Projection {
     let days = consortium_agile_days(project.partners.values());
     let changes: Vec<&ScenarioChange> =
         scenario.map_or_else(Vec::new, |s| s.changes.iter().collect());
-    let partners: Vec<Prepared> = project
-        .partners
-        .iter()
-        .map(|(id, partner)| {
-            let mine: Vec<&ScenarioChange> = changes
-                .iter()
-                .copied()
-                .filter(|change| change.applies_to(id))
-                .collect();
-            let build = |changes: &[&ScenarioChange]| {
-                PartnerInputs::build(partner, changes, &settings.model, frame.anchor, days)
-            };
-            let baseline = build(&[]);
-            let planned = (!mine.is_empty()).then(|| build(&mine));
-            let fit = match calibration.fits.get(id) {
-                Some(fit) => *fit,
-                None => fit_one(project, &baseline, settings),
-            };
-            Prepared {
-                id,
-                baseline,
-                planned,
-                fit,
-            }
-        })
-        .collect();
-    let plans: Vec<Plan<'_>> = partners
-        .iter()
-        .map(|prepared| prepared.plan(project.meta.start, settings, &frame))
-        .collect();
     let strata = draws::normal_strata(frame.draws);
-    let outcome = monte_carlo::run(&plans, &frame, &strata);
-    let warnings = partners.iter().flat_map(Prepared::warnings).collect();
-    let partners = partners
-        .iter()
-        .zip(&plans)
-        .zip(outcome.partners)
-        .map(|((prepared, plan), run)| {
-            let inputs = prepared.inputs();
-            PartnerProjection {
-                id: prepared.id.clone(),
-                fit: plan.fit,
-                potential: plan.potential,
-                ceiling_share: inputs.model.ceiling_share,
-                agile_days: inputs.agile_days,
-                person_hours: inputs.person_hours,
-                equipment_cost: inputs.equipment_cost,
-                start: prepared
-                    .baseline
-                    .last_observation()
-                    .map(|(month, _)| (month, plan.start_people)),
-                mean: run.mean,
-                band: run.band,
-            }
-        })
+    let partners: Vec<(&PartnerId, &Partner)> = project.partners.iter().collect();
+    let chunks: Vec<&[(&PartnerId, &Partner)]> = partners
+        .chunks(monte_carlo::chunk_len(partners.len()))
         .collect();
+    // Each chunk reads its partners, plans and runs them: all of it on the threads.
+    let results = parallel::map(&chunks, threads, |chunk| {
+        let prepared: Vec<Prepared<'_>> = chunk
+            .iter()
+            .map(|&(id, partner)| {
+                let mine: Vec<&ScenarioChange> = changes
+                    .iter()
+                    .copied()
+                    .filter(|change| change.applies_to(id))
+                    .collect();
+                let build = |changes: &[&ScenarioChange]| {
+                    PartnerInputs::build(partner, changes, &settings.model, frame.anchor, days)
+                };
+                let baseline = build(&[]);
+                let planned = (!mine.is_empty()).then(|| build(&mine));
+                let fit = match calibration.fits.get(id) {
+                    Some(fit) => *fit,
+                    None => fit_one(project, &baseline, settings),
+                };
+                Prepared {
+                    id,
+                    baseline,
+                    planned,
+                    fit,
+                }
+            })
+            .collect();
+        let plans: Vec<Plan<'_>> = prepared
+            .iter()
+            .map(|prepared| prepared.plan(project.meta.start, settings, frame))
+            .collect();
+        let mut run = monte_carlo::run_plans(&plans, frame, &strata);
+        let runs = std::mem::take(&mut run.partners);
+        let projections: Vec<(PartnerProjection, Vec<RuleWarning>)> = prepared
+            .iter()
+            .zip(&plans)
+            .zip(runs)
+            .map(|((prepared, plan), run)| (prepared.projection(plan, run), prepared.warnings()))
+            .collect();
+        (run, projections)
+    });
+    let consortium = monte_carlo::consortium(results.iter().map(|(run, _)| run), frame);
+    let mut partners = Vec::with_capacity(project.partners.len());
+    let mut warnings = Vec::new();
+    for (_, projections) in results {
+        for (projection, partner_warnings) in projections {
+            partners.push(projection);
+            warnings.extend(partner_warnings);
+        }
+    }
     Projection {
         anchor: frame.anchor,
         months: frame
@@ -276,7 +288,7 @@ pub fn project_calibrated(
             .collect(),
         draws: frame.draws,
         partners,
-        consortium: outcome.consortium,
+        consortium,
         warnings,
     }
 }
@@ -292,6 +304,25 @@ struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     fn inputs(&self) -> &PartnerInputs {
         self.planned.as_ref().unwrap_or(&self.baseline)
+    }
+
+    fn projection(&self, plan: &Plan<'_>, run: monte_carlo::PartnerRun) -> PartnerProjection {
+        let inputs = self.inputs();
+        PartnerProjection {
+            id: self.id.clone(),
+            fit: plan.fit,
+            potential: plan.potential,
+            ceiling_share: inputs.model.ceiling_share,
+            agile_days: inputs.agile_days,
+            person_hours: inputs.person_hours,
+            equipment_cost: inputs.equipment_cost,
+            start: self
+                .baseline
+                .last_observation()
+                .map(|(month, _)| (month, plan.start_people)),
+            mean: run.mean,
+            band: run.band,
+        }
     }
 
     /// Where the partner's projection starts, and with which parameters.
@@ -357,12 +388,9 @@ impl<'a> Prepared<'a> {
                 inputs,
                 drivers: settings.drivers,
             };
-            let Some(origin) = view
+            let origin = view
                 .origin(programme_start)
-                .filter(|origin| *origin <= last)
-            else {
-                return None;
-            };
+                .filter(|origin| *origin <= last)?;
             let course = Course::new(&view, origin, last);
             let mut path = Vec::new();
             adopters(fit.p, fit.q, inputs.potential(), &course, &mut path);

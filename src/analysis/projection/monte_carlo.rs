@@ -14,9 +14,7 @@
 //! sums its partners in order and chunks are added in order, so the bands are the same bits
 //! on one core or many.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use super::bands::{Quantiles, quantiles};
+use super::bands::{Quantiles, quantiles_of_counts};
 use super::bass::{ratio, share_of};
 use super::calibrate::{Fit, lower, upper};
 use super::draws::{SplitMix64, partner_seed, shuffled_into};
@@ -25,9 +23,6 @@ use super::fast_exp::exp_in_place;
 use super::parallel;
 use crate::model::{Month, PartnerId};
 
-pub(crate) static ZZ_ROWS: AtomicUsize = AtomicUsize::new(0);
-pub(crate) static ZZ_HIDDEN: AtomicUsize = AtomicUsize::new(0);
-pub(crate) static ZZ_PREP: AtomicUsize = AtomicUsize::new(0);
 /// Partners are summed in this many chunks whatever the number of threads.
 const CHUNKS: usize = 8;
 /// Below this many cells, threads cost more than they save.
@@ -77,69 +72,62 @@ pub(crate) struct PartnerRun {
     pub band: Option<Vec<Quantiles>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Outcome {
-    pub partners: Vec<PartnerRun>,
-    pub consortium: Vec<Quantiles>,
+/// Partners are cut into this many chunks whatever the number of threads (fewer when there
+/// are fewer partners), so sums are added in the same order on any machine.
+pub(crate) fn chunk_len(partners: usize) -> usize {
+    partners.div_ceil(CHUNKS).max(1)
 }
 
-/// Runs every plan; `strata` are the standard normal strata for `frame.draws`. Uses every
-/// core when the work is large enough to repay the threads.
-pub(crate) fn run(plans: &[Plan<'_>], frame: &Frame, strata: &[f64]) -> Outcome {
-    let threads = if plans.len() * frame.cells() >= PARALLEL_FROM {
+/// Whether `partners` are worth spreading over threads.
+pub(crate) fn threads_for(partners: usize, frame: &Frame) -> usize {
+    if partners * frame.cells() >= PARALLEL_FROM {
         parallel::cores()
     } else {
         1
-    };
-    run_on(plans, frame, strata, threads)
+    }
 }
 
-/// `run` on at most `threads` threads; the result is the same for any number.
-pub(crate) fn run_on(plans: &[Plan<'_>], frame: &Frame, strata: &[f64], threads: usize) -> Outcome {
-    let chunk_len = plans.len().div_ceil(CHUNKS).max(1);
-    let chunks: Vec<&[Plan<'_>]> = plans.chunks(chunk_len).collect();
-    let results = parallel::map(&chunks, threads, |chunk| {
-        run_chunk(&mut Workspace::default(), chunk, frame, strata)
-    });
-    merge(results, frame)
-}
-
-struct ChunkResult {
+/// One chunk's partners, run.
+pub(crate) struct ChunkResult {
     /// Σ of the varied rows, per reported month and draw.
     total: Vec<f64>,
     /// Σ of the rows where every draw had the same value, per reported month.
     offset: Vec<f64>,
-    partners: Vec<PartnerRun>,
+    pub partners: Vec<PartnerRun>,
 }
 
-fn merge(results: Vec<ChunkResult>, frame: &Frame) -> Outcome {
+/// Runs one chunk's plans; `strata` are the standard normal strata for `frame.draws`.
+pub(crate) fn run_plans(plans: &[Plan<'_>], frame: &Frame, strata: &[f64]) -> ChunkResult {
+    run_chunk(&mut Workspace::default(), plans, frame, strata)
+}
+
+/// The consortium's quantiles per month from the chunks' sums, added in chunk order.
+pub(crate) fn consortium<'a>(
+    chunks: impl Iterator<Item = &'a ChunkResult>,
+    frame: &Frame,
+) -> Vec<Quantiles> {
     let (h, n) = (frame.horizon, frame.draws);
     let mut total = vec![0.0; h * n];
     let mut offset = vec![0.0; h];
-    let mut partners = Vec::new();
-    for chunk in results {
+    for chunk in chunks {
         for (sum, value) in total.iter_mut().zip(&chunk.total) {
             *sum += value;
         }
         for (sum, value) in offset.iter_mut().zip(&chunk.offset) {
             *sum += value;
         }
-        partners.extend(chunk.partners);
     }
-    let consortium = total
+    let mut keys = Vec::with_capacity(n);
+    total
         .chunks_mut(n)
         .zip(&offset)
         .map(|(row, &offset)| {
             for value in row.iter_mut() {
                 *value += offset;
             }
-            quantiles(row).unwrap_or(Quantiles::all(offset))
+            quantiles_of_counts(row, &mut keys).unwrap_or(Quantiles::all(offset))
         })
-        .collect();
-    Outcome {
-        partners,
-        consortium,
-    }
+        .collect()
 }
 
 /// One chunk of partners. The same code is compiled twice, for any x86-64 and for processors
@@ -212,7 +200,7 @@ struct Sink<'a> {
     draws: usize,
     mean: Vec<f64>,
     band: Option<Vec<Quantiles>>,
-    scratch: &'a mut Vec<f64>,
+    scratch: &'a mut Vec<u64>,
 }
 
 impl Sink<'_> {
@@ -232,9 +220,7 @@ impl Sink<'_> {
         let sum = add_into(&mut self.total[t * n..(t + 1) * n], row);
         self.mean[t] = sum / n as f64;
         if let Some(band) = self.band.as_mut() {
-            self.scratch.clear();
-            self.scratch.extend_from_slice(row);
-            band[t] = quantiles(self.scratch).unwrap_or(Quantiles::all(0.0));
+            band[t] = quantiles_of_counts(row, self.scratch).unwrap_or(Quantiles::all(0.0));
         }
     }
 }
@@ -252,7 +238,7 @@ enum State {
 #[derive(Default)]
 struct Workspace {
     state: Draws,
-    scratch: Vec<f64>,
+    scratch: Vec<u64>,
 }
 
 /// One partner's draws and their per-draw state, in flat arrays.
@@ -320,7 +306,6 @@ impl Draws {
                 state = State::Varied;
             }
             self.draw(plan, frame, strata);
-            ZZ_PREP.fetch_add(1, Ordering::Relaxed);
             self.prepare(conditions.imitation, cap);
             let capped_possible = cap < 1.0;
             let mut months = months;
@@ -336,13 +321,9 @@ impl Draws {
                             (m, conditions.cap),
                         );
                         sink.row(t, &self.row);
-                        ZZ_ROWS.fetch_add(1, Ordering::Relaxed);
                         capped
                     }
-                    None => {
-                        ZZ_HIDDEN.fetch_add(1, Ordering::Relaxed);
-                        advance(&mut self.r, &self.decay, &self.r_cap)
-                    }
+                    None => advance(&mut self.r, &self.decay, &self.r_cap),
                 };
                 if capped_possible && capped == n {
                     // Every draw is held at the cap: one value until the conditions change.
@@ -395,22 +376,30 @@ impl Draws {
     #[inline(always)]
     fn prepare(&mut self, imitation: f64, cap: f64) {
         let n = self.p.len();
-        self.s.clear();
-        self.decay.clear();
-        for (&p, &q) in self.p.iter().zip(&self.q) {
+        for buffer in [&mut self.s, &mut self.decay, &mut self.r, &mut self.r_cap] {
+            buffer.resize(n, 0.0);
+        }
+        for (((s, decay), &p), &q) in self
+            .s
+            .iter_mut()
+            .zip(self.decay.iter_mut())
+            .zip(&self.p)
+            .zip(&self.q)
+        {
             let q = q * imitation;
-            self.s.push(p / q);
-            self.decay.push(-(p + q));
+            *s = p / q;
+            *decay = -(p + q);
         }
         exp_in_place(&mut self.decay);
-        self.r.clear();
-        self.r
-            .extend(self.share.iter().zip(&self.s).map(|(&f, &s)| ratio(f, s)));
-        self.r_cap.clear();
+        for ((r, &share), &s) in self.r.iter_mut().zip(&self.share).zip(&self.s) {
+            *r = ratio(share, s);
+        }
         if cap < 1.0 {
-            self.r_cap.extend(self.s.iter().map(|&s| ratio(cap, s)));
+            for (r_cap, &s) in self.r_cap.iter_mut().zip(&self.s) {
+                *r_cap = ratio(cap, s);
+            }
         } else {
-            self.r_cap.resize(n, 0.0);
+            self.r_cap.fill(0.0);
         }
     }
 

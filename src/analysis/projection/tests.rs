@@ -405,7 +405,11 @@ fn bands_are_ordered_and_spread_for_every_partner_and_month() {
 #[test]
 fn results_do_not_depend_on_the_number_of_threads() {
     let demo = crate::demo::embedded();
-    let settings = demo_settings(3);
+    let settings = ProjectionSettings {
+        horizon: 12,
+        draws: 300,
+        ..demo_settings(3)
+    };
     let calibration = calibrate(&demo, &settings);
     let frame = Frame {
         anchor: anchor(&demo),
@@ -413,26 +417,15 @@ fn results_do_not_depend_on_the_number_of_threads() {
         draws: 300,
         seed: 3,
     };
-    let prepared: Vec<Prepared<'_>> = demo
-        .partners
-        .iter()
-        .map(|(id, partner)| Prepared {
-            id,
-            baseline: PartnerInputs::build(partner, &[], &settings.model, frame.anchor, 8.0),
-            planned: None,
-            fit: calibration.fits[id],
-        })
-        .collect();
-    let plans: Vec<Plan<'_>> = prepared
-        .iter()
-        .map(|p| p.plan(demo.meta.start, &settings, &frame))
-        .collect();
-    let strata = draws::normal_strata(frame.draws);
-    let one = monte_carlo::run_on(&plans, &frame, &strata, 1);
-    let two = monte_carlo::run_on(&plans, &frame, &strata, 2);
-    let three = monte_carlo::run_on(&plans, &frame, &strata, 3);
-    assert_eq!(one, two);
-    assert_eq!(one, three);
+    let scenario = demo.scenarios.values().next();
+    let on = |threads| project_on(&demo, scenario, &settings, &calibration, &frame, threads);
+    let one = on(1);
+    assert_eq!(one, on(2));
+    assert_eq!(one, on(3));
+    assert_eq!(
+        one,
+        project_calibrated(&demo, scenario, &settings, &calibration)
+    );
 }
 
 #[test]
@@ -488,61 +481,5 @@ fn demo_scenarios_never_lower_adoption_and_more_laptops_raise_it() {
                 Cents::from_euros(20_000)
             );
         }
-    }
-}
-
-#[test]
-fn zz_profile() {
-    let Ok(mode) = std::env::var("ZZ_PROFILE") else {
-        return;
-    };
-    let project = crate::demo::generate(&crate::demo::DemoOptions {
-        partners: 7_900,
-        months: 60,
-        seed: 2025,
-    });
-    let mut settings = ProjectionSettings {
-        draws: 1_000,
-        horizon: 60,
-        partner_bands: PartnerBands::Only(Default::default()),
-        ..ProjectionSettings::default()
-    };
-    if mode.contains("plain") {
-        settings.drivers = Drivers::NONE;
-    }
-    if mode.contains("bands") {
-        settings.partner_bands = PartnerBands::All;
-    }
-    let t = std::time::Instant::now();
-    let calibration = if mode.contains("fit") {
-        calibrate(&project, &settings)
-    } else {
-        Calibration {
-            fits: project
-                .partners
-                .keys()
-                .map(|id| (id.clone(), Fit::priors(0.03, 0.38, (0.5, 0.35), 0)))
-                .collect(),
-            model: settings.model,
-            drivers: settings.drivers,
-            prior_spread: settings.prior_spread,
-        }
-    };
-    println!("calibration {:?}", t.elapsed());
-    let rounds: usize = std::env::var("ZZ_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(3);
-    for _ in 0..rounds {
-        let t = std::time::Instant::now();
-        let projection = project_calibrated(&project, None, &settings, &calibration);
-        println!("project {:?} {:?}", t.elapsed(), projection.consortium[59]);
-        use std::sync::atomic::Ordering::Relaxed;
-        println!(
-            "rows {} hidden {} prepares {}",
-            monte_carlo::ZZ_ROWS.swap(0, Relaxed),
-            monte_carlo::ZZ_HIDDEN.swap(0, Relaxed),
-            monte_carlo::ZZ_PREP.swap(0, Relaxed)
-        );
     }
 }
