@@ -18,8 +18,8 @@ mod training_rank;
 
 use egui::{ScrollArea, Ui};
 
-use crate::i18n::{Lang, format, tr_args};
 use crate::ui::ViewCtx;
+use crate::ui::widgets::interaction::{additive_click, count_text};
 use crate::ui::widgets::{icons, section};
 
 /// Below this width the two-column rows stack vertically.
@@ -111,27 +111,6 @@ fn two_columns<C>(
             },
         );
     });
-}
-
-/// "1 errore" / "3 errori": the `one` text for exactly one, otherwise `other` with the
-/// count written the language's way.
-fn count_text(lang: Lang, one: &str, other: &str, count: usize) -> String {
-    let key = if count == 1 { one } else { other };
-    let count = format::integer(lang, i64::try_from(count).unwrap_or(i64::MAX));
-    tr_args(lang, key, &[("count", &count)])
-}
-
-/// Whether a click should add to the selection rather than replace it (Ctrl, or Cmd on a
-/// Mac), held now or when the button was released this frame.
-fn additive_click(ui: &Ui) -> bool {
-    let additive = |modifiers: &egui::Modifiers| modifiers.command || modifiers.ctrl;
-    ui.input(|input| {
-        additive(&input.modifiers)
-            || input.events.iter().any(|event| {
-                matches!(event, egui::Event::PointerButton { pressed: false, modifiers, .. }
-                    if additive(modifiers))
-            })
-    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::list_rows::{ListRow, ListRows, Sort, SortColumn};
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::{Edit, Partner, PartnerId, Project, slug_unique};
 use crate::ui::widgets::icons::{self, Icon};
+use crate::ui::widgets::interaction::additive_click;
 use crate::ui::widgets::section;
 use crate::ui::{Request, ViewCtx, theme};
 
@@ -468,17 +469,4 @@ fn unique_name(project: &Project, name: &str) -> String {
         .map(|n| format!("{name} {n}"))
         .find(|candidate| !taken(candidate))
         .unwrap_or_else(|| name.to_owned())
-}
-
-/// Whether a click should add to the selection rather than replace it (Ctrl, or Cmd on a
-/// Mac), held now or when the button was released this frame.
-fn additive_click(ui: &Ui) -> bool {
-    let additive = |modifiers: &egui::Modifiers| modifiers.command || modifiers.ctrl;
-    ui.input(|input| {
-        additive(&input.modifiers)
-            || input.events.iter().any(|event| {
-                matches!(event, egui::Event::PointerButton { pressed: false, modifiers, .. }
-                    if additive(modifiers))
-            })
-    })
 }

@@ -21,6 +21,7 @@ use egui::{Frame, Ui};
 
 use crate::model::{Module, ModuleId, Project};
 use crate::ui::ViewCtx;
+use crate::ui::widgets::interaction::{additive_click, count_text};
 use crate::ui::widgets::section;
 
 /// Below this width the parts stack vertically and the view scrolls.
@@ -211,27 +212,6 @@ fn fixed_panel(ui: &mut Ui, height: f32, add_contents: impl FnOnce(&mut Ui)) {
         ui.set_clip_rect(ui.max_rect().intersect(ui.clip_rect()));
         add_contents(ui);
     });
-}
-
-/// Whether a click should add to the selection rather than replace it (Ctrl, or Cmd on a
-/// Mac), held now or when the button was released this frame.
-fn additive_click(ui: &Ui) -> bool {
-    let additive = |modifiers: &egui::Modifiers| modifiers.command || modifiers.ctrl;
-    ui.input(|input| {
-        additive(&input.modifiers)
-            || input.events.iter().any(|event| {
-                matches!(event, egui::Event::PointerButton { pressed: false, modifiers, .. }
-                    if additive(modifiers))
-            })
-    })
-}
-
-/// "1 Comune" / "3 Comuni": the `one` key for exactly one, otherwise `other`, with the
-/// count written the language's way.
-fn count_text(lang: crate::i18n::Lang, one: &str, other: &str, count: usize) -> String {
-    let key = if count == 1 { one } else { other };
-    let count = crate::i18n::format::integer(lang, i64::try_from(count).unwrap_or(i64::MAX));
-    crate::i18n::tr_args(lang, key, &[("count", &count)])
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod field_findings;
 pub mod form;
 pub mod icons;
+pub mod interaction;
 pub mod month_field;
 pub mod section;
 pub mod value_field;
