@@ -27,6 +27,11 @@ fn national(c: &mut Criterion) {
         partner_bands: PartnerBands::Only(BTreeSet::new()),
         ..settings.clone()
     };
+    // The app at national scale asks for the bands of the partners it shows.
+    let shown = ProjectionSettings {
+        partner_bands: PartnerBands::Only(project.partners.keys().take(12).cloned().collect()),
+        ..settings.clone()
+    };
     // Every driver off: nothing caps or holds a partner, so all 474 million cells diffuse.
     let plain = ProjectionSettings {
         drivers: Drivers::NONE,
@@ -50,6 +55,19 @@ fn national(c: &mut Criterion) {
             ))
         })
     });
+    group.bench_function(
+        "monte carlo, consortium + 12 partners' bands (the app)",
+        |b| {
+            b.iter(|| {
+                black_box(projection::project_calibrated(
+                    black_box(&project),
+                    None,
+                    &shown,
+                    &calibration,
+                ))
+            })
+        },
+    );
     group.bench_function("monte carlo, every partner's band", |b| {
         b.iter(|| {
             black_box(projection::project_calibrated(

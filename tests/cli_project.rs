@@ -103,7 +103,7 @@ fn a_scenario_is_found_by_id_or_name_and_listed_with_its_changes() {
         "{text}"
     );
     assert!(
-        text.contains("  change: Cuneo: 20 more Laptop at 1000.00 € each, delivered 2025-12"),
+        text.contains("  change: Cuneo: +20 × Laptop at 1000.00 € each, delivered 2025-12"),
         "{text}"
     );
     let header = text.lines().find(|l| l.starts_with("Comune")).unwrap();

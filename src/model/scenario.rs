@@ -232,7 +232,7 @@ impl ScenarioChange {
                 unit_cost,
                 delivered,
             } => format!(
-                "{}: {quantity} more {} at {unit_cost} € each, delivered {delivered}",
+                "{}: +{quantity} × {} at {unit_cost} € each, delivered {delivered}",
                 who(Some(partner)),
                 kind.label()
             ),
@@ -266,7 +266,7 @@ impl ScenarioChange {
                     .and_then(|p| p.equipment.get(equipment))
                     .map_or_else(
                         || equipment.to_string(),
-                        |e| format!("{} {} ({equipment})", e.quantity, e.kind.label()),
+                        |e| format!("{} × {} ({equipment})", e.quantity, e.kind.label()),
                     );
                 format!("{}: {item} delivered {delivered}", who(Some(partner)))
             }
@@ -369,7 +369,7 @@ mod tests {
                 equipment: "laptops-1".into(),
                 delivered: Month::new(2025, 6).unwrap(),
             }),
-            "Bra: 12 Laptop (laptops-1) delivered 2025-06"
+            "Bra: 12 × Laptop (laptops-1) delivered 2025-06"
         );
         assert_eq!(
             words(ScenarioChange::ShiftModule {

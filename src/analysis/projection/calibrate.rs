@@ -24,7 +24,7 @@ pub const MIN_FIT_MONTHS: usize = 4;
 
 const MAX_ITERATIONS: usize = 30;
 /// The fit stops when a step gains less than this share of the error, or moves ln p and ln q
-/// by less than `SETTLED` (a millionth of p and q: far below what the data can tell).
+/// by less than `SETTLED` (a hundred-thousandth of p and q: far below what the data can tell).
 const GAIN: f64 = 1e-6;
 const SETTLED: f64 = 1e-5;
 /// Step in ln p, ln q for the finite-difference Jacobian.

@@ -58,7 +58,9 @@ impl PartnerInputs {
                 ScenarioChange::SetModelSetting { setting, value, .. } => {
                     model.set(*setting, *value);
                 }
-                ScenarioChange::SetAgileDays { days, .. } => agile_days = *days,
+                ScenarioChange::SetAgileDays { days, .. } if days.is_finite() => {
+                    agile_days = days.max(0.0);
+                }
                 _ => {}
             }
         }

@@ -20,6 +20,7 @@ use super::calibrate::{Fit, lower, upper};
 use super::draws::{SplitMix64, partner_seed, shuffled_into};
 use super::drivers::DriverView;
 use super::fast_exp::exp_in_place;
+use super::kernel::{advance, advance_reported, lane_sum};
 use super::parallel;
 use crate::model::{Month, PartnerId};
 
@@ -125,7 +126,7 @@ pub(crate) fn consortium<'a>(
             for value in row.iter_mut() {
                 *value += offset;
             }
-            quantiles_of_counts(row, &mut keys).unwrap_or(Quantiles::all(offset))
+            quantiles_of_counts(row, None, &mut keys).unwrap_or(Quantiles::all(offset))
         })
         .collect()
 }
@@ -214,13 +215,27 @@ impl Sink<'_> {
     }
 
     /// The draws' adopters in month `t`.
-    #[inline(always)]
     fn row(&mut self, t: usize, row: &[f64]) {
+        for (total, value) in self.totals(t).iter_mut().zip(row) {
+            *total += value;
+        }
+        self.added(t, row, None);
+    }
+
+    /// The chunk's totals of month `t`, for a row to be added into as it is computed.
+    #[inline(always)]
+    fn totals(&mut self, t: usize) -> &mut [f64] {
         let n = self.draws;
-        let sum = add_into(&mut self.total[t * n..(t + 1) * n], row);
-        self.mean[t] = sum / n as f64;
+        &mut self.total[t * n..(t + 1) * n]
+    }
+
+    /// Month `t`'s `row`, already added to the totals: its mean and band. `held` is the value
+    /// of the draws held at a cap, if any.
+    #[inline(always)]
+    fn added(&mut self, t: usize, row: &[f64], held: Option<f64>) {
+        self.mean[t] = lane_sum(row) / self.draws as f64;
         if let Some(band) = self.band.as_mut() {
-            band[t] = quantiles_of_counts(row, self.scratch).unwrap_or(Quantiles::all(0.0));
+            band[t] = quantiles_of_counts(row, held, self.scratch).unwrap_or(Quantiles::all(0.0));
         }
     }
 }
@@ -314,13 +329,12 @@ impl Draws {
                     Some(t) => {
                         let capped = advance_reported(
                             &mut self.r,
-                            &self.decay,
-                            &self.r_cap,
-                            &self.s,
+                            (&self.decay, &self.r_cap, &self.s),
                             &mut self.row,
+                            sink.totals(t),
                             (m, conditions.cap),
                         );
-                        sink.row(t, &self.row);
+                        sink.added(t, &self.row, (capped > 0).then_some(conditions.cap));
                         capped
                     }
                     None => advance(&mut self.r, &self.decay, &self.r_cap),
@@ -433,74 +447,9 @@ fn put_uniform(sink: &mut Sink<'_>, frame: &Frame, month: Month, value: f64) {
     }
 }
 
-/// `totals += values`, returning Σ values. The sum runs in eight lanes instead of one, so no
-/// addition waits for the one before; the order is fixed, so the bits are the same on any
-/// machine.
-#[inline(always)]
-fn add_into(totals: &mut [f64], values: &[f64]) -> f64 {
-    for (total, value) in totals.iter_mut().zip(values) {
-        *total += value;
-    }
-    const LANES: usize = 8;
-    let mut sums = [0.0; LANES];
-    let chunks = values.chunks_exact(LANES);
-    let rest: f64 = chunks.remainder().iter().sum();
-    for chunk in chunks {
-        for (sum, value) in sums.iter_mut().zip(chunk) {
-            *sum += value;
-        }
-    }
-    sums.iter().sum::<f64>() + rest
-}
-
 /// The row of `month` among the reported months.
 fn index(frame: &Frame, month: Month) -> Option<usize> {
     usize::try_from(month.months_since(frame.first()))
         .ok()
         .filter(|&t| t < frame.horizon)
-}
-
-/// One month for every draw, writing adopters into `row` (`cap` people for draws held at the
-/// cap); returns how many are held. Written as one pass over flat arrays without branches so it vectorises.
-#[inline(always)]
-fn advance_reported(
-    r: &mut [f64],
-    decay: &[f64],
-    r_cap: &[f64],
-    s: &[f64],
-    row: &mut [f64],
-    (potential, cap): (f64, f64),
-) -> usize {
-    let mut capped = 0;
-    for ((((r, &decay), &r_cap), &s), out) in r
-        .iter_mut()
-        .zip(decay)
-        .zip(r_cap)
-        .zip(s)
-        .zip(row.iter_mut())
-    {
-        let free = *r * decay;
-        let held = free <= r_cap;
-        let next = if held { r_cap } else { free };
-        *r = next;
-        let value = potential * share_of(next, s);
-        // Held draws are exactly at the cap, not at its round trip through R. A blend of bits
-        // rather than a branch, so the division above stays unconditional and vectorised.
-        let mask = u64::from(held).wrapping_neg();
-        *out = f64::from_bits((value.to_bits() & !mask) | (cap.to_bits() & mask));
-        capped += usize::from(held);
-    }
-    capped
-}
-
-/// One month for every draw, when the month is not reported.
-#[inline(always)]
-fn advance(r: &mut [f64], decay: &[f64], r_cap: &[f64]) -> usize {
-    let mut capped = 0;
-    for ((r, &decay), &r_cap) in r.iter_mut().zip(decay).zip(r_cap) {
-        let free = *r * decay;
-        *r = if free > r_cap { free } else { r_cap };
-        capped += usize::from(free <= r_cap);
-    }
-    capped
 }

@@ -5,7 +5,7 @@ use super::*;
 use crate::analysis::fixture::{
     choice, dates, equipment, month, observe, partner, project as programme,
 };
-use crate::model::{EquipmentKind, MilestoneKind, Partner};
+use crate::model::{EquipmentKind, MilestoneKind, Partner, ScenarioChange};
 
 const SMARTABLE: i64 = 1000;
 /// Potential with the default ceiling of 60%.
@@ -418,7 +418,8 @@ fn results_do_not_depend_on_the_number_of_threads() {
         seed: 3,
     };
     let scenario = demo.scenarios.values().next();
-    let on = |threads| project_on(&demo, scenario, &settings, &calibration, &frame, threads);
+    let on =
+        |threads| partners::project_on(&demo, scenario, &settings, &calibration, &frame, threads);
     let one = on(1);
     assert_eq!(one, on(2));
     assert_eq!(one, on(3));
