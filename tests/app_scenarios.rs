@@ -92,12 +92,12 @@ fn a_new_scenario_s_slider_moves_the_table_and_undo_puts_it_back() {
 
     harness.get_by_label("New scenario").click();
     settle(&mut harness);
-    let created = scenario(&harness, "scenario-3").expect("a new scenario");
-    assert_eq!(created.name, "Scenario 3");
+    let created = scenario(&harness, "scenario-4").expect("a new scenario");
+    assert_eq!(created.name, "Scenario 4");
     assert!(created.changes.is_empty());
     assert_eq!(
         harness.state().active_scenario().map(ScenarioId::as_str),
-        Some("scenario-3")
+        Some("scenario-4")
     );
 
     harness.get_by_label("Add a change").click();
@@ -105,14 +105,14 @@ fn a_new_scenario_s_slider_moves_the_table_and_undo_puts_it_back() {
     harness.get_by_label("Change the adoption ceiling").click();
     settle(&mut harness);
     assert_eq!(
-        scenario(&harness, "scenario-3").unwrap().changes,
+        scenario(&harness, "scenario-4").unwrap().changes,
         [ScenarioChange::SetCeiling {
             partner: None,
             share: 0.7
         }]
     );
     harness.get_by_label("All partners: ceiling at 70% of smartable staff");
-    let before = expected_cell(&harness, "scenario-3");
+    let before = expected_cell(&harness, "scenario-4");
     assert!(shows(&harness, &before), "the table should read {before}");
 
     // Drag the ceiling from 70% down to about a fifth of the rail.
@@ -122,12 +122,12 @@ fn a_new_scenario_s_slider_moves_the_table_and_undo_puts_it_back() {
     let handle = egui::pos2(rail.left() + rail.width() * 0.7, rail.center().y);
     let target = egui::pos2(rail.left() + rail.width() * 0.2, rail.center().y);
     drag(&mut harness, handle, target);
-    let share = match scenario(&harness, "scenario-3").unwrap().changes.as_slice() {
+    let share = match scenario(&harness, "scenario-4").unwrap().changes.as_slice() {
         [ScenarioChange::SetCeiling { share, .. }] => *share,
         other => panic!("expected one ceiling, got {other:?}"),
     };
     assert!((0.1..0.3).contains(&share), "dragged to {share}");
-    let after = expected_cell(&harness, "scenario-3");
+    let after = expected_cell(&harness, "scenario-4");
     assert_ne!(after, before, "a ceiling of {share} changes adoption");
     assert!(shows(&harness, &after), "the table should read {after}");
     harness.get_by_label_contains("ceiling at ");
@@ -136,7 +136,7 @@ fn a_new_scenario_s_slider_moves_the_table_and_undo_puts_it_back() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut harness);
     assert_eq!(
-        scenario(&harness, "scenario-3").unwrap().changes,
+        scenario(&harness, "scenario-4").unwrap().changes,
         [ScenarioChange::SetCeiling {
             partner: None,
             share: 0.7

@@ -103,7 +103,11 @@ fn a_scenario_is_found_by_id_or_name_and_listed_with_its_changes() {
         "{text}"
     );
     assert!(
-        text.contains("  change: Cuneo: +20 × Laptop at 1000.00 € each, delivered 2025-12"),
+        text.contains("  change: Cuneo: +20 × Laptop at 1000.00 € each, delivered 2027-03"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  change: Cuneo: adoption ceiling 70% of smartable staff"),
         "{text}"
     );
     let header = text.lines().find(|l| l.starts_with("Comune")).unwrap();
@@ -129,6 +133,7 @@ fn an_unknown_scenario_exits_2_naming_the_scenarios_there_are() {
         "{message}"
     );
     assert!(message.contains("(portatili-extra)"), "{message}");
+    assert!(message.contains("(gara-in-ritardo)"), "{message}");
 }
 
 #[test]

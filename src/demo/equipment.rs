@@ -39,6 +39,12 @@ const CLOUD_ODDS: f64 = 0.5;
 const TABLET_ODDS: f64 = 0.3;
 /// Digital signatures go to every manager and a few officers who sign acts.
 const SIGNATURES_PER_SMARTABLE: (f64, f64) = (0.05, 0.15);
+/// Phase two: near the end of the second year the consortium runs one joint tender so every
+/// Comune that has its first laptops can equip the POLA floor of 60% of its smartable staff.
+/// The laptops are ordered in the programme's penultimate month and still awaited at its end,
+/// which leaves the projection room to grow.
+const PHASE_TWO_DEVICE_SHARE: f64 = 0.6;
+const PHASE_TWO_MONTHS_BEFORE_END: i32 = 1;
 
 /// One acquisition before its order is known to fit in the programme.
 struct Order {
@@ -155,8 +161,10 @@ pub(super) fn equipment(
         });
     }
 
+    let phase_two = first_delivered.and_then(|_| phase_two(&orders, staff, calendar));
+
     let mut batches: BTreeMap<EquipmentKind, usize> = BTreeMap::new();
-    orders
+    let mut equipment: BTreeMap<EquipmentId, Equipment> = orders
         .into_iter()
         // Orders placed after the programme's last month have not happened yet.
         .filter(|order| order.quantity > 0 && order.ordered <= calendar.last())
@@ -166,7 +174,45 @@ pub(super) fn equipment(
             let id = EquipmentId::new(format!("{}-{}", id_stem(order.kind), batch));
             (id, acquisition(rng, &order, calendar))
         })
-        .collect()
+        .collect();
+    // Priced like the last laptops bought, without a draw, so the rest of the demo (and every
+    // observation) stays what the seed made it.
+    if let Some(quantity) = phase_two {
+        let last_laptops = equipment
+            .values()
+            .rev()
+            .find(|item| item.kind == EquipmentKind::Laptop)
+            .map(|item| item.unit_cost);
+        if let Some(unit_cost) = last_laptops {
+            let batch = batches.entry(EquipmentKind::Laptop).or_insert(0);
+            *batch += 1;
+            let id = EquipmentId::new(format!("{}-{}", id_stem(EquipmentKind::Laptop), batch));
+            let ordered = calendar.last() - PHASE_TWO_MONTHS_BEFORE_END;
+            equipment.insert(
+                id,
+                Equipment {
+                    kind: EquipmentKind::Laptop,
+                    quantity,
+                    unit_cost,
+                    ordered: Some(calendar.month(ordered.max(0))),
+                    delivered: None,
+                },
+            );
+        }
+    }
+    equipment
+}
+
+/// Laptops still needed to equip `PHASE_TWO_DEVICE_SHARE` of the smartable staff, if any.
+fn phase_two(orders: &[Order], staff: &Staff, calendar: &Calendar) -> Option<i64> {
+    let ordered_before = calendar.last() - PHASE_TWO_MONTHS_BEFORE_END;
+    let devices: i64 = orders
+        .iter()
+        .filter(|order| order.kind.is_device() && order.ordered <= calendar.last())
+        .map(|order| order.quantity)
+        .sum();
+    let needed = scaled(staff.smartable as f64, PHASE_TWO_DEVICE_SHARE) - devices;
+    (needed > 0 && ordered_before > 0).then_some(needed)
 }
 
 fn acquisition(rng: &mut DemoRng, order: &Order, calendar: &Calendar) -> Equipment {

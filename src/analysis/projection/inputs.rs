@@ -13,7 +13,7 @@ pub(crate) const DEFAULT_AGILE_DAYS: f64 = 8.0;
 
 /// Months from order to delivery expected for an order still awaited (the demo's devices take
 /// one to four).
-pub(crate) const EXPECTED_LEAD_MONTHS: i32 = 2;
+pub const EXPECTED_LEAD_MONTHS: i32 = 2;
 
 /// Milestone shifts are kept within a century so month arithmetic cannot overflow.
 const MAX_SHIFT: i32 = 1200;

@@ -43,6 +43,7 @@ pub use comparison::{
     CO2_KG_PER_REMOTE_YEAR, Comparison, KM_PER_REMOTE_YEAR, MAX_AGILE_DAYS, MonthComparison,
     POLA_FLOOR, Pair, Rule, RuleWarning, compare,
 };
+pub use inputs::EXPECTED_LEAD_MONTHS;
 pub use settings::{Drivers, MAX_DRAWS, MAX_HORIZON, PartnerBands, ProjectionSettings};
 
 use crate::model::{Cents, ModelSettings, Month, Partner, PartnerId, Project, Scenario};

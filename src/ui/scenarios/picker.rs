@@ -180,15 +180,15 @@ mod tests {
     #[test]
     fn new_scenarios_get_the_next_free_number_and_a_fresh_id() {
         let mut project = crate::demo::embedded();
-        assert_eq!(project.scenarios.len(), 2);
+        assert_eq!(project.scenarios.len(), 3);
         let (id, scenario) = new_scenario(Lang::It, &project);
-        assert_eq!(scenario.name, "Scenario 3");
-        assert_eq!(id.as_str(), "scenario-3");
+        assert_eq!(scenario.name, "Scenario 4");
+        assert_eq!(id.as_str(), "scenario-4");
         project.scenarios.insert(id, scenario);
         project.scenarios.insert(
             "x".into(),
             Scenario {
-                name: "Scenario 4".into(),
+                name: "Scenario 5".into(),
                 description: String::new(),
                 changes: Vec::new(),
             },
@@ -196,7 +196,7 @@ mod tests {
         let (id, scenario) = new_scenario(Lang::En, &project);
         assert_eq!(
             (id.as_str(), scenario.name.as_str()),
-            ("scenario-5", "Scenario 5")
+            ("scenario-6", "Scenario 6")
         );
     }
 

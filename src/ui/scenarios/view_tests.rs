@@ -237,7 +237,7 @@ fn new_duplicate_delete_and_pick_ask_for_the_right_changes() {
         ..original
     };
     let fresh = Scenario {
-        name: "Scenario 3".into(),
+        name: "Scenario 4".into(),
         description: String::new(),
         changes: Vec::new(),
     };
@@ -245,10 +245,10 @@ fn new_duplicate_delete_and_pick_ask_for_the_right_changes() {
         requests.as_slice(),
         [
             Request::Edit(Edit::PutScenario {
-                scenario: "scenario-3".into(),
+                scenario: "scenario-4".into(),
                 value: Some(fresh),
             }),
-            Request::PickScenario(Some("scenario-3".into())),
+            Request::PickScenario(Some("scenario-4".into())),
             Request::Edit(Edit::PutScenario {
                 scenario: "regolamento-anticipato-copia".into(),
                 value: Some(copy),
