@@ -278,9 +278,10 @@ fn equipment_field(ui: &mut Ui, f: &Fields<'_>, partner: &PartnerId, value: &mut
         found.equipment.get(id).map_or_else(
             || id.to_string(),
             |e| {
-                let month = e
-                    .delivered
-                    .map_or_else(|| format::MISSING.to_owned(), |m| format::month(f.lang, m));
+                let month = e.delivered.map_or_else(
+                    || tr(f.lang, "scenarios.field.awaited").into_owned(),
+                    |m| format::month(f.lang, m),
+                );
                 format!(
                     "{} × {} ({month})",
                     format::integer(f.lang, e.quantity),

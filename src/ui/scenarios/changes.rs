@@ -3,7 +3,7 @@
 //! sends the whole scenario with the change replaced (`Edit::PutScenario`), so one drag or
 //! one field's typing is one undo step. Without editing (presentation) only the words show.
 
-use egui::{Button, Frame, RichText, Ui};
+use egui::{Button, Frame, RichText, ScrollArea, Ui};
 
 use super::change_fields::{self, Fields, first_equipment};
 use super::words;
@@ -15,6 +15,9 @@ use crate::model::{
 };
 use crate::ui::ViewCtx;
 use crate::ui::widgets::section;
+
+/// Height of the list of changes before it scrolls: about five cards.
+const CHANGES_MAX_HEIGHT: f32 = 420.0;
 
 /// The kinds of change, in the order the add menu offers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,29 +165,38 @@ impl ChangesEditor {
                     .max(projection::anchor(cx.project).plus(24)),
             );
             let mut changed: Option<Vec<ScenarioChange>> = None;
-            for (index, change) in scenario.changes.iter().enumerate() {
-                let fields = Fields {
-                    project: cx.project,
-                    order: &cx.dashboard.partner_order,
-                    lang,
-                    scenario: id,
-                    index,
-                    months,
-                };
-                match card(ui, &fields, change, cx.editable) {
-                    Some(CardAction::Replace(edited)) => {
-                        let mut changes = scenario.changes.clone();
-                        changes[index] = edited;
-                        changed = Some(changes);
+            // A long list (a change per Comune) scrolls on its own, so the comparison table
+            // below stays in sight while a field is moved.
+            ScrollArea::vertical()
+                .id_salt("scenario_changes")
+                .max_height(CHANGES_MAX_HEIGHT)
+                .min_scrolled_height(CHANGES_MAX_HEIGHT)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for (index, change) in scenario.changes.iter().enumerate() {
+                        let fields = Fields {
+                            project: cx.project,
+                            order: &cx.dashboard.partner_order,
+                            lang,
+                            scenario: id,
+                            index,
+                            months,
+                        };
+                        match card(ui, &fields, change, cx.editable) {
+                            Some(CardAction::Replace(edited)) => {
+                                let mut changes = scenario.changes.clone();
+                                changes[index] = edited;
+                                changed = Some(changes);
+                            }
+                            Some(CardAction::Remove) => {
+                                let mut changes = scenario.changes.clone();
+                                changes.remove(index);
+                                changed = Some(changes);
+                            }
+                            None => {}
+                        }
                     }
-                    Some(CardAction::Remove) => {
-                        let mut changes = scenario.changes.clone();
-                        changes.remove(index);
-                        changed = Some(changes);
-                    }
-                    None => {}
-                }
-            }
+                });
             if cx.editable {
                 ui.add_space(4.0);
                 if let Some(added) = add_menu(ui, cx) {

@@ -479,3 +479,33 @@ fn before_the_first_figures_the_view_says_so_and_remembers_a_pick() {
     // Its changes show while its figures are computed.
     harness.get_by_label("Tutti i Comuni: regolamento 2 mesi prima");
 }
+
+#[test]
+fn a_long_list_of_changes_scrolls_and_leaves_the_comparison_in_sight() {
+    let harness = harness(crate::demo::embedded(), "gara-in-ritardo", true);
+    let changes = harness.state().project.scenarios[&ScenarioId::new("gara-in-ritardo")]
+        .changes
+        .len();
+    assert!(changes >= 8, "a change per awaited purchase: {changes}");
+    // Awaited purchases say so rather than showing a blank month.
+    assert!(
+        harness
+            .query_all_by_value("10 × Portatile (in attesa)")
+            .next()
+            .is_some()
+    );
+    let first_card = harness
+        .query_all_by_label_contains("Alba: consegna di")
+        .map(|node| node.rect().top())
+        .fold(f32::INFINITY, f32::min);
+    let table = harness
+        .get_by_label("Confronto con il piano di base")
+        .rect()
+        .top();
+    // Eight cards of about 105 px each would push the table past 900 px below the first.
+    assert!(
+        table - first_card < 520.0,
+        "the table is {} px below the first change",
+        table - first_card
+    );
+}
