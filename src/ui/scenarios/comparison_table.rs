@@ -1,11 +1,12 @@
-//! The scenario against the baseline, figure by figure: smart workers at chosen months
-//! (median, and P10–P90 in brackets), training hours, equipment cost, commuting km and CO2
-//! avoided over the projected months, with the difference.
+//! The scenario against the baseline, figure by figure: smart workers 6, 12, 18 and 24 months
+//! ahead and in a month the user picks (median, and P10–P90 in brackets), training hours,
+//! equipment cost, commuting km and CO2 avoided over the projected months, with the
+//! difference.
 
-use egui::{Grid, RichText, Ui};
+use egui::{ComboBox, Grid, RichText, Ui};
 
 use super::figures::ScenarioFigures;
-use crate::analysis::projection::{Comparison, Pair, Quantiles};
+use crate::analysis::projection::{Comparison, Pair, Projection, Quantiles};
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::{Cents, Month};
 use crate::ui::ViewCtx;
@@ -20,7 +21,8 @@ pub struct Row {
     pub difference: String,
 }
 
-pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, figures: &ScenarioFigures) {
+/// `chosen` is the month of the row the user picks, kept by the view across frames.
+pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, figures: &ScenarioFigures, chosen: &mut Option<Month>) {
     let lang = cx.lang;
     section::panel(ui, |ui| {
         section::heading(ui, &tr(lang, "scenarios.table.title"));
@@ -51,12 +53,29 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, figures: &ScenarioFigures) {
                     ui.label(RichText::new(header).strong());
                 }
                 ui.end_row();
-                for row in rows(lang, comparison, figures.baseline.anchor) {
-                    ui.label(row.label);
+                let rows = rows(lang, comparison, figures.baseline.anchor);
+                let fixed = comparison.months.len().min(rows.len());
+                let show = |ui: &mut Ui, row: Row| {
                     ui.label(row.baseline);
                     ui.label(RichText::new(row.scenario).strong());
                     ui.label(row.difference);
                     ui.end_row();
+                };
+                let mut rows = rows.into_iter();
+                for row in rows.by_ref().take(fixed) {
+                    ui.label(row.label.clone());
+                    show(ui, row);
+                }
+                let months = &figures.baseline.months;
+                if chosen.is_some_and(|month| !months.contains(&month)) {
+                    *chosen = None;
+                }
+                month_picker(ui, lang, months, chosen);
+                let scenario = figures.scenario.as_deref();
+                show(ui, chosen_row(lang, &figures.baseline, scenario, *chosen));
+                for row in rows {
+                    ui.label(row.label.clone());
+                    show(ui, row);
                 }
             });
         let months = figures.baseline.months.len();
@@ -123,6 +142,51 @@ pub fn rows(lang: Lang, comparison: &Comparison, anchor: Month) -> Vec<Row> {
         1_000.0,
     ));
     rows
+}
+
+/// "Lavoratori agili a [month ▾]": any projected month.
+fn month_picker(ui: &mut Ui, lang: Lang, months: &[Month], chosen: &mut Option<Month>) {
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, "scenarios.table.adopters_in"));
+        let shown = chosen.map_or_else(
+            || tr(lang, "scenarios.table.pick_month").into_owned(),
+            |month| format::month(lang, month),
+        );
+        let response = ComboBox::from_id_salt("scenarios_chosen_month")
+            .selected_text(shown)
+            .height(ui.text_style_height(&egui::TextStyle::Body) * 20.0)
+            .show_ui(ui, |ui| {
+                for &month in months {
+                    ui.selectable_value(chosen, Some(month), format::month(lang, month));
+                }
+            })
+            .response;
+        response.labelled_by(label.id);
+    });
+}
+
+/// The figures of the picked month, blank until one is picked.
+fn chosen_row(
+    lang: Lang,
+    baseline: &Projection,
+    scenario: Option<&Projection>,
+    month: Option<Month>,
+) -> Row {
+    let at = |projection: Option<&Projection>| projection?.consortium_at(month?);
+    let shown =
+        |q: Option<Quantiles>| q.map_or_else(|| format::MISSING.to_owned(), |q| adopters(lang, q));
+    let (base, other) = (at(Some(baseline)), at(scenario));
+    Row {
+        label: String::new(),
+        baseline: shown(base),
+        scenario: shown(other),
+        difference: match (base, other) {
+            (Some(base), Some(other)) => {
+                format::signed(lang, other.p50.round() - base.p50.round(), 0)
+            }
+            _ => format::MISSING.to_owned(),
+        },
+    }
 }
 
 /// "1.234 (1.180–1.290)": the median, then P10–P90.

@@ -25,7 +25,7 @@ pub use figures::ScenarioFigures;
 use egui::{ScrollArea, Ui};
 
 use crate::i18n::tr;
-use crate::model::ScenarioId;
+use crate::model::{Month, ScenarioId};
 use crate::ui::widgets::section;
 use crate::ui::{Request, ViewCtx};
 
@@ -41,6 +41,8 @@ pub struct ScenariosView {
     series: plot_series::Series,
     plot: overlay_plot::OverlayPlot,
     warnings: warnings::WarningsList,
+    /// The month of the comparison table's own row, picked by the user.
+    chosen_month: Option<Month>,
     /// The scenario asked for last: shown as picked until the first figures say which one
     /// the app projects.
     picked: Option<ScenarioId>,
@@ -79,7 +81,7 @@ impl ScenariosView {
                         self.changes.ui(ui, cx, active.as_ref());
                         ui.add_space(section::GAP);
                         if let Some(figures) = figures {
-                            comparison_table::ui(ui, cx, figures);
+                            comparison_table::ui(ui, cx, figures, &mut self.chosen_month);
                             ui.add_space(section::GAP);
                         }
                         self.warnings.ui(ui, cx, figures);

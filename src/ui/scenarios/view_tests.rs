@@ -509,3 +509,33 @@ fn a_long_list_of_changes_scrolls_and_leaves_the_comparison_in_sight() {
         table - first_card
     );
 }
+
+#[test]
+fn any_projected_month_can_be_picked_for_its_own_row() {
+    let mut harness = harness(crate::demo::embedded(), LAPTOPS, true);
+    let month = harness.state().figures.baseline.anchor.plus(9);
+    let (baseline, scenario) = {
+        let figures = &harness.state().figures;
+        let at = |p: &projection::Projection| p.consortium_at(month).unwrap();
+        (
+            comparison_table::adopters(Lang::It, at(&figures.baseline)),
+            comparison_table::adopters(Lang::It, at(figures.scenario.as_deref().unwrap())),
+        )
+    };
+    assert_ne!(baseline, scenario, "the scenario raises adoption by then");
+    assert!(harness.query_all_by_label(&scenario).next().is_none());
+
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Lavoratori agili a")
+        .click();
+    harness.run();
+    let name = crate::i18n::format::month(Lang::It, month);
+    harness.get_by_label(&name).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&name).click();
+    harness.run();
+
+    harness.get_by_label(&baseline);
+    harness.get_by_label(&scenario);
+    assert!(harness.state().outbox.requests.is_empty(), "a view choice, not an edit");
+}
