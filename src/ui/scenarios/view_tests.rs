@@ -537,5 +537,8 @@ fn any_projected_month_can_be_picked_for_its_own_row() {
 
     harness.get_by_label(&baseline);
     harness.get_by_label(&scenario);
-    assert!(harness.state().outbox.requests.is_empty(), "a view choice, not an edit");
+    assert!(
+        harness.state().outbox.requests.is_empty(),
+        "a view choice, not an edit"
+    );
 }
