@@ -176,3 +176,35 @@ fn picking_and_deleting_scenarios_and_undoing_the_delete() {
     settle(&mut harness);
     assert_eq!(harness.state().project(), &demo);
 }
+
+#[test]
+fn the_other_scenarios_can_be_overlaid_on_the_plot() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = on_scenarios(folder.path());
+    let others: Vec<String> = {
+        let project = harness.state().project();
+        let active = harness.state().active_scenario().cloned();
+        project
+            .scenarios
+            .iter()
+            .filter(|(id, _)| Some(*id) != active.as_ref())
+            .map(|(_, s)| s.name.clone())
+            .collect()
+    };
+    assert_eq!(others.len(), 2);
+    let count = |harness: &AppHarness, name: &str| harness.query_all_by_label(name).count();
+    let before: Vec<usize> = others.iter().map(|name| count(&harness, name)).collect();
+
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Show the other scenarios too")
+        .click();
+    settle(&mut harness);
+    // Each other scenario gets a line of its own, named in the plot's legend.
+    for (name, before) in others.iter().zip(before) {
+        assert_eq!(count(&harness, name), before + 1, "{name}");
+    }
+    assert!(
+        !harness.state().document().is_dirty(),
+        "a way of looking, not an edit"
+    );
+}

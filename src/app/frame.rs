@@ -84,6 +84,7 @@ impl CruscottoApp {
                         self.doc.shared(),
                         self.doc.revision(),
                         self.active_scenario.as_ref(),
+                        self.scenarios.overlays_others(),
                         &dashboard.partner_order,
                         &self.selection,
                         ui.ctx(),

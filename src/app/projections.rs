@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use crate::analysis::projection::{
     self, Calibration, Comparison, PartnerBands, Projection, ProjectionSettings, compare,
 };
-use crate::model::{PartnerId, Project, ScenarioId};
+use crate::model::{PartnerId, Project, Scenario, ScenarioId};
 use crate::ui::Selection;
 use crate::ui::scenarios::figures::{MAX_MULTIPLES, compare_months, partners_to_show};
 
@@ -65,6 +65,8 @@ struct Key {
     scenario: Option<ScenarioId>,
     /// The partners given bands (empty when every partner has them).
     bands: Vec<PartnerId>,
+    /// The other scenarios are projected too, for the overlay.
+    others: bool,
 }
 
 /// A computation's inputs, with what can be reused from earlier ones.
@@ -74,6 +76,16 @@ struct Job {
     generation: u64,
     calibration: Option<Arc<Calibration>>,
     baseline: Option<Arc<Projection>>,
+    /// Other scenarios' projections of this generation, reused while the scenario is the same.
+    others: Vec<OtherProjection>,
+}
+
+/// Another scenario's projection, as it was when projected.
+#[derive(Clone)]
+struct OtherProjection {
+    id: ScenarioId,
+    scenario: Scenario,
+    projection: Arc<Projection>,
 }
 
 struct Computed {
@@ -83,6 +95,7 @@ struct Computed {
     baseline: Arc<Projection>,
     scenario: Option<Arc<Projection>>,
     comparison: Option<Comparison>,
+    others: Vec<OtherProjection>,
 }
 
 impl Job {
@@ -116,6 +129,36 @@ impl Job {
         let comparison = scenario
             .as_ref()
             .map(|scenario| compare(&baseline, scenario, &compare_months(baseline.anchor)));
+        let others = if self.key.others {
+            // Lines without partner bands: the overlay draws the consortium only.
+            let settings = ProjectionSettings {
+                partner_bands: PartnerBands::Only(Default::default()),
+                ..settings
+            };
+            project
+                .scenarios
+                .iter()
+                .filter(|(id, _)| Some(*id) != self.key.scenario.as_ref())
+                .map(|(id, scenario)| {
+                    let reused = self
+                        .others
+                        .iter()
+                        .find(|o| o.id == *id && o.scenario == *scenario);
+                    reused.cloned().unwrap_or_else(|| OtherProjection {
+                        id: id.clone(),
+                        scenario: scenario.clone(),
+                        projection: Arc::new(projection::project_calibrated(
+                            project,
+                            Some(scenario),
+                            &settings,
+                            &calibration,
+                        )),
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Computed {
             key: self.key,
             generation: self.generation,
@@ -123,6 +166,7 @@ impl Job {
             baseline,
             scenario,
             comparison,
+            others,
         }
     }
 }
@@ -134,6 +178,7 @@ pub struct ProjectionCache {
     generations: u64,
     calibration: Option<(u64, Arc<Calibration>)>,
     baseline: Option<(u64, Vec<PartnerId>, Arc<Projection>)>,
+    others: Option<(u64, Vec<OtherProjection>)>,
     figures: Option<(Key, ScenarioFigures)>,
     pending: Option<Receiver<Computed>>,
     /// How long the last computation on the UI thread took.
@@ -146,12 +191,15 @@ pub struct ProjectionCache {
 impl ProjectionCache {
     /// The figures for `revision` of `project` and the `active` scenario, or the latest ones
     /// while a large project's are computed (`waker` repaints when they arrive); `None`
-    /// until the first ones are ready. `order` and `selection` choose the partners shown.
+    /// until the first ones are ready. `order` and `selection` choose the partners shown;
+    /// with `others` the project's other scenarios are projected too.
+    #[allow(clippy::too_many_arguments)]
     pub fn get(
         &mut self,
         project: &Arc<Project>,
         revision: u64,
         active: Option<&ScenarioId>,
+        others: bool,
         order: &[PartnerId],
         selection: &Selection,
         waker: &egui::Context,
@@ -168,6 +216,7 @@ impl ProjectionCache {
             } else {
                 Vec::new()
             },
+            others,
         };
         let current = self.figures.as_ref().is_some_and(|(k, _)| *k == key);
         if !current {
@@ -252,6 +301,12 @@ impl ProjectionCache {
             .as_ref()
             .filter(|(g, bands, _)| *g == generation && *bands == key.bands)
             .map(|(_, _, b)| Arc::clone(b));
+        let others = self
+            .others
+            .as_ref()
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, others)| others.clone())
+            .unwrap_or_default();
         self.calibrations += u64::from(calibration.is_none());
         self.baselines += u64::from(baseline.is_none());
         Job {
@@ -260,6 +315,7 @@ impl ProjectionCache {
             generation,
             calibration,
             baseline,
+            others,
         }
     }
 
@@ -289,13 +345,22 @@ impl ProjectionCache {
             baseline,
             scenario,
             comparison,
+            others,
         } = computed;
         self.calibration = Some((generation, calibration));
+        let other_figures = others
+            .iter()
+            .map(|o| (o.id.clone(), Arc::clone(&o.projection)))
+            .collect();
+        if key.others {
+            self.others = Some((generation, others));
+        }
         self.baseline = Some((generation, key.bands.clone(), Arc::clone(&baseline)));
         let figures = ScenarioFigures {
             baseline,
             scenario,
             comparison,
+            others: other_figures,
             revision: key.revision,
             scenario_id: key.scenario.clone(),
             partners_shown: Vec::new(),
@@ -334,11 +399,11 @@ mod tests {
         let ctx = egui::Context::default();
         let order: Vec<PartnerId> = project.partners.keys().cloned().collect();
         let selection = Selection::default();
-        cache.get(project, revision, active, &order, &selection, &ctx);
+        cache.get(project, revision, active, false, &order, &selection, &ctx);
         // A slow first computation (a debug build) sends the next ones to a thread.
         cache.wait();
         let figures = cache
-            .get(project, revision, active, &order, &selection, &ctx)
+            .get(project, revision, active, false, &order, &selection, &ctx)
             .expect("computed");
         assert!(!figures.updating);
         figures.clone()
@@ -357,6 +422,7 @@ mod tests {
                 &project,
                 1,
                 id.as_ref(),
+                false,
                 &order,
                 &Selection::default(),
                 &ctx,
@@ -402,6 +468,88 @@ mod tests {
     }
 
     #[test]
+    fn the_other_scenarios_are_projected_for_the_overlay_and_reused_while_unchanged() {
+        let ctx = egui::Context::default();
+        let mut project = Arc::new(crate::demo::embedded());
+        let ids: Vec<ScenarioId> = project.scenarios.keys().cloned().collect();
+        let order: Vec<PartnerId> = project.partners.keys().cloned().collect();
+        let selection = Selection::default();
+        let mut cache = ProjectionCache::default();
+        let others = |cache: &mut ProjectionCache, project: &Arc<Project>, revision| {
+            cache.get(
+                project,
+                revision,
+                Some(&ids[0]),
+                true,
+                &order,
+                &selection,
+                &ctx,
+            );
+            cache.wait();
+            let figures = cache
+                .get(
+                    project,
+                    revision,
+                    Some(&ids[0]),
+                    true,
+                    &order,
+                    &selection,
+                    &ctx,
+                )
+                .expect("computed");
+            figures.others.clone()
+        };
+        let first = others(&mut cache, &project, 1);
+        let listed: Vec<&ScenarioId> = first.iter().map(|(id, _)| id).collect();
+        assert_eq!(
+            listed,
+            ids[1..].iter().collect::<Vec<_>>(),
+            "all but the active one"
+        );
+        let settings = ProjectionSettings {
+            partner_bands: PartnerBands::Only(Default::default()),
+            ..projection_settings(8, &[])
+        };
+        for (id, projected) in &first {
+            let expected = projection::project(&project, project.scenarios.get(id), &settings);
+            assert_eq!(**projected, expected, "{id}");
+        }
+
+        // Editing the active scenario leaves the others' projections as they were.
+        let edit = ceiling(&project, &ids[0], 0.3);
+        edit.apply(Arc::make_mut(&mut project)).unwrap();
+        cache.note_edit(1, 2, true);
+        let second = others(&mut cache, &project, 2);
+        for ((_, a), (_, b)) in first.iter().zip(&second) {
+            assert!(Arc::ptr_eq(a, b), "reused, not recomputed");
+        }
+        // Editing another one projects it again.
+        let edit = ceiling(&project, &ids[1], 0.3);
+        edit.apply(Arc::make_mut(&mut project)).unwrap();
+        cache.note_edit(2, 3, true);
+        let third = others(&mut cache, &project, 3);
+        assert!(!Arc::ptr_eq(&second[0].1, &third[0].1));
+        assert!(
+            third[0].1.consortium_at(third[0].1.months[11]).unwrap().p50
+                < second[0]
+                    .1
+                    .consortium_at(second[0].1.months[11])
+                    .unwrap()
+                    .p50
+        );
+        assert!(Arc::ptr_eq(&second[1].1, &third[1].1));
+
+        // Without the overlay nothing else is projected.
+        cache.get(&project, 3, Some(&ids[0]), false, &order, &selection, &ctx);
+        cache.wait();
+        let figures = cache
+            .get(&project, 3, Some(&ids[0]), false, &order, &selection, &ctx)
+            .expect("computed");
+        assert!(!figures.updating);
+        assert!(figures.others.is_empty());
+    }
+
+    #[test]
     fn picking_another_scenario_projects_only_that_scenario() {
         let project = Arc::new(crate::demo::embedded());
         let ids: Vec<ScenarioId> = project.scenarios.keys().cloned().collect();
@@ -427,13 +575,13 @@ mod tests {
 
         assert!(
             cache
-                .get(&project, 1, Some(&id), &order, &selection, &ctx)
+                .get(&project, 1, Some(&id), false, &order, &selection, &ctx)
                 .is_none()
         );
         assert!(cache.is_updating());
         cache.wait();
         let figures = cache
-            .get(&project, 1, Some(&id), &order, &selection, &ctx)
+            .get(&project, 1, Some(&id), false, &order, &selection, &ctx)
             .unwrap();
         assert!(!figures.updating);
         // Bands only for the twelve partners shown.
@@ -451,13 +599,13 @@ mod tests {
             .unwrap();
         cache.note_edit(1, 2, true);
         let stale = cache
-            .get(&project, 2, Some(&id), &order, &selection, &ctx)
+            .get(&project, 2, Some(&id), false, &order, &selection, &ctx)
             .unwrap();
         assert!(stale.updating, "the previous figures, marked as such");
         assert_eq!(stale.comparison.as_ref(), Some(&old));
         cache.wait();
         let fresh = cache
-            .get(&project, 2, Some(&id), &order, &selection, &ctx)
+            .get(&project, 2, Some(&id), false, &order, &selection, &ctx)
             .unwrap();
         assert!(!fresh.updating);
         assert_ne!(fresh.comparison.as_ref(), Some(&old));

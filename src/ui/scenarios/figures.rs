@@ -20,6 +20,9 @@ pub struct ScenarioFigures {
     /// The active scenario's projection; `None` when the project has no scenario.
     pub scenario: Option<Arc<Projection>>,
     pub comparison: Option<Comparison>,
+    /// The project's other scenarios, when the view overlays them (consortium only), in id
+    /// order.
+    pub others: Vec<(ScenarioId, Arc<Projection>)>,
     /// The project revision the figures were computed from.
     pub revision: u64,
     /// The scenario the figures were computed for.

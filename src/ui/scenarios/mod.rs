@@ -41,6 +41,8 @@ pub struct ScenariosView {
     series: plot_series::Series,
     plot: overlay_plot::OverlayPlot,
     warnings: warnings::WarningsList,
+    /// The plot shows the other scenarios too.
+    overlay_others: bool,
     /// The month of the comparison table's own row, picked by the user.
     chosen_month: Option<Month>,
     /// The scenario asked for last: shown as picked until the first figures say which one
@@ -49,6 +51,11 @@ pub struct ScenariosView {
 }
 
 impl ScenariosView {
+    /// Whether the app should project every scenario, for the overlay.
+    pub fn overlays_others(&self) -> bool {
+        self.overlay_others
+    }
+
     /// Draws the view; `figures` are the projections of the active scenario (`None` while
     /// the first ones are computed).
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, figures: Option<&ScenarioFigures>) {
@@ -90,6 +97,12 @@ impl ScenariosView {
                         section::panel(ui, |ui| {
                             section::heading(ui, &tr(cx.lang, "scenarios.plot.title"));
                             status_note(ui, cx, figures);
+                            if cx.project.scenarios.len() > 1 {
+                                ui.checkbox(
+                                    &mut self.overlay_others,
+                                    tr(cx.lang, "scenarios.plot.show_others"),
+                                );
+                            }
                             if figures.is_some() {
                                 let name = scenario_name(cx, figures);
                                 self.plot.ui(

@@ -1,5 +1,6 @@
 //! The consortium's smart workers: the observed history, then the baseline (grey) and the
-//! scenario (coloured), each a median line inside its P10–P90 band. A vertical line marks
+//! scenario (coloured), each a median line inside its P10–P90 band, and on request the
+//! other scenarios' medians (thinner, in the palette's next colours). A vertical line marks
 //! the last observation. The baseline is drawn over the scenario, so where the two agree its
 //! dashes show on the scenario's line. Hover names the line, the month and the value; drag
 //! pans, Ctrl+wheel zooms, a double click restores the view.
@@ -80,6 +81,14 @@ impl OverlayPlot {
                     scenario_color(),
                     LineStyle::Solid,
                     "scenario",
+                );
+            }
+            for (index, (name, median)) in series.others.iter().enumerate() {
+                plot_ui.line(
+                    Line::new(name.as_str(), PlotPoints::Borrowed(median))
+                        .color(theme::series_color(index + 1))
+                        .width(2.0)
+                        .id(("scenarios_other", index)),
                 );
             }
             add_band(

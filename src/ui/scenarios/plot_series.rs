@@ -40,6 +40,7 @@ pub struct PartnerSeries {
 struct Key {
     baseline: Arc<Projection>,
     scenario: Option<Arc<Projection>>,
+    others: Vec<Arc<Projection>>,
     revision: u64,
     shown: Vec<PartnerId>,
 }
@@ -51,8 +52,15 @@ impl Key {
             (None, None) => true,
             _ => false,
         };
+        let same_others = self.others.len() == figures.others.len()
+            && self
+                .others
+                .iter()
+                .zip(&figures.others)
+                .all(|(a, (_, b))| Arc::ptr_eq(a, b));
         Arc::ptr_eq(&self.baseline, &figures.baseline)
             && same_scenario
+            && same_others
             && self.revision == revision
             && self.shown == figures.partners_shown
     }
@@ -69,6 +77,8 @@ pub struct Series {
     pub observed: Vec<PlotPoint>,
     pub baseline: Band,
     pub scenario: Option<Band>,
+    /// The other scenarios' medians, by name, when the view overlays them.
+    pub others: Vec<(String, Vec<PlotPoint>)>,
     pub partners: Vec<PartnerSeries>,
     /// The month the small plots quote (12 months ahead).
     pub quoted_month: Option<Month>,
@@ -88,6 +98,7 @@ impl Series {
         self.key = Some(Key {
             baseline: Arc::clone(&figures.baseline),
             scenario: figures.scenario.clone(),
+            others: figures.others.iter().map(|(_, p)| Arc::clone(p)).collect(),
             revision: cx.revision,
             shown: figures.partners_shown.clone(),
         });
@@ -114,6 +125,17 @@ impl Series {
             .scenario
             .as_deref()
             .map(|scenario| consortium_band(scenario, x));
+        self.others = figures
+            .others
+            .iter()
+            .map(|(id, projection)| {
+                let name = project
+                    .scenarios
+                    .get(id)
+                    .map_or_else(|| id.to_string(), |s| s.name.clone());
+                (name, consortium_band(projection, x).median)
+            })
+            .collect();
         let quoted_month = baseline.anchor.plus(COMPARE_AFTER[1]);
         self.quoted_month = Some(quoted_month);
         self.partners = figures

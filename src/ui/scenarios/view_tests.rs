@@ -54,6 +54,7 @@ fn figures(project: &Project, active: &ScenarioId) -> ScenarioFigures {
         baseline,
         scenario,
         comparison,
+        others: Vec::new(),
         revision: 1,
         scenario_id: Some(active.clone()),
         partners_shown: partners_to_show(&order, &Default::default(), |_| true),
