@@ -14,7 +14,7 @@
 //! sums its partners in order and chunks are added in order, so the bands are the same bits
 //! on one core or many.
 
-use super::bands::{Quantiles, quantiles_of_counts};
+use super::bands::{Guess, Quantiles, Scratch, quantiles_of_counts};
 use super::bass::{ratio, share_of};
 use super::calibrate::{Fit, lower, upper};
 use super::draws::{SplitMix64, partner_seed, shuffled_into};
@@ -118,7 +118,7 @@ pub(crate) fn consortium<'a>(
             *sum += value;
         }
     }
-    let mut keys = Vec::with_capacity(n);
+    let mut scratch = Scratch::default();
     total
         .chunks_mut(n)
         .zip(&offset)
@@ -126,7 +126,7 @@ pub(crate) fn consortium<'a>(
             for value in row.iter_mut() {
                 *value += offset;
             }
-            quantiles_of_counts(row, None, &mut keys).unwrap_or(Quantiles::all(offset))
+            quantiles_of_counts(row, None, None, &mut scratch).unwrap_or(Quantiles::all(offset))
         })
         .collect()
 }
@@ -201,7 +201,7 @@ struct Sink<'a> {
     draws: usize,
     mean: Vec<f64>,
     band: Option<Vec<Quantiles>>,
-    scratch: &'a mut Vec<u64>,
+    scratch: &'a mut Scratch,
 }
 
 impl Sink<'_> {
@@ -235,7 +235,11 @@ impl Sink<'_> {
     fn added(&mut self, t: usize, row: &[f64], held: Option<f64>) {
         self.mean[t] = lane_sum(row) / self.draws as f64;
         if let Some(band) = self.band.as_mut() {
-            band[t] = quantiles_of_counts(row, held, self.scratch).unwrap_or(Quantiles::all(0.0));
+            // Months are filled in order, so the three before `t` are known.
+            let guess =
+                (t >= 3).then(|| Guess::extrapolating([band[t - 3], band[t - 2], band[t - 1]]));
+            band[t] = quantiles_of_counts(row, held, guess.as_ref(), self.scratch)
+                .unwrap_or(Quantiles::all(0.0));
         }
     }
 }
@@ -253,7 +257,7 @@ enum State {
 #[derive(Default)]
 struct Workspace {
     state: Draws,
-    scratch: Vec<u64>,
+    scratch: Scratch,
 }
 
 /// One partner's draws and their per-draw state, in flat arrays.

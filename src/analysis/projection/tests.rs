@@ -474,7 +474,10 @@ fn demo_scenarios_move_adoption_the_way_their_changes_say() {
 
     // Twenty laptops and a 70% ceiling for Cuneo raise it for good, at their price.
     let laptops = compared("portatili-extra");
-    assert!(differences(&laptops).iter().all(|d| *d > 0.5), "{laptops:?}");
+    assert!(
+        differences(&laptops).iter().all(|d| *d > 0.5),
+        "{laptops:?}"
+    );
     assert_eq!(
         laptops.equipment_cost.difference(),
         Cents::from_euros(20_000)
@@ -490,5 +493,4 @@ fn demo_scenarios_move_adoption_the_way_their_changes_say() {
     // An earlier regolamento changes nothing where devices have been the bottleneck.
     let early = differences(&compared("regolamento-anticipato"));
     assert!(early.iter().all(|d| d.abs() < 1e-9), "{early:?}");
-
 }
