@@ -6,14 +6,14 @@
 
 use egui::{Color32, Id, Ui};
 use egui_plot::{
-    Corner, FilledArea, GridInput, GridMark, HoverPosition, Legend, LegendGrouping, Line,
-    LineStyle, Plot, PlotPoints,
+    Corner, FilledArea, HoverPosition, Legend, LegendGrouping, Line, LineStyle, Plot, PlotPoints,
 };
 
 use super::adoption_series::{AdoptionSeries, PlotMode, partner_item_source};
 use super::{additive_click, section};
 use crate::i18n::{Lang, format, tr, tr_args};
-use crate::model::{Month, PartnerId, YEAR_RANGE};
+use crate::model::{Month, PartnerId};
+use crate::ui::widgets::month_axis::{month_at, month_label, month_marks};
 use crate::ui::{Request, ViewCtx, theme};
 
 #[derive(Default)]
@@ -187,22 +187,6 @@ fn fade(color: Color32) -> Color32 {
     color.gamma_multiply(0.45)
 }
 
-/// "mar 2026" at a whole month, nothing between months.
-fn month_label(lang: Lang, start: Month, value: f64) -> String {
-    month_at(start, value).map_or_else(String::new, |month| format::month(lang, month))
-}
-
-/// The month at x = `value` (months since `start`), if `value` is a whole month within the
-/// years a month can have.
-fn month_at(start: Month, value: f64) -> Option<Month> {
-    let rounded = value.round();
-    if (value - rounded).abs() > 1e-6 || rounded.abs() > 12.0 * 2000.0 {
-        return None;
-    }
-    let month = start.plus(rounded as i32);
-    YEAR_RANGE.contains(&month.year()).then_some(month)
-}
-
 /// The hover label: the line's name, the month and the value; away from a line, the month.
 fn hover_text(lang: Lang, start: Month, position: &HoverPosition<'_>) -> Option<String> {
     match position {
@@ -221,67 +205,12 @@ fn hover_text(lang: Lang, start: Month, position: &HoverPosition<'_>) -> Option<
     }
 }
 
-/// Grid marks on whole months: months, quarters or years as the zoom allows, the years
-/// (January) drawn strongest.
-fn month_marks(input: GridInput, start: Month) -> Vec<GridMark> {
-    // (smallest step, the three levels drawn), in months.
-    const LEVELS: [(i64, [i64; 3]); 6] = [
-        (1, [1, 3, 12]),
-        (3, [3, 12, 60]),
-        (6, [6, 12, 60]),
-        (12, [12, 60, 120]),
-        (60, [60, 120, 600]),
-        (600, [600, 1200, 6000]),
-    ];
-    let (low, high) = input.bounds;
-    if !(low.is_finite() && high.is_finite()) || high < low {
-        return Vec::new();
-    }
-    let Some(&(smallest, levels)) = LEVELS
-        .iter()
-        .find(|(smallest, _)| *smallest as f64 >= input.base_step_size)
-    else {
-        return Vec::new();
-    };
-    if (high - low) / smallest as f64 > 2000.0 {
-        return Vec::new();
-    }
-    // Months counted from January of year 0, so multiples of 12 are Januaries.
-    let offset = i64::from(start.year()) * 12 + i64::from(start.month()) - 1;
-    let first = ((low + offset as f64) / smallest as f64).ceil() as i64 * smallest;
-    let last = (high + offset as f64).floor() as i64;
-    (first..=last)
-        .step_by(smallest as usize)
-        .map(|absolute| {
-            let step = levels
-                .iter()
-                .rev()
-                .copied()
-                .find(|level| absolute % level == 0)
-                .unwrap_or(smallest);
-            GridMark {
-                value: (absolute - offset) as f64,
-                step_size: step as f64,
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn month(year: i32, month: u32) -> Month {
         Month::new(year, month).unwrap()
-    }
-
-    #[test]
-    fn axis_labels_name_whole_months_only() {
-        let start = month(2025, 1);
-        assert_eq!(month_label(Lang::It, start, 14.0), "mar 2026");
-        assert_eq!(month_label(Lang::En, start, 14.0), "Mar 2026");
-        assert_eq!(month_label(Lang::It, start, 14.5), "");
-        assert_eq!(month_label(Lang::It, start, 1e12), "");
     }
 
     #[test]
@@ -303,45 +232,5 @@ mod tests {
             hover_text(Lang::En, start, &away).as_deref(),
             Some("March 2025")
         );
-    }
-
-    #[test]
-    fn grid_marks_fall_on_months_with_januaries_strongest() {
-        // A programme starting in November 2025, zoomed so a month is the smallest step.
-        let start = month(2025, 11);
-        let marks = month_marks(
-            GridInput {
-                bounds: (-0.5, 5.5),
-                base_step_size: 0.5,
-            },
-            start,
-        );
-        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
-        assert_eq!(values, [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
-        // Index 2 is January 2026, index 5 is April (a quarter).
-        let steps: Vec<f64> = marks.iter().map(|mark| mark.step_size).collect();
-        assert_eq!(steps, [1.0, 1.0, 12.0, 1.0, 1.0, 3.0]);
-    }
-
-    #[test]
-    fn zoomed_out_grids_use_quarters_and_stay_bounded() {
-        let start = month(2025, 1);
-        let marks = month_marks(
-            GridInput {
-                bounds: (0.0, 24.0),
-                base_step_size: 2.0,
-            },
-            start,
-        );
-        let values: Vec<f64> = marks.iter().map(|mark| mark.value).collect();
-        assert_eq!(values, [0.0, 3.0, 6.0, 9.0, 12.0, 15.0, 18.0, 21.0, 24.0]);
-        let far = month_marks(
-            GridInput {
-                bounds: (-1e9, 1e9),
-                base_step_size: 1.0,
-            },
-            start,
-        );
-        assert!(far.is_empty());
     }
 }

@@ -20,10 +20,8 @@ use egui::{ScrollArea, Ui};
 
 use crate::ui::ViewCtx;
 use crate::ui::widgets::interaction::{additive_click, count_text};
-use crate::ui::widgets::{icons, section};
+use crate::ui::widgets::{icons, section, two_columns};
 
-/// Below this width the two-column rows stack vertically.
-const TWO_COLUMN_MIN_WIDTH: f32 = 1100.0;
 /// Share of a two-column row given to the left column.
 const LEFT_SHARE: f32 = 0.6;
 
@@ -58,6 +56,7 @@ impl OverviewView {
                 two_columns(
                     ui,
                     cx,
+                    LEFT_SHARE,
                     |ui, cx| self.adoption.ui(ui, cx, chart_height),
                     |ui, cx| self.training.ui(ui, cx, chart_height),
                 );
@@ -67,50 +66,12 @@ impl OverviewView {
                 two_columns(
                     ui,
                     cx,
+                    LEFT_SHARE,
                     |ui, cx| self.milestones.ui(ui, cx, list_height),
                     |ui, cx| self.findings.ui(ui, cx, list_height),
                 );
             });
     }
-}
-
-/// Lays `left` and `right` side by side (60:40) on a wide screen, one above the other on
-/// a narrow one. The context is handed to each in turn, since both write requests to it.
-fn two_columns<C>(
-    ui: &mut Ui,
-    cx: &mut C,
-    left: impl FnOnce(&mut Ui, &mut C),
-    right: impl FnOnce(&mut Ui, &mut C),
-) {
-    let width = ui.available_width();
-    if width < TWO_COLUMN_MIN_WIDTH {
-        left(ui, cx);
-        ui.add_space(section::GAP);
-        right(ui, cx);
-        return;
-    }
-    let gap = section::GAP;
-    let left_width = ((width - gap) * LEFT_SHARE).floor();
-    let right_width = width - gap - left_width;
-    ui.horizontal_top(|ui| {
-        ui.spacing_mut().item_spacing.x = gap;
-        ui.allocate_ui_with_layout(
-            egui::vec2(left_width, 0.0),
-            egui::Layout::top_down(egui::Align::Min),
-            |ui| {
-                ui.set_width(left_width);
-                left(ui, cx);
-            },
-        );
-        ui.allocate_ui_with_layout(
-            egui::vec2(right_width, 0.0),
-            egui::Layout::top_down(egui::Align::Min),
-            |ui| {
-                ui.set_width(right_width);
-                right(ui, cx);
-            },
-        );
-    });
 }
 
 #[cfg(test)]

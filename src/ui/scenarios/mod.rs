@@ -14,7 +14,6 @@ mod comparison_table;
 pub mod figures;
 mod overlay_plot;
 mod picker;
-mod plot_axis;
 mod plot_series;
 mod small_multiples;
 mod warnings;
@@ -26,11 +25,9 @@ use egui::{ScrollArea, Ui};
 
 use crate::i18n::tr;
 use crate::model::{Month, ScenarioId};
-use crate::ui::widgets::section;
+use crate::ui::widgets::{section, two_columns};
 use crate::ui::{Request, ViewCtx};
 
-/// Below this width the two columns stack vertically.
-const TWO_COLUMN_MIN_WIDTH: f32 = 1100.0;
 /// Share of a two-column row given to the changes and the table.
 const LEFT_SHARE: f32 = 0.45;
 
@@ -84,6 +81,7 @@ impl ScenariosView {
                 two_columns(
                     ui,
                     cx,
+                    LEFT_SHARE,
                     |ui, cx| {
                         self.changes.ui(ui, cx, active.as_ref());
                         ui.add_space(section::GAP);
@@ -150,44 +148,6 @@ fn status_note(ui: &mut Ui, cx: &ViewCtx<'_>, figures: Option<&ScenarioFigures>)
             section::note(ui, &tr(cx.lang, key));
         });
     }
-}
-
-/// `left` and `right` side by side on a wide screen, one above the other on a narrow one.
-fn two_columns<C>(
-    ui: &mut Ui,
-    cx: &mut C,
-    left: impl FnOnce(&mut Ui, &mut C),
-    right: impl FnOnce(&mut Ui, &mut C),
-) {
-    let width = ui.available_width();
-    if width < TWO_COLUMN_MIN_WIDTH {
-        left(ui, cx);
-        ui.add_space(section::GAP);
-        right(ui, cx);
-        return;
-    }
-    let gap = section::GAP;
-    let left_width = ((width - gap) * LEFT_SHARE).floor();
-    let right_width = width - gap - left_width;
-    ui.horizontal_top(|ui| {
-        ui.spacing_mut().item_spacing.x = gap;
-        ui.allocate_ui_with_layout(
-            egui::vec2(left_width, 0.0),
-            egui::Layout::top_down(egui::Align::Min),
-            |ui| {
-                ui.set_width(left_width);
-                left(ui, cx);
-            },
-        );
-        ui.allocate_ui_with_layout(
-            egui::vec2(right_width, 0.0),
-            egui::Layout::top_down(egui::Align::Min),
-            |ui| {
-                ui.set_width(right_width);
-                right(ui, cx);
-            },
-        );
-    });
 }
 
 #[cfg(test)]

@@ -10,11 +10,11 @@ use egui_plot::{
     Corner, FilledArea, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints, VLine,
 };
 
-use super::plot_axis::{month_at, month_label, month_marks};
 use super::plot_series::{Band, Series};
 use crate::i18n::{Lang, format, tr};
 use crate::model::Month;
 use crate::ui::theme;
+use crate::ui::widgets::month_axis::{month_at, month_label, month_marks};
 
 /// The baseline's grey, readable on both themes.
 pub fn baseline_color() -> Color32 {

@@ -7,10 +7,10 @@ use egui::{Frame, Grid, RichText, Ui};
 use egui_plot::{Line, LineStyle, Plot, PlotPoints};
 
 use super::overlay_plot::{add_band, baseline_color, scenario_color};
-use super::plot_axis::{month_label, month_marks};
 use super::plot_series::{PartnerSeries, Series};
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::Month;
+use crate::ui::widgets::month_axis::{month_label, month_marks};
 use crate::ui::widgets::section;
 use crate::ui::{ViewCtx, theme};
 
