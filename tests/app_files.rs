@@ -191,7 +191,6 @@ fn autosave_writes_the_recovery_file_of_a_dirty_project() {
         &mut harness,
         Edit::SetTitle("Salvataggio automatico".into()),
     );
-    harness.run();
     settle(&mut harness);
 
     let recovery = store::recovery_path(None, folder.path());
@@ -206,7 +205,9 @@ fn apply(harness: &mut egui_kittest::Harness<'static, cruscotto::app::CruscottoA
     harness
         .state_mut()
         .request(cruscotto::ui::Request::Edit(edit));
-    harness.run();
+    // An edit may start an autosave: a spinner repaints until it ends, which `run` alone
+    // would take for a frame that never settles.
+    settle(harness);
 }
 
 #[derive(Debug)]
