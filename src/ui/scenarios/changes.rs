@@ -8,7 +8,7 @@ use egui::{Button, Frame, RichText, ScrollArea, Ui};
 use super::change_fields::{self, Fields, first_equipment};
 use super::words;
 use crate::analysis::projection;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, tr, tr_args};
 use crate::model::{
     Cents, Edit, EquipmentKind, MilestoneKind, ModelSetting, ModelSettings, PartnerId, Project,
     Scenario, ScenarioChange, ScenarioId,
@@ -18,6 +18,9 @@ use crate::ui::widgets::section;
 
 /// Height of the list of changes before it scrolls: about five cards.
 const CHANGES_MAX_HEIGHT: f32 = 420.0;
+/// Change cards laid out at once. A scenario with a change per Comune has thousands at
+/// national scale: it shows the first ones and a button for more, so no frame lays out all.
+const CARDS_PER_PAGE: usize = 40;
 
 /// The kinds of change, in the order the add menu offers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,9 +145,29 @@ pub fn new_change(
 }
 
 #[derive(Default)]
-pub struct ChangesEditor;
+pub struct ChangesEditor {
+    /// Pages of cards shown beyond the first, for `for_scenario`.
+    more: usize,
+    for_scenario: Option<ScenarioId>,
+}
 
 impl ChangesEditor {
+    /// "Altre 7.083 modifiche non mostrate · [Mostra altre 40]".
+    fn more_row(&mut self, ui: &mut Ui, lang: Lang, hidden: usize) {
+        ui.horizontal(|ui| {
+            let count = crate::i18n::format::integer(lang, hidden as i64);
+            section::note(
+                ui,
+                &tr_args(lang, "scenarios.changes.more_hidden", &[("count", &count)]),
+            );
+            let page = crate::i18n::format::integer(lang, hidden.min(CARDS_PER_PAGE) as i64);
+            let label = tr_args(lang, "scenarios.changes.show_more", &[("count", &page)]);
+            if ui.button(label).clicked() {
+                self.more += 1;
+            }
+        });
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, active: Option<&ScenarioId>) {
         let lang = cx.lang;
         section::panel(ui, |ui| {
@@ -173,7 +196,12 @@ impl ChangesEditor {
                 .min_scrolled_height(CHANGES_MAX_HEIGHT)
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
-                    for (index, change) in scenario.changes.iter().enumerate() {
+                    if self.for_scenario.as_ref() != Some(id) {
+                        self.for_scenario = Some(id.clone());
+                        self.more = 0;
+                    }
+                    let limit = CARDS_PER_PAGE.saturating_mul(self.more + 1);
+                    for (index, change) in scenario.changes.iter().enumerate().take(limit) {
                         let fields = Fields {
                             project: cx.project,
                             order: &cx.dashboard.partner_order,
@@ -195,6 +223,10 @@ impl ChangesEditor {
                             }
                             None => {}
                         }
+                    }
+                    let hidden = scenario.changes.len().saturating_sub(limit);
+                    if hidden > 0 {
+                        self.more_row(ui, lang, hidden);
                     }
                 });
             if cx.editable {

@@ -543,3 +543,32 @@ fn any_projected_month_can_be_picked_for_its_own_row() {
         "a view choice, not an edit"
     );
 }
+
+#[test]
+fn thousands_of_changes_are_shown_a_page_at_a_time() {
+    let mut project = crate::demo::embedded();
+    if let Some(scenario) = project.scenarios.get_mut(&ScenarioId::new(EARLY)) {
+        scenario.changes = (0..100)
+            .map(|i| ScenarioChange::SetAgileDays {
+                partner: None,
+                days: 4.0 + f64::from(i) / 100.0,
+            })
+            .collect();
+    }
+    let mut harness = harness(project, EARLY, true);
+    let cards = |harness: &Harness<'_, State>| harness.query_all_by_label("Rimuovi").count();
+    assert_eq!(cards(&harness), 40);
+    harness.get_by_label("Altre 60 modifiche non mostrate");
+
+    let more = harness.get_by_label("Mostra altre 40");
+    more.scroll_to_me();
+    harness.run();
+    harness.get_by_label("Mostra altre 40").click();
+    harness.run();
+    assert_eq!(cards(&harness), 80);
+    harness.get_by_label("Altre 20 modifiche non mostrate");
+    assert!(
+        harness.state().outbox.requests.is_empty(),
+        "a way of looking"
+    );
+}
