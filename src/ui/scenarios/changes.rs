@@ -16,8 +16,10 @@ use crate::model::{
 use crate::ui::ViewCtx;
 use crate::ui::widgets::section;
 
-/// Height of the list of changes before it scrolls: about five cards.
+/// Height of the list of changes before it scrolls: about five cards, and at most this share
+/// of the window, so on a small screen the comparison table starts within it.
 const CHANGES_MAX_HEIGHT: f32 = 420.0;
+const CHANGES_MAX_SHARE: f32 = 0.35;
 /// Change cards laid out at once. A scenario with a change per Comune has thousands at
 /// national scale: it shows the first ones and a button for more, so no frame lays out all.
 const CARDS_PER_PAGE: usize = 40;
@@ -190,10 +192,12 @@ impl ChangesEditor {
             let mut changed: Option<Vec<ScenarioChange>> = None;
             // A long list (a change per Comune) scrolls on its own, so the comparison table
             // below stays in sight while a field is moved.
+            let list_height =
+                CHANGES_MAX_HEIGHT.min(ui.ctx().content_rect().height() * CHANGES_MAX_SHARE);
             ScrollArea::vertical()
                 .id_salt("scenario_changes")
-                .max_height(CHANGES_MAX_HEIGHT)
-                .min_scrolled_height(CHANGES_MAX_HEIGHT)
+                .max_height(list_height)
+                .min_scrolled_height(list_height)
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
                     if self.for_scenario.as_ref() != Some(id) {
