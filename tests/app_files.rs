@@ -236,7 +236,9 @@ fn dropping_a_project_file_on_the_window_opens_it() {
         .input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path.clone())));
-    harness.run();
+    // One frame takes the drop and starts loading; its spinner repaints until the load ends,
+    // which `settle` waits for (a bare `run` fails when the load outlasts its steps).
+    harness.step();
     settle(&mut harness);
     assert_eq!(harness.state().project(), &project);
     assert_eq!(
