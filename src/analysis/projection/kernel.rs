@@ -1,59 +1,217 @@
-//! The loops every draw goes through each month, over flat arrays and without branches so
-//! they compile to vector instructions (inlined into `monte_carlo`'s AVX2 and portable
-//! copies).
+//! The loops every draw goes through each month, over flat arrays.
+//!
+//! A month's adopters. With R at the cap R_c (0 when nothing caps) and `held` the adopters
+//! there, m·F(R) = held − k·(R − R_c)/(1 + R) with k = m(c + s), c the capped share (1 when
+//! nothing caps; from F = (1 − s·R)/(1 + R)). A draw held at the cap has R = R_c exactly, so
+//! it reports exactly `held`, and no draw ever reports more.
+//!
+//! Why months go in blocks. That is one division per draw and month, and a division costs as
+//! much as the rest of the month put together. Over a block of k months the k denominators
+//! are multiplied into one product, that one is divided, and each month's reciprocal is
+//! recovered with two multiplications walking back (Montgomery's batch inversion): one
+//! division per k months. Each denominator is at least 1 and at most
+//! 1 + q/p ≤ 1 + 4·2/0.0005 = 16,001 (the bounds of p, q and training), so a product of eight
+//! stays far inside a double's range, and each reciprocal is within a few units in the last
+//! place of the plain division.
+//!
+//! The vector copies (`simd.rs`) do the same IEEE operations in the same order for each draw,
+//! and add the sums in the same order, so results are the same bits on any processor.
 
-use super::bass::share_of;
+#[cfg(target_arch = "x86_64")]
+mod simd;
 
-/// Σ values in eight lanes instead of one, so no addition waits for the one before; the
-/// order is fixed, so the bits are the same on any machine.
-#[inline(always)]
-pub(super) fn lane_sum(values: &[f64]) -> f64 {
-    const LANES: usize = 8;
-    let mut sums = [0.0; LANES];
-    let chunks = values.chunks_exact(LANES);
-    let rest: f64 = chunks.remainder().iter().sum();
-    for chunk in chunks {
-        for (sum, value) in sums.iter_mut().zip(chunk) {
-            *sum += value;
-        }
-    }
-    sums.iter().sum::<f64>() + rest
+/// Sums over the draws are kept in this many lanes (draw d in lane d mod 8), the width of
+/// an AVX-512 register, so every copy adds in the same order.
+const LANES: usize = 8;
+/// The longest block of months; a block is 8, 4, 2 or 1 month long.
+pub(super) const BLOCK: usize = 8;
+
+/// Per-draw constants of a run of months: the monthly decay of R, R at the cap (0 when
+/// nothing caps) and the slope k.
+#[derive(Clone, Copy)]
+pub(super) struct Constants<'a> {
+    pub decay: &'a [f64],
+    pub r_cap: &'a [f64],
+    pub slope: &'a [f64],
 }
 
-/// One month for every draw: adopters into `row` (`cap` people for draws held at the cap) and
-/// added to `totals`; returns how many draws are held. One pass over flat arrays without
-/// branches, so it vectorises.
-#[inline(always)]
-pub(super) fn advance_reported(
-    r: &mut [f64],
-    (decay, r_cap, s): (&[f64], &[f64], &[f64]),
-    row: &mut [f64],
-    totals: &mut [f64],
-    (potential, cap): (f64, f64),
-) -> usize {
-    let mut capped = 0;
-    for (((((r, &decay), &r_cap), &s), out), total) in r
-        .iter_mut()
-        .zip(decay)
-        .zip(r_cap)
-        .zip(s)
-        .zip(row.iter_mut())
-        .zip(totals.iter_mut())
-    {
-        let free = *r * decay;
-        let held = free <= r_cap;
-        let next = if held { r_cap } else { free };
-        *r = next;
-        let value = potential * share_of(next, s);
-        // Held draws are exactly at the cap, not at its round trip through R. A blend of bits
-        // rather than a branch, so the division above stays unconditional and vectorised.
-        let mask = u64::from(held).wrapping_neg();
-        let value = f64::from_bits((value.to_bits() & !mask) | (cap.to_bits() & mask));
-        *out = value;
-        *total += value;
-        capped += usize::from(held);
+/// Where a block's months go: each month's adopters are added to its row of the chunk's
+/// `totals` (k rows of `draws`), their sum over the draws to `sums` (k of them), and, for a
+/// partner whose band is wanted, copied to its row of `rows`.
+pub(super) struct BlockOut<'a> {
+    pub totals: &'a mut [f64],
+    pub rows: Option<&'a mut [f64]>,
+    pub sums: &'a mut [f64],
+}
+
+/// The longest block that fits in `months`.
+pub(super) fn block_len(months: usize) -> usize {
+    match months {
+        0 => 0,
+        1 => 1,
+        2 | 3 => 2,
+        4..=7 => 4,
+        _ => BLOCK,
     }
-    capped
+}
+
+/// The next `out.sums.len()` months (a `block_len`) for every draw; `held` is the adopters
+/// of a draw held at the cap (the potential when nothing caps). Returns how many draws are
+/// held at the cap in the block's last month.
+pub(super) fn advance_block(
+    r: &mut [f64],
+    constants: Constants<'_>,
+    out: BlockOut<'_>,
+    held: f64,
+) -> usize {
+    let n = r.len();
+    let months = out.sums.len();
+    let Constants {
+        decay,
+        r_cap,
+        slope,
+    } = constants;
+    assert!(decay.len() >= n && r_cap.len() >= n && slope.len() >= n);
+    assert!(out.totals.len() >= months * n);
+    assert!(
+        out.rows
+            .as_ref()
+            .is_none_or(|rows| rows.len() >= months * n)
+    );
+    let draws = Draws {
+        r,
+        constants,
+        totals: out.totals,
+        held,
+    };
+    macro_rules! months {
+        ($k:literal) => {
+            match out.rows {
+                Some(rows) => draws.run::<$k, true>(rows, out.sums),
+                None => draws.run::<$k, false>(&mut [], out.sums),
+            }
+        };
+    }
+    match months {
+        1 => months!(1),
+        2 => months!(2),
+        4 => months!(4),
+        _ => months!(8),
+    }
+}
+
+/// Every draw of a partner, for one block.
+struct Draws<'a, 'b> {
+    r: &'a mut [f64],
+    constants: Constants<'b>,
+    totals: &'a mut [f64],
+    held: f64,
+}
+
+impl Draws<'_, '_> {
+    fn run<const K: usize, const ROWS: bool>(
+        mut self,
+        rows: &mut [f64],
+        sums: &mut [f64],
+    ) -> usize {
+        let n = self.r.len();
+        // Whole groups of LANES draws go in vector registers when the processor has them.
+        let grouped = n - n % LANES;
+        let (lane_sums, mut held_count) = self.groups::<K, ROWS>(grouped, rows);
+        let mut rest_sums = [0.0; K];
+        for d in grouped..n {
+            let values = self.draw::<K>(d);
+            for (j, &value) in values.iter().enumerate() {
+                self.totals[j * n + d] += value;
+                rest_sums[j] += value;
+                if ROWS {
+                    rows[j * n + d] = value;
+                }
+            }
+            held_count += usize::from(self.r[d] == self.constants.r_cap[d]);
+        }
+        for ((sum, lanes), rest) in sums.iter_mut().zip(&lane_sums).zip(rest_sums) {
+            *sum = lanes.iter().sum::<f64>() + rest;
+        }
+        held_count
+    }
+
+    /// The first `grouped` draws (a multiple of LANES): each month's sums per lane, and how
+    /// many are held at the cap in the last month.
+    fn groups<const K: usize, const ROWS: bool>(
+        &mut self,
+        grouped: usize,
+        rows: &mut [f64],
+    ) -> ([[f64; LANES]; K], usize) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if let Some(result) = simd::groups::<K, ROWS>(self, grouped, rows) {
+                return result;
+            }
+        }
+        self.portable_groups::<K, ROWS>(grouped, rows)
+    }
+
+    /// `groups` one draw at a time.
+    fn portable_groups<const K: usize, const ROWS: bool>(
+        &mut self,
+        grouped: usize,
+        rows: &mut [f64],
+    ) -> ([[f64; LANES]; K], usize) {
+        let n = self.r.len();
+        let mut lane_sums = [[0.0; LANES]; K];
+        let mut held_count = 0;
+        for d in 0..grouped {
+            let values = self.draw::<K>(d);
+            for (j, &value) in values.iter().enumerate() {
+                self.totals[j * n + d] += value;
+                lane_sums[j][d % LANES] += value;
+                if ROWS {
+                    rows[j * n + d] = value;
+                }
+            }
+            held_count += usize::from(self.r[d] == self.constants.r_cap[d]);
+        }
+        (lane_sums, held_count)
+    }
+
+    /// `K` months of draw `d`: its adopters per month; its R moves on.
+    #[inline(always)]
+    fn draw<const K: usize>(&mut self, d: usize) -> [f64; K] {
+        let Constants {
+            decay,
+            r_cap,
+            slope,
+        } = self.constants;
+        let (decay, r_cap, slope) = (decay[d], r_cap[d], slope[d]);
+        let mut ratio = self.r[d];
+        let mut ratios = [0.0; K];
+        let mut products = [0.0; K];
+        for j in 0..K {
+            ratio = (ratio * decay).max(r_cap);
+            ratios[j] = ratio;
+            let denominator = 1.0 + ratio;
+            products[j] = if j == 0 {
+                denominator
+            } else {
+                products[j - 1] * denominator
+            };
+        }
+        self.r[d] = ratio;
+        // 1 / (product of the denominators up to month j), walking back from the last.
+        let mut inverse = 1.0 / products[K - 1];
+        let mut values = [0.0; K];
+        for j in (0..K).rev() {
+            let reciprocal = if j == 0 {
+                inverse
+            } else {
+                inverse * products[j - 1]
+            };
+            inverse *= 1.0 + ratios[j];
+            values[j] = self.held - (slope * (ratios[j] - r_cap)) * reciprocal;
+        }
+        values
+    }
 }
 
 /// One month for every draw, when the month is not reported.
@@ -61,9 +219,11 @@ pub(super) fn advance_reported(
 pub(super) fn advance(r: &mut [f64], decay: &[f64], r_cap: &[f64]) -> usize {
     let mut capped = 0;
     for ((r, &decay), &r_cap) in r.iter_mut().zip(decay).zip(r_cap) {
-        let free = *r * decay;
-        *r = if free > r_cap { free } else { r_cap };
-        capped += usize::from(free <= r_cap);
+        *r = (*r * decay).max(r_cap);
+        capped += usize::from(*r == r_cap);
     }
     capped
 }
+
+#[cfg(test)]
+mod tests;

@@ -20,10 +20,12 @@ use super::calibrate::{Fit, lower, upper};
 use super::draws::{SplitMix64, partner_seed, shuffled_into};
 use super::drivers::DriverView;
 use super::fast_exp::exp_in_place;
-use super::kernel::{advance, advance_reported, lane_sum};
+use super::kernel::{BLOCK, BlockOut, Constants, advance, advance_block, block_len};
 use super::parallel;
 use crate::model::{Month, PartnerId};
 
+pub static KS: [std::sync::atomic::AtomicUsize; 9] =
+    [const { std::sync::atomic::AtomicUsize::new(0) }; 9];
 /// Partners are summed in this many chunks whatever the number of threads.
 const CHUNKS: usize = 8;
 /// Below this many cells, threads cost more than they save.
@@ -216,29 +218,59 @@ impl Sink<'_> {
 
     /// The draws' adopters in month `t`.
     fn row(&mut self, t: usize, row: &[f64]) {
-        for (total, value) in self.totals(t).iter_mut().zip(row) {
-            *total += value;
-        }
-        self.added(t, row, None);
-    }
-
-    /// The chunk's totals of month `t`, for a row to be added into as it is computed.
-    #[inline(always)]
-    fn totals(&mut self, t: usize) -> &mut [f64] {
         let n = self.draws;
-        &mut self.total[t * n..(t + 1) * n]
+        let mut sum = 0.0;
+        for (total, value) in self.total[t * n..(t + 1) * n].iter_mut().zip(row) {
+            *total += value;
+            sum += value;
+        }
+        self.mean[t] = sum / n as f64;
+        self.quantiles(t, row, None);
     }
 
-    /// Month `t`'s `row`, already added to the totals: its mean and band. `held` is the value
-    /// of the draws held at a cap, if any.
+    /// Months `t..t + k` computed by `advance_block` into `out`, and their rows in `rows`
+    /// when the band is wanted.
     #[inline(always)]
-    fn added(&mut self, t: usize, row: &[f64], held: Option<f64>) {
-        self.mean[t] = lane_sum(row) / self.draws as f64;
+    fn block<'b>(
+        &'b mut self,
+        t: usize,
+        k: usize,
+        rows: &'b mut Vec<f64>,
+        sums: &'b mut [f64; BLOCK],
+    ) -> BlockOut<'b> {
+        let n = self.draws;
+        let rows = self.band.is_some().then(|| {
+            rows.resize(k * n, 0.0);
+            &mut rows[..k * n]
+        });
+        BlockOut {
+            totals: &mut self.total[t * n..(t + k) * n],
+            rows,
+            sums: &mut sums[..k],
+        }
+    }
+
+    /// The means and bands of months `t..t + k` after `block`. `common` is the value of the
+    /// draws held at a cap, if a cap can hold them.
+    #[inline(always)]
+    fn blocked(&mut self, t: usize, sums: &[f64], rows: &[f64], common: Option<f64>) {
+        for (j, sum) in sums.iter().enumerate() {
+            self.mean[t + j] = sum / self.draws as f64;
+        }
+        if self.band.is_some() {
+            for (j, row) in rows.chunks_exact(self.draws).take(sums.len()).enumerate() {
+                self.quantiles(t + j, row, common);
+            }
+        }
+    }
+
+    /// Month `t`'s band from its draws, if the band is wanted.
+    fn quantiles(&mut self, t: usize, row: &[f64], common: Option<f64>) {
         if let Some(band) = self.band.as_mut() {
             // Months are filled in order, so the three before `t` are known.
             let guess =
                 (t >= 3).then(|| Guess::extrapolating([band[t - 3], band[t - 2], band[t - 1]]));
-            band[t] = quantiles_of_counts(row, held, guess.as_ref(), self.scratch)
+            band[t] = quantiles_of_counts(row, common, guess.as_ref(), self.scratch)
                 .unwrap_or(Quantiles::all(0.0));
         }
     }
@@ -268,12 +300,16 @@ struct Draws {
     p: Vec<f64>,
     q: Vec<f64>,
     s: Vec<f64>,
+    /// k = m(c + s), with m the partner's potential and c the capped share (see `kernel`).
+    slope: Vec<f64>,
     decay: Vec<f64>,
     r: Vec<f64>,
     r_cap: Vec<f64>,
     share: Vec<f64>,
     /// The current month's adopters per draw.
     row: Vec<f64>,
+    /// A block's months per draw, for a partner whose band is wanted.
+    rows: Vec<f64>,
     drawn: bool,
 }
 
@@ -325,30 +361,41 @@ impl Draws {
                 state = State::Varied;
             }
             self.draw(plan, frame, strata);
-            self.prepare(conditions.imitation, cap);
+            self.prepare(conditions.imitation, cap, m);
             let capped_possible = cap < 1.0;
-            let mut months = months;
-            while let Some(month) = months.next() {
+            // People of a held draw: the cap, or everyone when R reaches 0 with no cap.
+            let held_people = conditions.cap.min(m);
+            let mut done = 0;
+            while done < segment.months {
+                let month = segment.first.plus(done as i32);
                 let capped = match index(frame, month) {
                     Some(t) => {
-                        let capped = advance_reported(
-                            &mut self.r,
-                            (&self.decay, &self.r_cap, &self.s),
-                            &mut self.row,
-                            sink.totals(t),
-                            (m, conditions.cap),
-                        );
-                        sink.added(t, &self.row, (capped > 0).then_some(conditions.cap));
+                        let k = block_len(segment.months - done);
+                        done += k;
+                        let mut sums = [0.0; BLOCK];
+                        let out = sink.block(t, k, &mut self.rows, &mut sums);
+                        let constants = Constants {
+                            decay: &self.decay,
+                            r_cap: &self.r_cap,
+                            slope: &self.slope,
+                        };
+                        let capped = advance_block(&mut self.r, constants, out, held_people);
+                        let common = capped_possible.then_some(held_people);
+                        sink.blocked(t, &sums[..k], &self.rows, common);
                         capped
                     }
-                    None => advance(&mut self.r, &self.decay, &self.r_cap),
+                    None => {
+                        done += 1;
+                        advance(&mut self.r, &self.decay, &self.r_cap)
+                    }
                 };
                 if capped_possible && capped == n {
                     // Every draw is held at the cap: one value until the conditions change.
                     state = State::Uniform(cap);
-                    for month in months.by_ref() {
+                    for month in months.skip(done) {
                         put_uniform(sink, frame, month, cap * m);
                     }
+                    break;
                 }
             }
             if state == State::Varied {
@@ -390,11 +437,18 @@ impl Draws {
     }
 
     /// Per-draw constants of a run of months: s = p/q', the month's decay e^{−(p+q')}, R from
-    /// the current shares and R at the cap (0 when nothing caps), with q' = q × `imitation`.
+    /// the current shares, R at the cap (0 when nothing caps) and the slope k for `potential` m, with
+    /// q' = q × `imitation`.
     #[inline(always)]
-    fn prepare(&mut self, imitation: f64, cap: f64) {
+    fn prepare(&mut self, imitation: f64, cap: f64, potential: f64) {
         let n = self.p.len();
-        for buffer in [&mut self.s, &mut self.decay, &mut self.r, &mut self.r_cap] {
+        for buffer in [
+            &mut self.s,
+            &mut self.slope,
+            &mut self.decay,
+            &mut self.r,
+            &mut self.r_cap,
+        ] {
             buffer.resize(n, 0.0);
         }
         for (((s, decay), &p), &q) in self
@@ -418,6 +472,11 @@ impl Draws {
             }
         } else {
             self.r_cap.fill(0.0);
+        }
+        // k = m(c + s): with R_c = (1 − c)/(c + s), m(1 + s)/(1 + R_c) simplifies to it.
+        let capped = cap.min(1.0);
+        for (slope, &s) in self.slope.iter_mut().zip(&self.s) {
+            *slope = potential * (capped + s);
         }
     }
 

@@ -1,0 +1,204 @@
+//! `Draws::groups` in vector registers: eight draws per AVX-512 register, or four per AVX2
+//! one. The compiler does not vectorise the portable loop (a block's months run along each
+//! draw), so these copies spell out the same IEEE operations in the same order, and give the
+//! same bits. A few groups go side by side: each draw's months are a chain of dependent
+//! operations, and independent chains keep the processor busy while one waits.
+
+// `t % parts` in the macro is always 0 in the AVX-512 copy, which has one part.
+#![allow(clippy::modulo_one)]
+
+use std::arch::x86_64::{
+    __m256d, __m512d, _CMP_EQ_OQ, _mm256_add_pd, _mm256_cmp_pd, _mm256_div_pd, _mm256_loadu_pd,
+    _mm256_max_pd, _mm256_movemask_pd, _mm256_mul_pd, _mm256_set1_pd, _mm256_setzero_pd,
+    _mm256_storeu_pd, _mm256_sub_pd, _mm512_add_pd, _mm512_cmp_pd_mask, _mm512_div_pd,
+    _mm512_loadu_pd, _mm512_max_pd, _mm512_mul_pd, _mm512_set1_pd, _mm512_setzero_pd,
+    _mm512_storeu_pd, _mm512_sub_pd,
+};
+
+use super::{Draws, LANES};
+
+/// The first `grouped` draws (a multiple of LANES) in vector registers, or `None` when the
+/// processor has neither AVX-512 nor AVX2.
+pub(super) fn groups<const K: usize, const ROWS: bool>(
+    draws: &mut Draws<'_, '_>,
+    grouped: usize,
+    rows: &mut [f64],
+) -> Option<([[f64; LANES]; K], usize)> {
+    if std::arch::is_x86_feature_detected!("avx512f") {
+        // SAFETY: the processor supports AVX-512F, as just checked; `advance_block` checked
+        // the slices' lengths.
+        return Some(unsafe { avx512::<K, ROWS>(draws, grouped, rows) });
+    }
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: as above, for AVX2.
+        return Some(unsafe { avx2::<K, ROWS>(draws, grouped, rows) });
+    }
+    None
+}
+
+#[target_feature(enable = "avx512f")]
+fn held_avx512(ratio: __m512d, r_cap: __m512d) -> usize {
+    _mm512_cmp_pd_mask::<_CMP_EQ_OQ>(ratio, r_cap).count_ones() as usize
+}
+
+#[target_feature(enable = "avx2")]
+fn held_avx2(ratio: __m256d, r_cap: __m256d) -> usize {
+    _mm256_movemask_pd(_mm256_cmp_pd::<_CMP_EQ_OQ>(ratio, r_cap)).count_ones() as usize
+}
+
+/// One copy of the loop for a vector type: `$width` draws per vector, `$tile` vectors side
+/// by side (16 draws), each intrinsic named for the type.
+macro_rules! vector_groups {
+    (
+        $name:ident, $step:ident, $feature:literal, $vector:ty, $width:literal, $tile:literal,
+        $set1:ident, $zero:ident, $load:ident, $store:ident,
+        $mul:ident, $add:ident, $sub:ident, $max:ident, $div:ident, $held:ident
+    ) => {
+        /// # Safety
+        /// The processor supports the feature; the slices are as `advance_block` checked.
+        #[target_feature(enable = $feature)]
+        pub(super) unsafe fn $name<const K: usize, const ROWS: bool>(
+            draws: &mut Draws<'_, '_>,
+            grouped: usize,
+            rows: &mut [f64],
+        ) -> ([[f64; LANES]; K], usize) {
+            let mut sums = [[$zero(); LANES / $width]; K];
+            let mut held_count = 0;
+            let mut base = 0;
+            while base < grouped {
+                // SAFETY: every draw of the step is below `grouped`.
+                unsafe {
+                    if base + $tile * $width <= grouped {
+                        held_count += $step::<K, ROWS, $tile>(draws, base, rows, &mut sums);
+                        base += $tile * $width;
+                    } else {
+                        held_count +=
+                            $step::<K, ROWS, { LANES / $width }>(draws, base, rows, &mut sums);
+                        base += LANES;
+                    }
+                }
+            }
+            let mut lane_sums = [[0.0; LANES]; K];
+            for (out, sums) in lane_sums.iter_mut().zip(sums) {
+                for (part, sum) in sums.into_iter().enumerate() {
+                    // SAFETY: `out` holds LANES doubles.
+                    unsafe { $store(out.as_mut_ptr().add(part * $width), sum) };
+                }
+            }
+            (lane_sums, held_count)
+        }
+
+        /// `T` vectors of draws from draw `base`, `K` months; returns how many are held at
+        /// the cap in the last month.
+        ///
+        /// # Safety
+        /// The processor supports the feature; draws `base..base + T·width` exist.
+        #[target_feature(enable = $feature)]
+        unsafe fn $step<const K: usize, const ROWS: bool, const T: usize>(
+            draws: &mut Draws<'_, '_>,
+            base: usize,
+            rows: &mut [f64],
+            sums: &mut [[$vector; LANES / $width]; K],
+        ) -> usize {
+            let n = draws.r.len();
+            let at = |t: usize| base + t * $width;
+            let one = $set1(1.0);
+            let held = $set1(draws.held);
+            let r = draws.r.as_mut_ptr();
+            let totals = draws.totals.as_mut_ptr();
+            let rows = rows.as_mut_ptr();
+            // SAFETY (all blocks below): draws at(t)..at(t) + width exist for t < T, as the
+            // caller promises, in `r` and the constants (at least n each), and month j's
+            // row of `totals` (and of `rows` when ROWS) holds n.
+            let load = |values: &[f64]| -> [$vector; T] {
+                std::array::from_fn(|t| unsafe { $load(values.as_ptr().add(at(t))) })
+            };
+            let (decay, r_cap, slope) = (
+                load(draws.constants.decay),
+                load(draws.constants.r_cap),
+                load(draws.constants.slope),
+            );
+            let mut ratio = load(draws.r);
+            let mut ratios = [[one; T]; K];
+            let mut products = [[one; T]; K];
+            for j in 0..K {
+                for t in 0..T {
+                    ratio[t] = $max($mul(ratio[t], decay[t]), r_cap[t]);
+                    ratios[j][t] = ratio[t];
+                    let denominator = $add(one, ratio[t]);
+                    products[j][t] = if j == 0 {
+                        denominator
+                    } else {
+                        $mul(products[j - 1][t], denominator)
+                    };
+                }
+            }
+            let mut held_count = 0;
+            for t in 0..T {
+                unsafe { $store(r.add(at(t)), ratio[t]) };
+                held_count += $held(ratio[t], r_cap[t]);
+            }
+            let mut inverse: [$vector; T] = std::array::from_fn(|t| $div(one, products[K - 1][t]));
+            for j in (0..K).rev() {
+                for t in 0..T {
+                    let reciprocal = if j == 0 {
+                        inverse[t]
+                    } else {
+                        $mul(inverse[t], products[j - 1][t])
+                    };
+                    inverse[t] = $mul(inverse[t], $add(one, ratios[j][t]));
+                    let drop = $mul($mul(slope[t], $sub(ratios[j][t], r_cap[t])), reciprocal);
+                    let value = $sub(held, drop);
+                    unsafe {
+                        let total = totals.add(j * n + at(t));
+                        $store(total, $add($load(total), value));
+                        if ROWS {
+                            $store(rows.add(j * n + at(t)), value);
+                        }
+                    }
+                    // Lane l of part t % parts holds draws ≡ its lane (mod LANES), in order.
+                    let part = t % (LANES / $width);
+                    sums[j][part] = $add(sums[j][part], value);
+                }
+            }
+            held_count
+        }
+    };
+}
+
+vector_groups!(
+    avx512,
+    avx512_step,
+    "avx512f",
+    __m512d,
+    8,
+    2,
+    _mm512_set1_pd,
+    _mm512_setzero_pd,
+    _mm512_loadu_pd,
+    _mm512_storeu_pd,
+    _mm512_mul_pd,
+    _mm512_add_pd,
+    _mm512_sub_pd,
+    _mm512_max_pd,
+    _mm512_div_pd,
+    held_avx512
+);
+vector_groups!(
+    avx2,
+    avx2_step,
+    "avx2",
+    __m256d,
+    4,
+    4,
+    _mm256_set1_pd,
+    _mm256_setzero_pd,
+    _mm256_loadu_pd,
+    _mm256_storeu_pd,
+    _mm256_mul_pd,
+    _mm256_add_pd,
+    _mm256_sub_pd,
+    _mm256_max_pd,
+    _mm256_div_pd,
+    held_avx2
+);

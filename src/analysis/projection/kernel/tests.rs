@@ -1,0 +1,196 @@
+use super::*;
+use crate::analysis::projection::bass::{ratio, share_of};
+use crate::analysis::projection::draws::SplitMix64;
+
+/// A partner's draws mid-diffusion: R between 0.01 and 40, decays of a month, and a cap at
+/// 70% of the potential that about a third of the draws reach within a few months.
+struct Case {
+    r: Vec<f64>,
+    decay: Vec<f64>,
+    r_cap: Vec<f64>,
+    slope: Vec<f64>,
+    s: Vec<f64>,
+}
+
+const POTENTIAL: f64 = 250.0;
+const CAP_SHARE: f64 = 0.7;
+
+fn case(n: usize, seed: u64) -> Case {
+    let mut rng = SplitMix64::new(seed);
+    let mut case = Case {
+        r: Vec::new(),
+        decay: Vec::new(),
+        r_cap: Vec::new(),
+        slope: Vec::new(),
+        s: Vec::new(),
+    };
+    for _ in 0..n {
+        let (p, q) = (0.005 + 0.05 * rng.unit(), 0.1 + 0.8 * rng.unit());
+        let s = p / q;
+        let share = 0.75 * rng.unit();
+        case.r.push(ratio(share, s).max(ratio(CAP_SHARE, s)));
+        case.decay.push((-(p + q)).exp());
+        case.r_cap.push(ratio(CAP_SHARE, s));
+        case.slope.push(POTENTIAL * (CAP_SHARE + s));
+        case.s.push(s);
+    }
+    case
+}
+
+struct Outcome {
+    r: Vec<f64>,
+    totals: Vec<f64>,
+    rows: Vec<f64>,
+    sums: Vec<f64>,
+    held: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Path {
+    /// What `advance_block` picks on this processor.
+    Picked,
+    Portable,
+    #[cfg(target_arch = "x86_64")]
+    Avx2,
+}
+
+fn run(case: &Case, months: usize, path: Path) -> Outcome {
+    let n = case.r.len();
+    let mut r = case.r.clone();
+    // Totals already hold other partners' adopters.
+    let mut totals: Vec<f64> = (0..months * n).map(|i| (i % 97) as f64 * 1.5).collect();
+    let mut rows = vec![0.0; months * n];
+    let mut sums = vec![0.0; months];
+    let constants = Constants {
+        decay: &case.decay,
+        r_cap: &case.r_cap,
+        slope: &case.slope,
+    };
+    let held_people = POTENTIAL * CAP_SHARE;
+    let held = if path == Path::Picked {
+        advance_block(
+            &mut r,
+            constants,
+            BlockOut {
+                totals: &mut totals,
+                rows: Some(&mut rows),
+                sums: &mut sums,
+            },
+            held_people,
+        )
+    } else {
+        let mut draws = Draws {
+            r: &mut r,
+            constants,
+            totals: &mut totals,
+            held: held_people,
+        };
+        let grouped = n - n % LANES;
+        macro_rules! portable {
+            ($k:literal) => {{
+                let (lanes, mut held) = match path {
+                    #[cfg(target_arch = "x86_64")]
+                    // SAFETY: only asked for when the processor has AVX2.
+                    Path::Avx2 => unsafe { simd::avx2::<$k, true>(&mut draws, grouped, &mut rows) },
+                    _ => draws.portable_groups::<$k, true>(grouped, &mut rows),
+                };
+                let mut rest = [0.0; $k];
+                for d in grouped..n {
+                    let values = draws.draw::<$k>(d);
+                    for (j, value) in values.into_iter().enumerate() {
+                        draws.totals[j * n + d] += value;
+                        rows[j * n + d] = value;
+                        rest[j] += value;
+                    }
+                    held += usize::from(draws.r[d] == case.r_cap[d]);
+                }
+                for j in 0..$k {
+                    sums[j] = lanes[j].iter().sum::<f64>() + rest[j];
+                }
+                held
+            }};
+        }
+        match months {
+            1 => portable!(1),
+            2 => portable!(2),
+            4 => portable!(4),
+            _ => portable!(8),
+        }
+    };
+    Outcome {
+        r,
+        totals,
+        rows,
+        sums,
+        held,
+    }
+}
+
+fn bits(values: &[f64]) -> Vec<u64> {
+    values.iter().map(|v| v.to_bits()).collect()
+}
+
+#[test]
+fn the_vector_copies_give_the_same_bits_as_the_portable_loop() {
+    // 1,003 draws: tiles of sixteen, a last group of eight and three draws on their own.
+    let mut paths = vec![Path::Picked];
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        paths.push(Path::Avx2);
+    }
+    for (months, n) in [(8, 1003), (4, 24), (2, 8), (1, 5), (8, 16)] {
+        let case = case(n, 7 + n as u64);
+        let portable = run(&case, months, Path::Portable);
+        for &path in &paths {
+            let vector = run(&case, months, path);
+            assert_eq!(
+                bits(&vector.r),
+                bits(&portable.r),
+                "R, {path:?}, {months} of {n}"
+            );
+            assert_eq!(
+                bits(&vector.totals),
+                bits(&portable.totals),
+                "totals, {path:?}"
+            );
+            assert_eq!(bits(&vector.rows), bits(&portable.rows), "rows, {path:?}");
+            assert_eq!(bits(&vector.sums), bits(&portable.sums), "sums, {path:?}");
+            assert_eq!(vector.held, portable.held);
+        }
+    }
+}
+
+#[test]
+fn a_block_gives_the_plain_bass_step_each_month_and_exactly_the_cap_when_held() {
+    let n = 1003;
+    let case = case(n, 11);
+    let outcome = run(&case, 8, Path::Picked);
+    let mut held_draws = 0;
+    for d in 0..n {
+        let mut r = case.r[d];
+        for j in 0..8 {
+            r = (r * case.decay[d]).max(case.r_cap[d]);
+            let value = outcome.rows[j * n + d];
+            if r == case.r_cap[d] {
+                assert_eq!(value, POTENTIAL * CAP_SHARE, "draw {d} month {j} is held");
+            } else {
+                let plain = POTENTIAL * share_of(r, case.s[d]);
+                assert!(
+                    ((value - plain) / plain).abs() < 1e-12,
+                    "{value} vs {plain}"
+                );
+                assert!(value < POTENTIAL * CAP_SHARE);
+            }
+        }
+        held_draws += usize::from(r == case.r_cap[d]);
+    }
+    assert_eq!(outcome.held, held_draws);
+    assert!(
+        held_draws > n / 10 && held_draws < n,
+        "{held_draws} held: a case with both"
+    );
+    for j in 0..8 {
+        let row: f64 = (0..n).map(|d| outcome.rows[j * n + d]).sum();
+        assert!((outcome.sums[j] - row).abs() < 1e-9 * row, "month {j}");
+    }
+}
