@@ -27,12 +27,13 @@ impl SplitMix64 {
         z ^ (z >> 31)
     }
 
+    /// A number in [0, 1) with 53 random bits.
     /// A number in 0..n (Lemire's multiply-shift; the bias, below n / 2^64, is immaterial).
+    #[cfg(test)]
     pub fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
-    /// A number in [0, 1) with 53 random bits.
     #[cfg(test)]
     pub fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
@@ -58,17 +59,26 @@ pub(crate) fn normal_strata(n: usize) -> Vec<f64> {
         .collect()
 }
 
-/// `strata` in a random order into `out` (Fisher–Yates).
-pub(crate) fn shuffled_into(rng: &mut SplitMix64, strata: &[f64], out: &mut Vec<f64>) {
-    out.clear();
-    out.extend_from_slice(strata);
-    for i in (1..out.len()).rev() {
-        out.swap(i, rng.below(i + 1));
+/// Two independent random orders of `strata` (Fisher–Yates), from one stream: each 64-bit
+/// number picks both swaps, one from each half, so the pair costs one draw per position.
+/// 32 bits choose among at most a few thousand strata with a bias below one in a million.
+pub(crate) fn shuffled_pair_into(
+    rng: &mut SplitMix64,
+    strata: &[f64],
+    [first, second]: [&mut Vec<f64>; 2],
+) {
+    for out in [&mut *first, &mut *second] {
+        out.clear();
+        out.extend_from_slice(strata);
+    }
+    let below = |bits: u64, n: usize| (((bits & 0xFFFF_FFFF) * n as u64) >> 32) as usize;
+    for i in (1..strata.len()).rev() {
+        let bits = rng.next_u64();
+        first.swap(i, below(bits, i + 1));
+        second.swap(i, below(bits >> 32, i + 1));
     }
 }
 
-/// The standard normal quantile of `p` in (0, 1), by P. J. Acklam's rational approximation
-/// (relative error below 1.2e-9, far finer than the spread of any projection).
 pub(crate) fn inverse_normal(p: f64) -> f64 {
     const A: [f64; 6] = [
         -3.969_683_028_665_376e1,
@@ -164,15 +174,19 @@ mod tests {
     }
 
     #[test]
-    fn a_shuffle_keeps_every_stratum_once() {
+    fn a_shuffle_keeps_every_stratum_once_in_two_different_orders() {
         let strata = normal_strata(50);
         let mut rng = SplitMix64::new(3);
-        let mut out = Vec::new();
-        shuffled_into(&mut rng, &strata, &mut out);
-        assert_ne!(out, strata);
-        let mut sorted = out.clone();
-        sorted.sort_by(f64::total_cmp);
-        assert_eq!(sorted, strata);
+        let (mut first, mut second) = (Vec::new(), Vec::new());
+        shuffled_pair_into(&mut rng, &strata, [&mut first, &mut second]);
+        assert_ne!(first, strata);
+        assert_ne!(second, strata);
+        assert_ne!(first, second);
+        for out in [first, second] {
+            let mut sorted = out.clone();
+            sorted.sort_by(f64::total_cmp);
+            assert_eq!(sorted, strata);
+        }
         let draws: Vec<f64> = (0..10_000).map(|_| rng.unit()).collect();
         assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
         assert!((draws.iter().sum::<f64>() / 10_000.0 - 0.5).abs() < 0.02);

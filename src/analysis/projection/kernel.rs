@@ -14,8 +14,10 @@
 //! stays far inside a double's range, and each reciprocal is within a few units in the last
 //! place of the plain division.
 //!
-//! The vector copies (`simd.rs`) do the same IEEE operations in the same order for each draw,
-//! and add the sums in the same order, so results are the same bits on any processor.
+//! Multiplications followed by an addition are fused (one rounding, and fewer operations):
+//! `mul_add` here, the processor's fused multiply-add in the vector copies (`simd.rs`), which
+//! do the same IEEE operations in the same order for each draw and add the sums in the same
+//! order, so results are the same bits on any processor.
 
 #[cfg(target_arch = "x86_64")]
 mod simd;
@@ -190,11 +192,11 @@ impl Draws<'_, '_> {
         for j in 0..K {
             ratio = (ratio * decay).max(r_cap);
             ratios[j] = ratio;
-            let denominator = 1.0 + ratio;
+            // The product of the denominators (1 + R) up to month j.
             products[j] = if j == 0 {
-                denominator
+                1.0 + ratio
             } else {
-                products[j - 1] * denominator
+                products[j - 1].mul_add(ratio, products[j - 1])
             };
         }
         self.r[d] = ratio;
@@ -207,8 +209,8 @@ impl Draws<'_, '_> {
             } else {
                 inverse * products[j - 1]
             };
-            inverse *= 1.0 + ratios[j];
-            values[j] = self.held - (slope * (ratios[j] - r_cap)) * reciprocal;
+            inverse = inverse.mul_add(ratios[j], inverse);
+            values[j] = (-(slope * (ratios[j] - r_cap))).mul_add(reciprocal, self.held);
         }
         values
     }

@@ -15,9 +15,9 @@
 //! on one core or many.
 
 use super::bands::{Guess, Quantiles, Scratch, quantiles_of_counts};
-use super::bass::{ratio, share_of};
+use super::bass::share_of;
 use super::calibrate::{Fit, lower, upper};
-use super::draws::{SplitMix64, partner_seed, shuffled_into};
+use super::draws::{SplitMix64, partner_seed, shuffled_pair_into};
 use super::drivers::DriverView;
 use super::fast_exp::exp_in_place;
 use super::kernel::{BLOCK, BlockOut, Constants, advance, advance_block, block_len};
@@ -144,11 +144,26 @@ fn run_chunk(
 ) -> ChunkResult {
     #[cfg(target_arch = "x86_64")]
     {
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            // SAFETY: the processor supports AVX-512F, as just checked.
+            return unsafe { run_chunk_avx512(workspace, plans, frame, strata) };
+        }
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the processor supports AVX2, as just checked.
             return unsafe { run_chunk_avx2(workspace, plans, frame, strata) };
         }
     }
+    run_chunk_portable(workspace, plans, frame, strata)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+fn run_chunk_avx512(
+    workspace: &mut Workspace,
+    plans: &[Plan<'_>],
+    frame: &Frame,
+    strata: &[f64],
+) -> ChunkResult {
     run_chunk_portable(workspace, plans, frame, strata)
 }
 
@@ -281,7 +296,7 @@ impl Sink<'_> {
 enum State {
     /// Every draw has this share of the potential.
     Uniform(f64),
-    /// Each draw's share is in `Draws::share`.
+    /// Each draw's share is given by its R in `Draws::r` and its s in `Draws::s`.
     Varied,
 }
 
@@ -299,13 +314,13 @@ struct Draws {
     z2: Vec<f64>,
     p: Vec<f64>,
     q: Vec<f64>,
+    p_over_q: Vec<f64>,
     s: Vec<f64>,
     /// k = m(c + s), with m the partner's potential and c the capped share (see `kernel`).
     slope: Vec<f64>,
     decay: Vec<f64>,
     r: Vec<f64>,
     r_cap: Vec<f64>,
-    share: Vec<f64>,
     /// The current month's adopters per draw.
     row: Vec<f64>,
     /// A block's months per draw, for a partner whose band is wanted.
@@ -355,13 +370,9 @@ impl Draws {
                 }
                 continue;
             }
-            if let State::Uniform(u) = state {
-                self.share.clear();
-                self.share.resize(n, u);
-                state = State::Varied;
-            }
             self.draw(plan, frame, strata);
-            self.prepare(conditions.imitation, cap, m);
+            self.prepare(state, conditions.imitation, cap, m);
+            state = State::Varied;
             let capped_possible = cap < 1.0;
             // People of a held draw: the cap, or everyone when R reaches 0 with no cap.
             let held_people = conditions.cap.min(m);
@@ -398,15 +409,10 @@ impl Draws {
                     break;
                 }
             }
-            if state == State::Varied {
-                for ((share, &r), &s) in self.share.iter_mut().zip(&self.r).zip(&self.s) {
-                    *share = share_of(r, s);
-                }
-            }
         }
     }
 
-    /// Draws (p, q) once per partner, when diffusion first needs them.
+    /// Draws (p, q) once per partner, when diffusion first needs them, and p/q.
     #[inline(always)]
     fn draw(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64]) {
         if self.drawn {
@@ -414,33 +420,40 @@ impl Draws {
         }
         self.drawn = true;
         let mut rng = SplitMix64::new(partner_seed(frame.seed, plan.id));
-        shuffled_into(&mut rng, strata, &mut self.z1);
-        shuffled_into(&mut rng, strata, &mut self.z2);
+        shuffled_pair_into(&mut rng, strata, [&mut self.z1, &mut self.z2]);
         let [l11, l21, l22] = plan.fit.cholesky();
         let (ln_p, ln_q) = (plan.fit.p.ln(), plan.fit.q.ln());
         let (low, high) = (lower(), upper());
-        self.p.clear();
-        self.p.extend(
-            self.z1
-                .iter()
-                .map(|z1| (ln_p + l11 * z1).clamp(low[0], high[0])),
-        );
-        self.q.clear();
-        self.q.extend(
-            self.z1
-                .iter()
-                .zip(&self.z2)
-                .map(|(z1, z2)| (ln_q + l21 * z1 + l22 * z2).clamp(low[1], high[1])),
-        );
+        let n = strata.len();
+        for buffer in [&mut self.p, &mut self.q, &mut self.p_over_q] {
+            buffer.resize(n, 0.0);
+        }
+        for (((p, q), &z1), &z2) in self
+            .p
+            .iter_mut()
+            .zip(self.q.iter_mut())
+            .zip(&self.z1)
+            .zip(&self.z2)
+        {
+            *p = (ln_p + l11 * z1).clamp(low[0], high[0]);
+            *q = (ln_q + l21 * z1 + l22 * z2).clamp(low[1], high[1]);
+        }
         exp_in_place(&mut self.p);
         exp_in_place(&mut self.q);
+        for ((p_over_q, &p), &q) in self.p_over_q.iter_mut().zip(&self.p).zip(&self.q) {
+            *p_over_q = p / q;
+        }
     }
 
-    /// Per-draw constants of a run of months: s = p/q', the month's decay e^{−(p+q')}, R from
-    /// the current shares, R at the cap (0 when nothing caps) and the slope k for `potential` m, with
-    /// q' = q × `imitation`.
+    /// Per-draw constants of a run of months, with q' = q × `imitation`: s = p/q', the
+    /// month's decay e^{−(p+q')}, R at the cap (0 when nothing caps), the slope k for
+    /// `potential` m, and R carried over from the draws' state `from`.
+    ///
+    /// The share F behind R stays the same across the change of s: R' = (1 − F)/(F + s')
+    /// with F = (1 − s·R)/(1 + R) is R(1 + s)/((1 − s·R) + s'(1 + R)). R' and R at the cap
+    /// share one division: 1/(a·b) gives both 1/a and 1/b.
     #[inline(always)]
-    fn prepare(&mut self, imitation: f64, cap: f64, potential: f64) {
+    fn prepare(&mut self, from: State, imitation: f64, cap: f64, potential: f64) {
         let n = self.p.len();
         for buffer in [
             &mut self.s,
@@ -451,32 +464,34 @@ impl Draws {
         ] {
             buffer.resize(n, 0.0);
         }
-        for (((s, decay), &p), &q) in self
-            .s
-            .iter_mut()
-            .zip(self.decay.iter_mut())
-            .zip(&self.p)
-            .zip(&self.q)
-        {
-            let q = q * imitation;
-            *s = p / q;
-            *decay = -(p + q);
+        for ((decay, &p), &q) in self.decay.iter_mut().zip(&self.p).zip(&self.q) {
+            *decay = -(p + q * imitation);
         }
         exp_in_place(&mut self.decay);
-        for ((r, &share), &s) in self.r.iter_mut().zip(&self.share).zip(&self.s) {
-            *r = ratio(share, s);
-        }
-        if cap < 1.0 {
-            for (r_cap, &s) in self.r_cap.iter_mut().zip(&self.s) {
-                *r_cap = ratio(cap, s);
-            }
-        } else {
-            self.r_cap.fill(0.0);
-        }
-        // k = m(c + s): with R_c = (1 − c)/(c + s), m(1 + s)/(1 + R_c) simplifies to it.
-        let capped = cap.min(1.0);
-        for (slope, &s) in self.slope.iter_mut().zip(&self.s) {
-            *slope = potential * (capped + s);
+        let per_imitation = 1.0 / imitation;
+        let capped = cap < 1.0;
+        // With no cap the second factor is 1, and R at the cap 0.
+        let (cap_numerator, cap_share) = if capped { (1.0 - cap, cap) } else { (0.0, 1.0) };
+        for ((((r, r_cap), s), slope), &p_over_q) in self
+            .r
+            .iter_mut()
+            .zip(self.r_cap.iter_mut())
+            .zip(self.s.iter_mut())
+            .zip(self.slope.iter_mut())
+            .zip(&self.p_over_q)
+        {
+            let next = p_over_q * per_imitation;
+            let (numerator, denominator) = match from {
+                State::Uniform(u) => (1.0 - u, u + next),
+                State::Varied => (*r * (1.0 + *s), (1.0 - *s * *r) + next * (1.0 + *r)),
+            };
+            let cap_denominator = if capped { cap_share + next } else { 1.0 };
+            let inverse = 1.0 / (denominator * cap_denominator);
+            *r = numerator * cap_denominator * inverse;
+            *r_cap = cap_numerator * denominator * inverse;
+            *s = next;
+            // k = m(c + s): with R_c = (1 − c)/(c + s), m(1 + s)/(1 + R_c) simplifies to it.
+            *slope = potential * (cap_share + next);
         }
     }
 
@@ -495,8 +510,8 @@ impl Draws {
         match state {
             State::Uniform(u) => sink.uniform(t, u * m),
             State::Varied => {
-                for (out, &share) in self.row.iter_mut().zip(&self.share) {
-                    *out = share * m;
+                for ((out, &r), &s) in self.row.iter_mut().zip(&self.r).zip(&self.s) {
+                    *out = share_of(r, s) * m;
                 }
                 sink.row(t, &self.row);
             }

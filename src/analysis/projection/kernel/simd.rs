@@ -8,29 +8,31 @@
 #![allow(clippy::modulo_one)]
 
 use std::arch::x86_64::{
-    __m256d, __m512d, _CMP_EQ_OQ, _mm256_add_pd, _mm256_cmp_pd, _mm256_div_pd, _mm256_loadu_pd,
-    _mm256_max_pd, _mm256_movemask_pd, _mm256_mul_pd, _mm256_set1_pd, _mm256_setzero_pd,
-    _mm256_storeu_pd, _mm256_sub_pd, _mm512_add_pd, _mm512_cmp_pd_mask, _mm512_div_pd,
-    _mm512_loadu_pd, _mm512_max_pd, _mm512_mul_pd, _mm512_set1_pd, _mm512_setzero_pd,
-    _mm512_storeu_pd, _mm512_sub_pd,
+    __m256d, __m512d, _CMP_EQ_OQ, _mm256_add_pd, _mm256_cmp_pd, _mm256_div_pd, _mm256_fmadd_pd,
+    _mm256_fnmadd_pd, _mm256_loadu_pd, _mm256_max_pd, _mm256_movemask_pd, _mm256_mul_pd,
+    _mm256_set1_pd, _mm256_setzero_pd, _mm256_storeu_pd, _mm256_sub_pd, _mm512_add_pd,
+    _mm512_cmp_pd_mask, _mm512_div_pd, _mm512_fmadd_pd, _mm512_fnmadd_pd, _mm512_loadu_pd,
+    _mm512_max_pd, _mm512_mul_pd, _mm512_set1_pd, _mm512_setzero_pd, _mm512_storeu_pd,
+    _mm512_sub_pd,
 };
 
 use super::{Draws, LANES};
 
 /// The first `grouped` draws (a multiple of LANES) in vector registers, or `None` when the
-/// processor has neither AVX-512 nor AVX2.
+/// processor has neither AVX-512 nor AVX2 (with FMA).
 pub(super) fn groups<const K: usize, const ROWS: bool>(
     draws: &mut Draws<'_, '_>,
     grouped: usize,
     rows: &mut [f64],
 ) -> Option<([[f64; LANES]; K], usize)> {
-    if std::arch::is_x86_feature_detected!("avx512f") {
-        // SAFETY: the processor supports AVX-512F, as just checked; `advance_block` checked
-        // the slices' lengths.
+    let fma = std::arch::is_x86_feature_detected!("fma");
+    if fma && std::arch::is_x86_feature_detected!("avx512f") {
+        // SAFETY: the processor supports AVX-512F and FMA, as just checked; `advance_block`
+        // checked the slices' lengths.
         return Some(unsafe { avx512::<K, ROWS>(draws, grouped, rows) });
     }
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: as above, for AVX2.
+    if fma && std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: as above, for AVX2 and FMA.
         return Some(unsafe { avx2::<K, ROWS>(draws, grouped, rows) });
     }
     None
@@ -52,7 +54,8 @@ macro_rules! vector_groups {
     (
         $name:ident, $step:ident, $feature:literal, $vector:ty, $width:literal, $tile:literal,
         $set1:ident, $zero:ident, $load:ident, $store:ident,
-        $mul:ident, $add:ident, $sub:ident, $max:ident, $div:ident, $held:ident
+        $mul:ident, $add:ident, $sub:ident, $max:ident, $div:ident,
+        $fmadd:ident, $fnmadd:ident, $held:ident
     ) => {
         /// # Safety
         /// The processor supports the feature; the slices are as `advance_block` checked.
@@ -125,11 +128,10 @@ macro_rules! vector_groups {
                 for t in 0..T {
                     ratio[t] = $max($mul(ratio[t], decay[t]), r_cap[t]);
                     ratios[j][t] = ratio[t];
-                    let denominator = $add(one, ratio[t]);
                     products[j][t] = if j == 0 {
-                        denominator
+                        $add(one, ratio[t])
                     } else {
-                        $mul(products[j - 1][t], denominator)
+                        $fmadd(products[j - 1][t], ratio[t], products[j - 1][t])
                     };
                 }
             }
@@ -146,9 +148,9 @@ macro_rules! vector_groups {
                     } else {
                         $mul(inverse[t], products[j - 1][t])
                     };
-                    inverse[t] = $mul(inverse[t], $add(one, ratios[j][t]));
-                    let drop = $mul($mul(slope[t], $sub(ratios[j][t], r_cap[t])), reciprocal);
-                    let value = $sub(held, drop);
+                    inverse[t] = $fmadd(inverse[t], ratios[j][t], inverse[t]);
+                    let gap = $mul(slope[t], $sub(ratios[j][t], r_cap[t]));
+                    let value = $fnmadd(gap, reciprocal, held);
                     unsafe {
                         let total = totals.add(j * n + at(t));
                         $store(total, $add($load(total), value));
@@ -169,7 +171,7 @@ macro_rules! vector_groups {
 vector_groups!(
     avx512,
     avx512_step,
-    "avx512f",
+    "avx512f,fma",
     __m512d,
     8,
     2,
@@ -182,12 +184,14 @@ vector_groups!(
     _mm512_sub_pd,
     _mm512_max_pd,
     _mm512_div_pd,
+    _mm512_fmadd_pd,
+    _mm512_fnmadd_pd,
     held_avx512
 );
 vector_groups!(
     avx2,
     avx2_step,
-    "avx2",
+    "avx2,fma",
     __m256d,
     4,
     4,
@@ -200,5 +204,7 @@ vector_groups!(
     _mm256_sub_pd,
     _mm256_max_pd,
     _mm256_div_pd,
+    _mm256_fmadd_pd,
+    _mm256_fnmadd_pd,
     held_avx2
 );
