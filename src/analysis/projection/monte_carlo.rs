@@ -24,8 +24,6 @@ use super::kernel::{BLOCK, BlockOut, Constants, advance, advance_block, block_le
 use super::parallel;
 use crate::model::{Month, PartnerId};
 
-pub static KS: [std::sync::atomic::AtomicUsize; 9] =
-    [const { std::sync::atomic::AtomicUsize::new(0) }; 9];
 /// Partners are summed in this many chunks whatever the number of threads.
 const CHUNKS: usize = 8;
 /// Below this many cells, threads cost more than they save.
@@ -133,9 +131,10 @@ pub(crate) fn consortium<'a>(
         .collect()
 }
 
-/// One chunk of partners. The same code is compiled twice, for any x86-64 and for processors
-/// with AVX2 (four doubles per instruction instead of two), and picked at run time; both do
-/// the same IEEE operations in the same order, so they give the same bits.
+/// One chunk of partners. The same code is compiled three times, for any x86-64 and for
+/// processors with AVX2 or AVX-512 (four or eight doubles per instruction instead of two;
+/// it pays in the exponentials of the draws), and picked at run time; all do the same IEEE
+/// operations in the same order, so they give the same bits.
 fn run_chunk(
     workspace: &mut Workspace,
     plans: &[Plan<'_>],

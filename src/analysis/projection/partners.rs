@@ -69,9 +69,6 @@ pub(super) fn project_on(
             .collect();
         (run, projections)
     });
-    if std::env::var_os("KS").is_some() {
-        eprintln!("{:?}", monte_carlo::KS);
-    }
     let consortium = monte_carlo::consortium(results.iter().map(|(run, _)| run), frame);
     let mut partners = Vec::with_capacity(project.partners.len());
     let mut warnings = Vec::new();
