@@ -390,7 +390,9 @@ impl Draws {
                             slope: &self.slope,
                         };
                         let capped = advance_block(&mut self.r, constants, out, held_people);
-                        let common = capped_possible.then_some(held_people);
+                        // Held draws stay held within a run, so none was held before the last month
+                        // if none is then.
+                        let common = (capped > 0).then_some(held_people);
                         sink.blocked(t, &sums[..k], &self.rows, common);
                         capped
                     }
