@@ -46,6 +46,21 @@ pub(super) struct BlockOut<'a> {
     pub sums: &'a mut [f64],
 }
 
+/// Whether the vector copies may run. Tests turn them off on their thread to compare a whole
+/// projection with the portable loops.
+pub(super) fn vectors_allowed() -> bool {
+    #[cfg(test)]
+    if PORTABLE_ONLY.get() {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    pub(super) static PORTABLE_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The longest block that fits in `months`.
 pub(super) fn block_len(months: usize) -> usize {
     match months {
@@ -146,10 +161,10 @@ impl Draws<'_, '_> {
         rows: &mut [f64],
     ) -> ([[f64; LANES]; K], usize) {
         #[cfg(target_arch = "x86_64")]
+        if vectors_allowed()
+            && let Some(result) = simd::groups::<K, ROWS>(self, grouped, rows)
         {
-            if let Some(result) = simd::groups::<K, ROWS>(self, grouped, rows) {
-                return result;
-            }
+            return result;
         }
         self.portable_groups::<K, ROWS>(grouped, rows)
     }

@@ -142,7 +142,7 @@ fn run_chunk(
     strata: &[f64],
 ) -> ChunkResult {
     #[cfg(target_arch = "x86_64")]
-    {
+    if super::kernel::vectors_allowed() {
         if std::arch::is_x86_feature_detected!("avx512f") {
             // SAFETY: the processor supports AVX-512F, as just checked.
             return unsafe { run_chunk_avx512(workspace, plans, frame, strata) };

@@ -430,6 +430,29 @@ fn results_do_not_depend_on_the_number_of_threads() {
 }
 
 #[test]
+fn the_vector_copies_project_the_same_bits_as_the_portable_loops() {
+    let demo = crate::demo::embedded();
+    let settings = demo_settings(5);
+    let calibration = calibrate(&demo, &settings);
+    let frame = Frame {
+        anchor: anchor(&demo),
+        horizon: settings.horizon as usize,
+        draws: settings.draws,
+        seed: 5,
+    };
+    for scenario in [None, demo.scenarios.values().nth(1)] {
+        // One thread: the switch holds for this thread only.
+        let on = || partners::project_on(&demo, scenario, &settings, &calibration, &frame, 1);
+        let picked = on();
+        super::kernel::PORTABLE_ONLY.set(true);
+        let portable = on();
+        super::kernel::PORTABLE_ONLY.set(false);
+        assert_eq!(picked, portable);
+        assert!(picked.consortium.iter().any(|q| q.p90 > q.p10));
+    }
+}
+
+#[test]
 fn the_demo_is_calibrated_from_its_observations() {
     let demo = crate::demo::embedded();
     let calibration = calibrate(&demo, &ProjectionSettings::default());
