@@ -390,8 +390,8 @@ impl Draws {
                             slope: &self.slope,
                         };
                         let capped = advance_block(&mut self.r, constants, out, held_people);
-                        // Held draws stay held within a run, so none was held before the last month
-                        // if none is then.
+                        // Held draws stay held within a run: none held in the last month means
+                        // none held before it.
                         let common = (capped > 0).then_some(held_people);
                         sink.blocked(t, &sums[..k], &self.rows, common);
                         capped
