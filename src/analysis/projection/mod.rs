@@ -31,6 +31,7 @@ mod parallel;
 mod partners;
 mod path;
 mod settings;
+mod sink;
 #[cfg(test)]
 mod tests;
 

@@ -14,14 +14,15 @@
 //! sums its partners in order and chunks are added in order, so the bands are the same bits
 //! on one core or many.
 
-use super::bands::{Guess, Quantiles, Scratch, quantiles_of_counts};
+use super::bands::{Quantiles, Scratch, quantiles_of_counts};
 use super::bass::share_of;
 use super::calibrate::{Fit, lower, upper};
 use super::draws::{SplitMix64, partner_seed, shuffled_pair_into};
 use super::drivers::DriverView;
 use super::fast_exp::exp_in_place;
-use super::kernel::{BLOCK, BlockOut, Constants, advance, advance_block, block_len};
+use super::kernel::{BLOCK, Constants, advance, advance_block, block_len};
 use super::parallel;
+use super::sink::Sink;
 use crate::model::{Month, PartnerId};
 
 /// Partners are summed in this many chunks whatever the number of threads.
@@ -207,87 +208,6 @@ fn run_chunk_portable(
         result.partners.push(run);
     }
     result
-}
-
-/// Where a partner's months go as they are computed: into the chunk's totals, and the
-/// partner's mean and band. Rows are consumed one at a time while they are in cache.
-struct Sink<'a> {
-    total: &'a mut [f64],
-    offset: &'a mut [f64],
-    draws: usize,
-    mean: Vec<f64>,
-    band: Option<Vec<Quantiles>>,
-    scratch: &'a mut Scratch,
-}
-
-impl Sink<'_> {
-    /// Every draw has `value` adopters in month `t`.
-    fn uniform(&mut self, t: usize, value: f64) {
-        self.offset[t] += value;
-        self.mean[t] = value;
-        if let Some(band) = self.band.as_mut() {
-            band[t] = Quantiles::all(value);
-        }
-    }
-
-    /// The draws' adopters in month `t`.
-    fn row(&mut self, t: usize, row: &[f64]) {
-        let n = self.draws;
-        let mut sum = 0.0;
-        for (total, value) in self.total[t * n..(t + 1) * n].iter_mut().zip(row) {
-            *total += value;
-            sum += value;
-        }
-        self.mean[t] = sum / n as f64;
-        self.quantiles(t, row, None);
-    }
-
-    /// Months `t..t + k` computed by `advance_block` into `out`, and their rows in `rows`
-    /// when the band is wanted.
-    #[inline(always)]
-    fn block<'b>(
-        &'b mut self,
-        t: usize,
-        k: usize,
-        rows: &'b mut Vec<f64>,
-        sums: &'b mut [f64; BLOCK],
-    ) -> BlockOut<'b> {
-        let n = self.draws;
-        let rows = self.band.is_some().then(|| {
-            rows.resize(k * n, 0.0);
-            &mut rows[..k * n]
-        });
-        BlockOut {
-            totals: &mut self.total[t * n..(t + k) * n],
-            rows,
-            sums: &mut sums[..k],
-        }
-    }
-
-    /// The means and bands of months `t..t + k` after `block`. `common` is the value of the
-    /// draws held at a cap, if a cap can hold them.
-    #[inline(always)]
-    fn blocked(&mut self, t: usize, sums: &[f64], rows: &[f64], common: Option<f64>) {
-        for (j, sum) in sums.iter().enumerate() {
-            self.mean[t + j] = sum / self.draws as f64;
-        }
-        if self.band.is_some() {
-            for (j, row) in rows.chunks_exact(self.draws).take(sums.len()).enumerate() {
-                self.quantiles(t + j, row, common);
-            }
-        }
-    }
-
-    /// Month `t`'s band from its draws, if the band is wanted.
-    fn quantiles(&mut self, t: usize, row: &[f64], common: Option<f64>) {
-        if let Some(band) = self.band.as_mut() {
-            // Months are filled in order, so the three before `t` are known.
-            let guess =
-                (t >= 3).then(|| Guess::extrapolating([band[t - 3], band[t - 2], band[t - 1]]));
-            band[t] = quantiles_of_counts(row, common, guess.as_ref(), self.scratch)
-                .unwrap_or(Quantiles::all(0.0));
-        }
-    }
 }
 
 /// The diffusion state of a partner's draws.
