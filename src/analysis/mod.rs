@@ -22,6 +22,7 @@ pub mod dashboard;
 mod equipment;
 mod milestones;
 pub mod projection;
+pub mod scenario_figures;
 mod summary;
 mod training;
 

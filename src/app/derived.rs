@@ -3,12 +3,13 @@
 //!
 //! A national programme takes over 100 ms to compute: doing that on the UI thread after each
 //! keystroke would make typing stutter. So a large project's figures are computed on another
-//! thread while the views keep showing the previous ones for the few frames it takes; a small
-//! project's are computed at once, which is quicker than a round trip to a thread.
+//! thread while the views keep showing the previous ones; keystrokes made meanwhile replace
+//! each other, and only the last is computed next (`work::Latest`). A small project's are
+//! computed at once, which is quicker than a round trip to a thread.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 
+use super::work::{Latest, Place, WorkFailure};
 use crate::analysis::dashboard::{Dashboard, dashboard};
 use crate::model::Project;
 
@@ -16,14 +17,28 @@ use crate::model::Project;
 /// computing 20,000 partner-months takes a few milliseconds).
 const BACKGROUND_ABOVE: usize = 20_000;
 
-#[derive(Default)]
+/// How the figures are computed: `dashboard` in the app, something that fails in tests.
+pub type DashboardFn = fn(&Project) -> Dashboard;
+
 pub struct DerivedCache {
-    cached: Option<(u64, Arc<Dashboard>)>,
-    /// The revision being computed in the background, and where its figures will arrive.
-    pending: Option<(u64, Receiver<Arc<Dashboard>>)>,
+    slot: Latest<u64, Arc<Dashboard>>,
+    compute: DashboardFn,
+}
+
+impl Default for DerivedCache {
+    fn default() -> DerivedCache {
+        DerivedCache::new(dashboard)
+    }
 }
 
 impl DerivedCache {
+    pub fn new(compute: DashboardFn) -> DerivedCache {
+        DerivedCache {
+            slot: Latest::new("figures"),
+            compute,
+        }
+    }
+
     /// The figures of `project` at `revision`, or the latest ones available while a large
     /// project's are being computed (`waker` is repainted when they arrive).
     pub fn get(
@@ -32,68 +47,71 @@ impl DerivedCache {
         revision: u64,
         waker: &egui::Context,
     ) -> Arc<Dashboard> {
-        self.take_finished();
-        match &self.cached {
-            Some((cached, figures)) if *cached == revision => return Arc::clone(figures),
-            Some((_, figures)) if is_large(project) => {
-                let stale = Arc::clone(figures);
-                if self.pending.as_ref().map(|(r, _)| *r) != Some(revision) {
-                    self.spawn(Arc::clone(project), revision, waker.clone());
-                }
-                return stale;
-            }
-            _ => {}
+        self.slot.set_waker(waker);
+        self.slot.want(revision);
+        let compute = self.compute;
+        self.slot.pump(|_, previous| {
+            // The first figures are computed at once: there is nothing older to show.
+            let place = if previous.is_some() && is_large(project) {
+                Place::Background
+            } else {
+                Place::Here
+            };
+            let project = Arc::clone(project);
+            (place, Box::new(move |_| Arc::new(compute(&project))))
+        });
+        match self.slot.latest() {
+            Some((_, figures)) => Arc::clone(figures),
+            // Only when the very first computation failed: the views show an empty programme
+            // of the same span under the failure's banner, rather than nothing at all.
+            None => Arc::new(dashboard(&empty_like(project))),
         }
-        let figures = Arc::new(dashboard(project));
-        self.cached = Some((revision, Arc::clone(&figures)));
-        figures
     }
 
     /// The figures computed last, whatever their revision.
     pub fn latest(&self) -> Option<Arc<Dashboard>> {
-        self.cached.as_ref().map(|(_, figures)| Arc::clone(figures))
+        self.slot.latest().map(|(_, figures)| Arc::clone(figures))
     }
 
     /// The revision the cached figures belong to.
     pub fn revision(&self) -> Option<u64> {
-        self.cached.as_ref().map(|(revision, _)| *revision)
+        self.slot.latest().map(|(revision, _)| *revision)
     }
 
     /// Whether figures newer than the shown ones are being computed.
     pub fn is_updating(&self) -> bool {
-        self.pending.is_some()
+        self.slot.is_working()
+    }
+
+    /// Why the figures of the current revision could not be computed.
+    pub fn failure(&self) -> Option<&WorkFailure> {
+        self.slot.failure()
+    }
+
+    /// Tries the failed computation again on the next frame.
+    pub fn retry(&mut self) {
+        self.slot.retry();
     }
 
     /// Blocks until the figures being computed arrive (tests and the screenshot command).
     pub fn wait(&mut self) {
-        if let Some((revision, receiver)) = self.pending.take()
-            && let Ok(figures) = receiver.recv()
-        {
-            self.cached = Some((revision, figures));
-        }
+        self.slot.wait();
     }
 
-    fn take_finished(&mut self) {
-        if let Some((revision, receiver)) = &self.pending
-            && let Ok(figures) = receiver.try_recv()
-        {
-            self.cached = Some((*revision, figures));
-            self.pending = None;
-        }
-    }
-
-    fn spawn(&mut self, project: Arc<Project>, revision: u64, waker: egui::Context) {
-        // A computation still running for an older revision finishes unseen: its receiver
-        // is dropped here.
-        let (sender, receiver) = channel();
-        self.pending = Some((revision, receiver));
-        std::thread::spawn(move || {
-            let _ = sender.send(Arc::new(dashboard(&project)));
-            waker.request_repaint();
-        });
+    /// How many computations were started (tests).
+    pub fn started(&self) -> u64 {
+        self.slot.started()
     }
 }
 
 fn is_large(project: &Project) -> bool {
     project.partners.len() * project.months().count() > BACKGROUND_ABOVE
+}
+
+fn empty_like(project: &Project) -> Project {
+    Project::new(
+        project.meta.title.clone(),
+        project.meta.start,
+        project.meta.end,
+    )
 }

@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 /// What the path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,18 @@ pub struct DialogRequest {
 pub struct DialogReply {
     pub purpose: DialogPurpose,
     pub path: Option<PathBuf>,
+    /// The dialog's thread ended without answering (it panicked): read as cancelled, and said.
+    pub vanished: bool,
+}
+
+impl DialogReply {
+    pub fn new(purpose: DialogPurpose, path: Option<PathBuf>) -> DialogReply {
+        DialogReply {
+            purpose,
+            path,
+            vanished: false,
+        }
+    }
 }
 
 pub trait FileDialogs {
@@ -56,10 +68,7 @@ impl FileDialogs for NativeDialogs {
                 DialogPurpose::Open => dialog.pick_file(),
                 DialogPurpose::SaveAs => dialog.save_file().map(with_ron_extension),
             };
-            let _ = reply.send(DialogReply {
-                purpose: request.purpose,
-                path,
-            });
+            let _ = reply.send(DialogReply::new(request.purpose, path));
             waker.request_repaint();
         });
     }
@@ -94,46 +103,50 @@ impl FileDialogs for ScriptedDialogs {
             shown.push(request);
         }
         let path = self.answers.pop_front().flatten();
-        let _ = reply.send(DialogReply { purpose, path });
+        let _ = reply.send(DialogReply::new(purpose, path));
         waker.request_repaint();
     }
 }
 
-/// The app's end of the dialogs: one open at a time.
+/// The app's end of the dialogs: one open at a time, each with its own channel, so a
+/// dialog whose thread dies is noticed (its sender goes) instead of being awaited forever.
 pub struct Dialogs {
     backend: Box<dyn FileDialogs>,
-    sender: Sender<DialogReply>,
-    receiver: Receiver<DialogReply>,
-    open: bool,
+    open: Option<(DialogPurpose, Receiver<DialogReply>)>,
 }
 
 impl Dialogs {
     pub fn new(backend: Box<dyn FileDialogs>) -> Dialogs {
-        let (sender, receiver) = channel();
         Dialogs {
             backend,
-            sender,
-            receiver,
-            open: false,
+            open: None,
         }
     }
 
     pub fn is_open(&self) -> bool {
-        self.open
+        self.open.is_some()
     }
 
     /// Shows a dialog unless one is already open (its answer is still awaited).
     pub fn show(&mut self, request: DialogRequest, waker: &egui::Context) {
-        if !self.open {
-            self.open = true;
-            self.backend
-                .show(request, self.sender.clone(), waker.clone());
+        if self.open.is_none() {
+            let (sender, receiver) = channel();
+            self.open = Some((request.purpose, receiver));
+            self.backend.show(request, sender, waker.clone());
         }
     }
 
     pub fn reply(&mut self) -> Option<DialogReply> {
-        let reply = self.receiver.try_recv().ok()?;
-        self.open = false;
+        let (purpose, receiver) = self.open.as_ref()?;
+        let reply = match receiver.try_recv() {
+            Ok(reply) => reply,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => DialogReply {
+                vanished: true,
+                ..DialogReply::new(*purpose, None)
+            },
+        };
+        self.open = None;
         Some(reply)
     }
 }
@@ -141,6 +154,42 @@ impl Dialogs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A backend whose dialog thread dies before answering.
+    struct DyingDialogs;
+
+    impl FileDialogs for DyingDialogs {
+        fn show(&mut self, _: DialogRequest, reply: Sender<DialogReply>, _: egui::Context) {
+            std::thread::spawn(move || {
+                let _reply = reply;
+                panic!("the portal went away");
+            });
+        }
+    }
+
+    #[test]
+    fn a_dialog_whose_thread_dies_reads_as_cancelled_and_says_so() {
+        let mut dialogs = Dialogs::new(Box::new(DyingDialogs));
+        let request = DialogRequest {
+            purpose: DialogPurpose::Open,
+            title: String::new(),
+            filter_name: String::new(),
+            file_name: None,
+            directory: None,
+        };
+        dialogs.show(request, &egui::Context::default());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let reply = loop {
+            if let Some(reply) = dialogs.reply() {
+                break reply;
+            }
+            assert!(std::time::Instant::now() < deadline, "never answered");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert!(reply.vanished);
+        assert_eq!(reply.path, None);
+        assert!(!dialogs.is_open(), "another dialog can be opened");
+    }
 
     #[test]
     fn a_saved_file_gets_the_ron_extension_once() {

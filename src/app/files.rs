@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use super::dialogs::{DialogPurpose, DialogReply, DialogRequest};
-use super::jobs::{JobResult, LoadPurpose};
+use super::jobs::{JobKind, JobResult, LoadPurpose};
 use super::prompts::{Pending, Prompt};
+use super::work::WorkFailure;
 use super::{CruscottoApp, Document};
 use crate::i18n::{file_errors, tr, tr_args};
 use crate::model::{Month, Project};
@@ -25,7 +26,7 @@ impl CruscottoApp {
         match then {
             Pending::New => {
                 self.doc = Document::new(self.new_project(), None);
-                self.selection.partners.clear();
+                self.selection.clear();
             }
             Pending::Open(Some(path)) => self.start_loading(path),
             Pending::Open(None) => self.ask_for_path(ctx, DialogPurpose::Open),
@@ -90,6 +91,9 @@ impl CruscottoApp {
     }
 
     pub(super) fn take_dialog_reply(&mut self, ctx: &egui::Context, reply: DialogReply) {
+        if reply.vanished {
+            self.status = Some(tr(self.lang, "work.dialog_failed").into_owned());
+        }
         match (reply.purpose, reply.path) {
             (DialogPurpose::Open, Some(path)) => self.start_loading(path),
             (DialogPurpose::SaveAs, Some(path)) => self.start_saving(path),
@@ -102,6 +106,10 @@ impl CruscottoApp {
     pub(super) fn take_job_result(&mut self, ctx: &egui::Context, result: JobResult) {
         if let JobResult::Loaded {
             purpose: LoadPurpose::Open,
+            ..
+        }
+        | JobResult::Failed {
+            kind: JobKind::Load,
             ..
         } = &result
         {
@@ -127,7 +135,7 @@ impl CruscottoApp {
             } => {
                 self.loading_over = None;
                 self.doc = Document::new(project, Some(path.clone()));
-                self.selection.partners.clear();
+                self.selection.clear();
                 self.settings.remember(&path);
                 self.status = Some(tr_args(
                     self.lang,
@@ -191,6 +199,11 @@ impl CruscottoApp {
                     file_errors::describe_save_error(self.lang, &error),
                 );
             }
+            JobResult::Failed {
+                kind,
+                path,
+                failure,
+            } => self.take_job_failure(kind, &path, &failure),
             JobResult::Autosaved { result, .. } => {
                 if let Err(error) = result {
                     self.status = Some(tr_args(
@@ -202,6 +215,48 @@ impl CruscottoApp {
                         )],
                     ));
                 }
+            }
+        }
+    }
+
+    /// A worker that panicked or vanished: nothing it was doing took effect. A failed save
+    /// left the file on disk as it was (saves write a temporary file and rename it), and the
+    /// document stays unsaved; whatever waited on the save does not happen.
+    fn take_job_failure(&mut self, kind: JobKind, path: &std::path::Path, failure: &WorkFailure) {
+        let file = path.display().to_string();
+        let error = super::failures::describe(self.lang, failure);
+        match kind {
+            JobKind::Save => {
+                self.after_save = None;
+                self.status = None;
+                self.show_error(
+                    "app.error.save_title",
+                    tr_args(
+                        self.lang,
+                        "work.save_failed",
+                        &[("file", &file), ("error", &error)],
+                    ),
+                );
+            }
+            JobKind::Load => {
+                self.loading_over = None;
+                self.opening_at_start = None;
+                self.status = None;
+                self.show_error(
+                    "app.error.open_title",
+                    tr_args(
+                        self.lang,
+                        "work.load_failed",
+                        &[("file", &file), ("error", &error)],
+                    ),
+                );
+            }
+            JobKind::Autosave => {
+                self.status = Some(tr_args(
+                    self.lang,
+                    "app.status.autosave_failed",
+                    &[("error", &error)],
+                ));
             }
         }
     }

@@ -47,8 +47,14 @@ impl CruscottoApp {
         let dashboard = self
             .derived
             .get(self.doc.shared(), self.doc.revision(), &ctx);
+        super::projections::resolve_active(self.doc.project(), &mut self.active_scenario);
+        if let Some(needs) = self.projection_needs(&dashboard.partner_order) {
+            self.projections
+                .update(self.doc.shared(), self.doc.revision(), needs, &ctx);
+        }
         let mut outbox = Outbox::default();
         chrome::menu_bar(ui, self, &mut commands);
+        let retry = super::failures::banner(ui, self.lang, self.derived.failure());
         chrome::status_bar(ui, self);
         chrome::navigation(ui, self, &mut commands);
         egui::CentralPanel::default().show(ui, |ui| {
@@ -79,17 +85,19 @@ impl CruscottoApp {
                 }
                 ViewKind::Training => self.training.ui(ui, &mut cx),
                 ViewKind::Scenarios => {
-                    super::projections::resolve_active(cx.project, &mut self.active_scenario);
-                    let figures = self.projections.get(
-                        self.doc.shared(),
-                        self.doc.revision(),
-                        self.active_scenario.as_ref(),
-                        self.scenarios.overlays_others(),
-                        &dashboard.partner_order,
-                        &self.selection,
-                        ui.ctx(),
-                    );
-                    self.scenarios.ui(ui, &mut cx, figures)
+                    let inputs = crate::ui::scenarios::ScenarioInputs {
+                        active: self.active_scenario.as_ref(),
+                        figures: self.projections.figures(),
+                        status: crate::ui::WorkStatus {
+                            updating: self.projections.is_updating(),
+                            progress: self.projections.progress(),
+                            failure: self
+                                .projections
+                                .failure()
+                                .map(|f| super::failures::describe(self.lang, f)),
+                        },
+                    };
+                    self.scenarios.ui(ui, &mut cx, inputs)
                 }
             }
         });
@@ -103,6 +111,9 @@ impl CruscottoApp {
             }
         }
 
+        if retry {
+            self.apply_request(Request::Retry);
+        }
         for request in outbox.requests {
             self.apply_request(request);
         }
@@ -136,7 +147,7 @@ impl CruscottoApp {
         match request {
             Request::Edit(edit) => {
                 let before = self.doc.revision();
-                let scenarios_only = matches!(edit, Edit::PutScenario { .. });
+                let scenarios_only = edit.touches_only_scenarios();
                 match self.doc.apply(edit) {
                     Ok(()) => {
                         self.projections
@@ -179,7 +190,31 @@ impl CruscottoApp {
             }
             Request::DeletePartner(partner) => self.ask_delete_partner(partner),
             Request::PickScenario(scenario) => self.active_scenario = scenario,
+            Request::Retry => {
+                self.derived.retry();
+                self.projections.retry();
+            }
         }
+    }
+
+    /// What the surface drawn this frame needs projected: the Scenarios view's scenario,
+    /// bands and overlay when it is shown, otherwise whatever another surface declared.
+    fn projection_needs(
+        &self,
+        order: &[crate::model::PartnerId],
+    ) -> Option<crate::analysis::scenario_figures::ProjectionNeeds> {
+        use crate::analysis::scenario_figures::{ProjectionNeeds, partners_to_show};
+        if self.view != ViewKind::Scenarios {
+            return self.declared_needs.clone();
+        }
+        let project = self.doc.project();
+        Some(ProjectionNeeds {
+            scenario: self.active_scenario.clone(),
+            partner_bands: partners_to_show(order, &self.selection.partners, |id| {
+                project.partners.contains_key(id)
+            }),
+            others: self.scenarios.overlays_others(),
+        })
     }
 
     pub(super) fn apply_command(&mut self, ctx: &egui::Context, command: AppCommand) {

@@ -1,12 +1,12 @@
-//! File work off the UI thread: loading, saving and autosaving. Each job runs on its own
-//! thread and reports back through a channel; the thread wakes the UI when it is done, so
-//! nothing polls while nothing happens.
+//! File work off the UI thread: loading, saving and autosaving, each a `Task` that always
+//! answers: its result, or a failure when the worker panicked or vanished (so a save never
+//! shows as running forever).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use super::work::{Poll, Task, WorkFailure};
 use crate::model::Project;
 use crate::store::{self, LoadError, SaveError};
 
@@ -35,6 +35,12 @@ pub enum JobResult {
         revision: u64,
         result: Result<(), SaveError>,
     },
+    /// The worker panicked or vanished before answering.
+    Failed {
+        kind: JobKind,
+        path: PathBuf,
+        failure: WorkFailure,
+    },
 }
 
 /// What is running, for the status bar.
@@ -45,43 +51,55 @@ pub enum JobKind {
     Autosave,
 }
 
+/// How a project is written: `store::save` in the app, something that fails in tests.
+pub type SaveFn = fn(&Path, &Project) -> Result<(), SaveError>;
+
+struct Running {
+    kind: JobKind,
+    path: PathBuf,
+    task: Task<JobResult>,
+}
+
 pub struct Jobs {
-    sender: Sender<(JobKind, JobResult)>,
-    receiver: Receiver<(JobKind, JobResult)>,
-    running: Vec<JobKind>,
+    running: Vec<Running>,
+    save_fn: SaveFn,
     /// Woken when a job finishes; `None` before the first frame.
     waker: Option<egui::Context>,
 }
 
 impl Default for Jobs {
     fn default() -> Jobs {
-        let (sender, receiver) = channel();
-        Jobs {
-            sender,
-            receiver,
-            running: Vec::new(),
-            waker: None,
-        }
+        Jobs::new(store::save)
     }
 }
 
 impl Jobs {
+    pub fn new(save_fn: SaveFn) -> Jobs {
+        Jobs {
+            running: Vec::new(),
+            save_fn,
+            waker: None,
+        }
+    }
+
     pub fn set_waker(&mut self, ctx: &egui::Context) {
         if self.waker.is_none() {
             self.waker = Some(ctx.clone());
         }
     }
 
-    pub fn running(&self) -> &[JobKind] {
-        &self.running
+    pub fn running(&self) -> Vec<JobKind> {
+        self.running.iter().map(|r| r.kind).collect()
     }
 
     pub fn is_running(&self, kind: JobKind) -> bool {
-        self.running.contains(&kind)
+        self.running.iter().any(|r| r.kind == kind)
     }
 
     pub fn load(&mut self, path: PathBuf, purpose: LoadPurpose) {
-        self.spawn(JobKind::Load, move || {
+        let worker_path = path.clone();
+        self.spawn(JobKind::Load, path, move || {
+            let path = worker_path;
             let result = store::load(&path);
             if result.is_ok() && purpose == LoadPurpose::Open {
                 store::sweep_stale_temp_files(&path, store::STALE_AFTER);
@@ -95,29 +113,32 @@ impl Jobs {
     }
 
     pub fn save(&mut self, project: Arc<Project>, path: PathBuf, revision: u64) {
-        self.spawn(JobKind::Save, move || {
-            let result = store::save(&path, &project);
-            JobResult::Saved {
-                path,
-                revision,
-                result,
-            }
+        let save = self.save_fn;
+        let worker_path = path.clone();
+        self.spawn(JobKind::Save, path, move || JobResult::Saved {
+            result: save(&worker_path, &project),
+            path: worker_path,
+            revision,
         });
     }
 
     pub fn autosave(&mut self, project: Arc<Project>, recovery: PathBuf, revision: u64) {
-        self.spawn(JobKind::Autosave, move || JobResult::Autosaved {
+        let worker_path = recovery.clone();
+        self.spawn(JobKind::Autosave, recovery, move || JobResult::Autosaved {
             revision,
-            result: store::write_recovery(&recovery, &project),
+            result: store::write_recovery(&worker_path, &project),
         });
     }
 
     /// The results that arrived since the last call.
     pub fn finished(&mut self) -> Vec<JobResult> {
         let mut results = Vec::new();
-        while let Ok((kind, result)) = self.receiver.try_recv() {
-            self.forget(kind);
-            results.push(result);
+        let mut index = 0;
+        while index < self.running.len() {
+            match self.running[index].task.poll() {
+                Poll::Running => index += 1,
+                outcome => results.push(Self::answer(self.running.remove(index), outcome)),
+            }
         }
         results
     }
@@ -125,31 +146,42 @@ impl Jobs {
     /// Blocks until a running job finishes (for tests and the screenshot command), or
     /// returns `None` when nothing runs or it takes longer than `timeout`.
     pub fn wait(&mut self, timeout: Duration) -> Option<JobResult> {
-        if self.running.is_empty() {
-            return None;
-        }
-        let (kind, result) = self.receiver.recv_timeout(timeout).ok()?;
-        self.forget(kind);
-        Some(result)
-    }
-
-    fn forget(&mut self, kind: JobKind) {
-        if let Some(index) = self.running.iter().position(|k| *k == kind) {
-            self.running.remove(index);
-        }
-    }
-
-    fn spawn(&mut self, kind: JobKind, work: impl FnOnce() -> JobResult + Send + 'static) {
-        self.running.push(kind);
-        let sender = self.sender.clone();
-        let waker = self.waker.clone();
-        std::thread::spawn(move || {
-            let result = work();
-            // The receiver only goes away when the app closes; nothing is left to tell.
-            let _ = sender.send((kind, result));
-            if let Some(ctx) = waker {
-                ctx.request_repaint();
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(result) = self.finished().into_iter().next() {
+                return Some(result);
             }
-        });
+            if self.running.is_empty() || Instant::now() >= deadline {
+                return None;
+            }
+            let slice = Duration::from_millis(5).min(deadline - Instant::now());
+            match self.running[0].task.wait(slice) {
+                Poll::Running => {}
+                outcome => return Some(Self::answer(self.running.remove(0), outcome)),
+            }
+        }
+    }
+
+    fn answer(running: Running, outcome: Poll<JobResult>) -> JobResult {
+        match outcome {
+            Poll::Done(result) => result,
+            Poll::Failed(failure) => JobResult::Failed {
+                kind: running.kind,
+                path: running.path,
+                failure,
+            },
+            Poll::Running => unreachable!("only ended tasks are answered"),
+        }
+    }
+
+    fn spawn(
+        &mut self,
+        kind: JobKind,
+        path: PathBuf,
+        work: impl FnOnce() -> JobResult + Send + 'static,
+    ) {
+        let name = format!("{kind:?}").to_lowercase();
+        let task = Task::spawn(&name, self.waker.clone(), move |_| work());
+        self.running.push(Running { kind, path, task });
     }
 }

@@ -8,6 +8,7 @@ mod command;
 mod derived;
 pub mod dialogs;
 mod document;
+mod failures;
 mod files;
 mod frame;
 mod history;
@@ -17,6 +18,7 @@ pub mod projections;
 mod prompts;
 pub mod screenshot;
 pub mod settings;
+pub mod work;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -35,8 +37,12 @@ use jobs::Jobs;
 use projections::ProjectionCache;
 use screenshot::ScreenshotState;
 
+use crate::analysis::dashboard::Dashboard;
+use crate::analysis::projection::{Calibration, ProjectionSettings};
+use crate::analysis::scenario_figures::{ProjectionNeeds, ScenarioFigures};
 use crate::i18n::Lang;
 use crate::model::{Project, ScenarioId};
+use crate::store::SaveError;
 use crate::ui::Selection;
 use crate::ui::overview::OverviewView;
 use crate::ui::partners::PartnersView;
@@ -83,6 +89,25 @@ pub enum Startup {
     Project(Box<Project>),
 }
 
+/// The work the app hands to background threads, as plain functions: the real ones in the
+/// app, ones that fail on purpose in tests of what a failing worker does to the window.
+#[derive(Clone, Copy)]
+pub struct Backends {
+    pub save: fn(&std::path::Path, &Project) -> Result<(), SaveError>,
+    pub dashboard: fn(&Project) -> Dashboard,
+    pub calibrate: fn(&Project, &ProjectionSettings) -> Calibration,
+}
+
+impl Default for Backends {
+    fn default() -> Backends {
+        Backends {
+            save: crate::store::save,
+            dashboard: crate::analysis::dashboard::dashboard,
+            calibrate: crate::analysis::projection::calibrate,
+        }
+    }
+}
+
 /// How the app is wired to the outside world; tests replace the dialogs and the folders.
 pub struct AppOptions {
     /// Where the recovery file of an untitled project lives.
@@ -92,6 +117,7 @@ pub struct AppOptions {
     /// Set by `cruscotto screenshot`: render, save a PNG and close.
     pub screenshot: Option<screenshot::ScreenshotPlan>,
     pub view: ViewKind,
+    pub backends: Backends,
 }
 
 impl AppOptions {
@@ -102,6 +128,7 @@ impl AppOptions {
             autosave_after: AUTOSAVE_AFTER,
             screenshot: None,
             view: ViewKind::default(),
+            backends: Backends::default(),
         }
     }
 }
@@ -117,9 +144,11 @@ pub struct CruscottoApp {
     scenarios: ScenariosView,
     selection: Selection,
     derived: DerivedCache,
-    /// The Scenarios view's projections, computed only while it is shown.
+    /// Scenario figures for whichever surface needs them.
     projections: ProjectionCache,
-    /// The scenario the Scenarios view shows and projects.
+    /// The projections a surface other than the Scenarios view asked for.
+    declared_needs: Option<ProjectionNeeds>,
+    /// The scenario every surface shows and projects: its one owner.
     active_scenario: Option<ScenarioId>,
     jobs: Jobs,
     dialogs: Dialogs,
@@ -166,10 +195,11 @@ impl CruscottoApp {
             training: TrainingView::default(),
             scenarios: ScenariosView::default(),
             selection: Selection::default(),
-            derived: DerivedCache::default(),
-            projections: ProjectionCache::default(),
+            derived: DerivedCache::new(options.backends.dashboard),
+            projections: ProjectionCache::new(options.backends.calibrate),
+            declared_needs: None,
             active_scenario: None,
-            jobs: Jobs::default(),
+            jobs: Jobs::new(options.backends.save),
             dialogs: Dialogs::new(options.dialogs),
             prompt: None,
             after_save: None,
@@ -257,10 +287,25 @@ impl CruscottoApp {
         self.projections.wait();
     }
 
-    /// The scenario the Scenarios view shows (`None` until it is first shown, or when the
-    /// project has no scenario).
+    /// The scenario every surface shows (`None` when the project has no scenario).
     pub fn active_scenario(&self) -> Option<&ScenarioId> {
         self.active_scenario.as_ref()
+    }
+
+    /// Declares what a surface other than the Scenarios view needs projected (slides,
+    /// reports); `None` when nothing does. The figures are computed from the next frame on.
+    pub fn need_projections(&mut self, needs: Option<ProjectionNeeds>) {
+        self.declared_needs = needs;
+    }
+
+    /// The latest scenario figures, whatever surface asked for them.
+    pub fn scenario_figures(&self) -> Option<&ScenarioFigures> {
+        self.projections.figures()
+    }
+
+    /// How many dashboard computations were started so far (tests).
+    pub fn figure_computations(&self) -> u64 {
+        self.derived.started()
     }
 
     /// Handles a request as if a view had pushed it.

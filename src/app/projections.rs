@@ -1,32 +1,33 @@
-//! The Scenarios view's figures: the baseline's and the active scenario's projections and
-//! their comparison, for one project revision and one scenario, computed only while the
-//! view is shown.
+//! Scenario figures as a service: the baseline's and a scenario's projections and their
+//! comparison, for one project revision and what the surfaces need (`ProjectionNeeds`),
+//! computed whether or not the Scenarios view is drawn.
 //!
 //! The demo projects in well under a millisecond, so a slider's step is recomputed at once
 //! and the next frame shows it. A national programme takes seconds (calibration) and most of
-//! a second (each projection): it is computed on another thread, one computation at a time
-//! (a drag would otherwise start one per frame), while the view keeps showing the latest
-//! figures with a note; when one ends and the project has moved on, the next starts.
+//! a second (each projection): it is computed on another thread, the newest request only
+//! (`work::Latest`: a drag does not queue one computation per frame), while the surfaces
+//! keep showing the latest figures with a note.
 //!
 //! Calibration and the baseline depend on everything but the scenarios. The app tells the
-//! cache which edits touched only scenarios (`note_edit`), so revisions that differ only in
-//! their scenarios share one calibration and one baseline: moving a scenario's slider
-//! projects the scenario alone. Undo and redo give back earlier revision numbers, which the
-//! cache remembers.
+//! cache which edits touched only scenarios (`note_edit`, from `Edit::touches_only_scenarios`),
+//! so revisions that differ only in their scenarios share one calibration and one baseline:
+//! moving a scenario's slider projects the scenario alone. Undo and redo give back earlier
+//! revision numbers, which the cache remembers.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
+use super::work::{Latest, Place, WorkFailure};
 use crate::analysis::projection::{
-    self, Calibration, Comparison, PartnerBands, Projection, ProjectionSettings, compare,
+    self, Calibration, PartnerBands, Projection, ProjectionSettings, compare,
 };
-use crate::model::{PartnerId, Project, Scenario, ScenarioId};
-use crate::ui::Selection;
-use crate::ui::scenarios::figures::{MAX_MULTIPLES, compare_months, partners_to_show};
+use crate::analysis::scenario_figures::compare_months;
+use crate::model::{Project, Scenario, ScenarioId};
 
-pub use crate::ui::scenarios::ScenarioFigures;
+pub use crate::analysis::scenario_figures::{
+    ProjectionNeeds, ScenarioFigures, projection_settings,
+};
 
 /// Partners × projected months × draws above which projections are computed off the UI
 /// thread (the demo is 8 × 24 × 500 = 96,000 and takes about 0.4 ms).
@@ -36,16 +37,6 @@ const SYNC_CELLS: usize = 1_000_000;
 const SYNC_BUDGET: Duration = Duration::from_millis(8);
 /// Revisions remembered for `note_edit` (two small numbers each).
 const LINEAGE_KEPT: usize = 4_096;
-
-/// The settings the app projects with: the engine's defaults, with partner bands only for
-/// the partners shown when there are more than the view draws.
-pub fn projection_settings(partner_count: usize, shown: &[PartnerId]) -> ProjectionSettings {
-    let mut settings = ProjectionSettings::default();
-    if partner_count > MAX_MULTIPLES {
-        settings.partner_bands = PartnerBands::Only(shown.iter().cloned().collect());
-    }
-    settings
-}
 
 /// Keeps `active` on a scenario of `project`: the first one when none is picked or the
 /// picked one is gone (deleted, undone); `None` only when the project has none.
@@ -62,21 +53,15 @@ pub fn resolve_active(project: &Project, active: &mut Option<ScenarioId>) {
 #[derive(Debug, Clone, PartialEq)]
 struct Key {
     revision: u64,
-    scenario: Option<ScenarioId>,
-    /// The partners given bands (empty when every partner has them).
-    bands: Vec<PartnerId>,
-    /// The other scenarios are projected too, for the overlay.
-    others: bool,
+    needs: ProjectionNeeds,
 }
 
-/// A computation's inputs, with what can be reused from earlier ones.
-struct Job {
-    project: Arc<Project>,
-    key: Key,
-    generation: u64,
+/// What a computation can reuse from earlier ones of the same generation.
+#[derive(Default, Clone)]
+struct Reuse {
     calibration: Option<Arc<Calibration>>,
     baseline: Option<Arc<Projection>>,
-    /// Other scenarios' projections of this generation, reused while the scenario is the same.
+    /// Other scenarios' projections, reused while the scenario is the same.
     others: Vec<OtherProjection>,
 }
 
@@ -89,98 +74,112 @@ struct OtherProjection {
 }
 
 struct Computed {
-    key: Key,
     generation: u64,
+    /// The partners the baseline has bands for (`ProjectionNeeds::partner_bands`).
+    bands: Vec<crate::model::PartnerId>,
     calibration: Arc<Calibration>,
-    baseline: Arc<Projection>,
-    scenario: Option<Arc<Projection>>,
-    comparison: Option<Comparison>,
     others: Vec<OtherProjection>,
+    figures: ScenarioFigures,
+    /// How long it took (on the UI thread, it decides where the next one runs).
+    took: Duration,
 }
 
-impl Job {
-    fn run(self) -> Computed {
-        let project = &self.project;
-        let settings = projection_settings(project.partners.len(), &self.key.bands);
-        let calibration = self
-            .calibration
-            .unwrap_or_else(|| Arc::new(projection::calibrate(project, &settings)));
-        let baseline = self.baseline.unwrap_or_else(|| {
+/// How calibration is done: the engine's in the app, something that fails in tests.
+pub type CalibrateFn = fn(&Project, &ProjectionSettings) -> Calibration;
+
+fn compute(
+    project: &Project,
+    key: &Key,
+    generation: u64,
+    reuse: Reuse,
+    calibrate: CalibrateFn,
+) -> Computed {
+    let started = Instant::now();
+    let needs = &key.needs;
+    let settings = projection_settings(project.partners.len(), &needs.partner_bands);
+    let calibration = reuse
+        .calibration
+        .unwrap_or_else(|| Arc::new(calibrate(project, &settings)));
+    let baseline = reuse.baseline.unwrap_or_else(|| {
+        Arc::new(projection::project_calibrated(
+            project,
+            None,
+            &settings,
+            &calibration,
+        ))
+    });
+    let scenario = needs
+        .scenario
+        .as_ref()
+        .and_then(|id| project.scenarios.get(id))
+        .map(|scenario| {
             Arc::new(projection::project_calibrated(
                 project,
-                None,
+                Some(scenario),
                 &settings,
                 &calibration,
             ))
         });
-        let scenario = self
-            .key
-            .scenario
-            .as_ref()
-            .and_then(|id| project.scenarios.get(id))
-            .map(|scenario| {
-                Arc::new(projection::project_calibrated(
-                    project,
-                    Some(scenario),
-                    &settings,
-                    &calibration,
-                ))
-            });
-        let comparison = scenario
-            .as_ref()
-            .map(|scenario| compare(&baseline, scenario, &compare_months(baseline.anchor)));
-        let others = if self.key.others {
-            // Lines without partner bands: the overlay draws the consortium only.
-            let settings = ProjectionSettings {
-                partner_bands: PartnerBands::Only(Default::default()),
-                ..settings
-            };
-            project
-                .scenarios
-                .iter()
-                .filter(|(id, _)| Some(*id) != self.key.scenario.as_ref())
-                .map(|(id, scenario)| {
-                    let reused = self
-                        .others
-                        .iter()
-                        .find(|o| o.id == *id && o.scenario == *scenario);
-                    reused.cloned().unwrap_or_else(|| OtherProjection {
-                        id: id.clone(),
-                        scenario: scenario.clone(),
-                        projection: Arc::new(projection::project_calibrated(
-                            project,
-                            Some(scenario),
-                            &settings,
-                            &calibration,
-                        )),
-                    })
-                })
-                .collect()
-        } else {
-            Vec::new()
+    let comparison = scenario
+        .as_ref()
+        .map(|scenario| compare(&baseline, scenario, &compare_months(baseline.anchor)));
+    let others = if needs.others {
+        // Lines without partner bands: an overlay draws the consortium only.
+        let settings = ProjectionSettings {
+            partner_bands: PartnerBands::Only(Default::default()),
+            ..settings
         };
-        Computed {
-            key: self.key,
-            generation: self.generation,
-            calibration,
-            baseline,
-            scenario,
-            comparison,
-            others,
-        }
+        project
+            .scenarios
+            .iter()
+            .filter(|(id, _)| Some(*id) != needs.scenario.as_ref())
+            .map(|(id, scenario)| {
+                let reused = reuse
+                    .others
+                    .iter()
+                    .find(|o| o.id == *id && o.scenario == *scenario);
+                reused.cloned().unwrap_or_else(|| OtherProjection {
+                    id: id.clone(),
+                    scenario: scenario.clone(),
+                    projection: Arc::new(projection::project_calibrated(
+                        project,
+                        Some(scenario),
+                        &settings,
+                        &calibration,
+                    )),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let figures = ScenarioFigures {
+        baseline,
+        scenario,
+        comparison,
+        others: others
+            .iter()
+            .map(|o| (o.id.clone(), Arc::clone(&o.projection)))
+            .collect(),
+        revision: key.revision,
+        scenario_id: needs.scenario.clone(),
+    };
+    Computed {
+        generation,
+        bands: needs.partner_bands.clone(),
+        calibration,
+        others,
+        figures,
+        took: started.elapsed(),
     }
 }
 
-#[derive(Default)]
 pub struct ProjectionCache {
+    slot: Latest<Key, Computed>,
+    calibrate: CalibrateFn,
     /// Revision → generation: revisions of one generation differ only in their scenarios.
     lineage: BTreeMap<u64, u64>,
     generations: u64,
-    calibration: Option<(u64, Arc<Calibration>)>,
-    baseline: Option<(u64, Vec<PartnerId>, Arc<Projection>)>,
-    others: Option<(u64, Vec<OtherProjection>)>,
-    figures: Option<(Key, ScenarioFigures)>,
-    pending: Option<Receiver<Computed>>,
     /// How long the last computation on the UI thread took.
     last_sync: Duration,
     /// Counters for tests: calibrations and baselines computed.
@@ -188,55 +187,104 @@ pub struct ProjectionCache {
     baselines: u64,
 }
 
+impl Default for ProjectionCache {
+    fn default() -> ProjectionCache {
+        ProjectionCache::new(projection::calibrate)
+    }
+}
+
 impl ProjectionCache {
-    /// The figures for `revision` of `project` and the `active` scenario, or the latest ones
-    /// while a large project's are computed (`waker` repaints when they arrive); `None`
-    /// until the first ones are ready. `order` and `selection` choose the partners shown;
-    /// with `others` the project's other scenarios are projected too.
-    #[allow(clippy::too_many_arguments)]
-    pub fn get(
+    pub fn new(calibrate: CalibrateFn) -> ProjectionCache {
+        ProjectionCache {
+            slot: Latest::new("projections"),
+            calibrate,
+            lineage: BTreeMap::new(),
+            generations: 0,
+            last_sync: Duration::ZERO,
+            calibrations: 0,
+            baselines: 0,
+        }
+    }
+
+    /// Asks for the figures of `needs` at `revision` of `project`: computed at once for a
+    /// small project, on a thread for a large one (`waker` repaints when they arrive).
+    pub fn update(
         &mut self,
         project: &Arc<Project>,
         revision: u64,
-        active: Option<&ScenarioId>,
-        others: bool,
-        order: &[PartnerId],
-        selection: &Selection,
+        needs: ProjectionNeeds,
         waker: &egui::Context,
-    ) -> Option<&ScenarioFigures> {
-        self.take_finished();
-        let shown = partners_to_show(order, &selection.partners, |id| {
-            project.partners.contains_key(id)
-        });
-        let key = Key {
+    ) {
+        self.slot.set_waker(waker);
+        self.slot.want(Key {
             revision,
-            scenario: active.cloned(),
-            bands: if project.partners.len() > MAX_MULTIPLES {
-                shown.clone()
-            } else {
-                Vec::new()
-            },
-            others,
+            needs: needs.normalised(project),
+        });
+        let generation = self.generation_of(revision);
+        let place = if self.in_background(project) {
+            Place::Background
+        } else {
+            Place::Here
         };
-        let current = self.figures.as_ref().is_some_and(|(k, _)| *k == key);
-        if !current {
-            if self.in_background(project) {
-                if self.pending.is_none() {
-                    let job = self.job(project, key.clone());
-                    self.spawn(job, waker.clone());
-                }
-            } else {
-                let started = Instant::now();
-                let computed = self.job(project, key.clone()).run();
-                self.last_sync = started.elapsed();
-                self.store(computed);
+        let calibrate = self.calibrate;
+        let project = Arc::clone(project);
+        let mut started = None;
+        // The job is built when it starts, so it reuses what the last computation left.
+        self.slot.pump(|key, previous| {
+            let reuse = previous
+                .filter(|p| p.generation == generation)
+                .map(|p| Reuse {
+                    calibration: Some(Arc::clone(&p.calibration)),
+                    baseline: Some(Arc::clone(&p.figures.baseline))
+                        .filter(|_| p.bands == key.needs.partner_bands),
+                    others: p.others.clone(),
+                })
+                .unwrap_or_default();
+            started = Some((
+                u64::from(reuse.calibration.is_none()),
+                u64::from(reuse.baseline.is_none()),
+            ));
+            let key = key.clone();
+            (
+                place,
+                Box::new(move |_| compute(&project, &key, generation, reuse, calibrate)),
+            )
+        });
+        if let Some((calibrated, projected)) = started {
+            self.calibrations += calibrated;
+            self.baselines += projected;
+            if place == Place::Here
+                && let Some((_, computed)) = self.slot.latest()
+            {
+                self.last_sync = computed.took;
             }
         }
-        let (computed_for, figures) = self.figures.as_mut()?;
-        figures.updating = *computed_for != key;
-        figures.active = active.cloned();
-        figures.partners_shown = shown;
-        Some(figures)
+    }
+
+    /// The latest figures computed, whatever they were computed for (`None` until the
+    /// first ones are ready).
+    pub fn figures(&self) -> Option<&ScenarioFigures> {
+        self.slot.latest().map(|(_, computed)| &computed.figures)
+    }
+
+    /// Whether newer figures than those at hand are being computed.
+    pub fn is_updating(&self) -> bool {
+        self.slot.is_working()
+    }
+
+    /// How far the running computation has come, when it tells.
+    pub fn progress(&self) -> Option<f32> {
+        self.slot.progress()
+    }
+
+    /// Why the figures wanted now could not be computed.
+    pub fn failure(&self) -> Option<&WorkFailure> {
+        self.slot.failure()
+    }
+
+    /// Tries the failed computation again on the next update.
+    pub fn retry(&mut self) {
+        self.slot.retry();
     }
 
     /// Records that an edit took the project from revision `before` to `after`;
@@ -251,18 +299,9 @@ impl ProjectionCache {
         }
     }
 
-    /// Whether newer figures are being computed.
-    pub fn is_updating(&self) -> bool {
-        self.pending.is_some()
-    }
-
     /// Blocks until the computation in progress ends (tests and the screenshot command).
     pub fn wait(&mut self) {
-        if let Some(receiver) = self.pending.take()
-            && let Ok(computed) = receiver.recv()
-        {
-            self.store(computed);
-        }
+        self.slot.wait();
     }
 
     /// How many calibrations and baselines were computed (tests).
@@ -287,87 +326,6 @@ impl ProjectionCache {
         self.generations += 1;
         self.lineage.insert(revision, self.generations);
         self.generations
-    }
-
-    fn job(&mut self, project: &Arc<Project>, key: Key) -> Job {
-        let generation = self.generation_of(key.revision);
-        let calibration = self
-            .calibration
-            .as_ref()
-            .filter(|(g, _)| *g == generation)
-            .map(|(_, c)| Arc::clone(c));
-        let baseline = self
-            .baseline
-            .as_ref()
-            .filter(|(g, bands, _)| *g == generation && *bands == key.bands)
-            .map(|(_, _, b)| Arc::clone(b));
-        let others = self
-            .others
-            .as_ref()
-            .filter(|(g, _)| *g == generation)
-            .map(|(_, others)| others.clone())
-            .unwrap_or_default();
-        self.calibrations += u64::from(calibration.is_none());
-        self.baselines += u64::from(baseline.is_none());
-        Job {
-            project: Arc::clone(project),
-            key,
-            generation,
-            calibration,
-            baseline,
-            others,
-        }
-    }
-
-    fn spawn(&mut self, job: Job, waker: egui::Context) {
-        let (sender, receiver) = channel();
-        self.pending = Some(receiver);
-        std::thread::spawn(move || {
-            let _ = sender.send(job.run());
-            waker.request_repaint();
-        });
-    }
-
-    fn take_finished(&mut self) {
-        if let Some(receiver) = &self.pending
-            && let Ok(computed) = receiver.try_recv()
-        {
-            self.pending = None;
-            self.store(computed);
-        }
-    }
-
-    fn store(&mut self, computed: Computed) {
-        let Computed {
-            key,
-            generation,
-            calibration,
-            baseline,
-            scenario,
-            comparison,
-            others,
-        } = computed;
-        self.calibration = Some((generation, calibration));
-        let other_figures = others
-            .iter()
-            .map(|o| (o.id.clone(), Arc::clone(&o.projection)))
-            .collect();
-        if key.others {
-            self.others = Some((generation, others));
-        }
-        self.baseline = Some((generation, key.bands.clone(), Arc::clone(&baseline)));
-        let figures = ScenarioFigures {
-            baseline,
-            scenario,
-            comparison,
-            others: other_figures,
-            revision: key.revision,
-            scenario_id: key.scenario.clone(),
-            partners_shown: Vec::new(),
-            active: key.scenario.clone(),
-            updating: false,
-        };
-        self.figures = Some((key, figures));
     }
 }
 

@@ -38,6 +38,19 @@ pub enum Request {
     /// Show and project this scenario in the Scenarios view (`None`: none is picked, the
     /// app falls back to the first).
     PickScenario(Option<ScenarioId>),
+    /// Try again the background work that failed (figures, projections).
+    Retry,
+}
+
+/// How the background work behind what a view shows is going.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WorkStatus {
+    /// Newer figures than those shown are being computed.
+    pub updating: bool,
+    /// How far that computation has come, when it tells.
+    pub progress: Option<f32>,
+    /// Why the figures wanted now could not be computed, in the user's language.
+    pub failure: Option<String>,
 }
 
 #[derive(Debug, Default)]

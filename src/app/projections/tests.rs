@@ -2,8 +2,33 @@
 //! at scale, the other scenarios for the overlay.
 
 use super::*;
+use crate::analysis::scenario_figures::{MAX_MULTIPLES, partners_to_show};
 use crate::demo::{DemoOptions, generate};
-use crate::model::{Edit, ScenarioChange};
+use crate::model::{Edit, PartnerId, ScenarioChange};
+
+/// What the Scenarios view needs for `active`, with nobody selected.
+fn needs(project: &Project, active: Option<&ScenarioId>, others: bool) -> ProjectionNeeds {
+    let order: Vec<PartnerId> = project.partners.keys().cloned().collect();
+    ProjectionNeeds {
+        scenario: active.cloned(),
+        partner_bands: partners_to_show(&order, &Default::default(), |_| true),
+        others,
+    }
+}
+
+/// Asks for the figures as a frame does; the latest ones, and whether newer are coming.
+fn get(
+    cache: &mut ProjectionCache,
+    project: &Arc<Project>,
+    revision: u64,
+    active: Option<&ScenarioId>,
+    others: bool,
+) -> Option<(ScenarioFigures, bool)> {
+    let ctx = egui::Context::default();
+    cache.update(project, revision, needs(project, active, others), &ctx);
+    let updating = cache.is_updating();
+    cache.figures().cloned().map(|f| (f, updating))
+}
 
 fn ceiling(project: &Project, id: &ScenarioId, share: f64) -> Edit {
     let mut scenario = project.scenarios[id].clone();
@@ -24,41 +49,34 @@ fn settled(
     revision: u64,
     active: Option<&ScenarioId>,
 ) -> ScenarioFigures {
-    let ctx = egui::Context::default();
-    let order: Vec<PartnerId> = project.partners.keys().cloned().collect();
-    let selection = Selection::default();
-    cache.get(project, revision, active, false, &order, &selection, &ctx);
+    get(cache, project, revision, active, false);
     // A slow first computation (a debug build) sends the next ones to a thread.
     cache.wait();
-    let figures = cache
-        .get(project, revision, active, false, &order, &selection, &ctx)
-        .expect("computed");
-    assert!(!figures.updating);
-    figures.clone()
+    let (figures, updating) = get(cache, project, revision, active, false).expect("computed");
+    assert!(!updating);
+    figures
 }
 
 #[test]
 fn the_demo_is_computed_at_once_and_a_scenario_edit_reuses_the_calibration() {
-    let ctx = egui::Context::default();
     let mut project = Arc::new(crate::demo::embedded());
     let id = project.scenarios.keys().next().cloned();
-    let order: Vec<PartnerId> = project.partners.keys().cloned().collect();
     let mut cache = ProjectionCache::default();
 
-    let figures = cache
-        .get(
-            &project,
-            1,
-            id.as_ref(),
-            false,
-            &order,
-            &Selection::default(),
-            &ctx,
-        )
-        .expect("computed at once");
-    assert!(!figures.updating);
+    let (figures, updating) =
+        get(&mut cache, &project, 1, id.as_ref(), false).expect("computed at once");
+    assert!(!updating);
     assert_eq!(figures.scenario_id, id);
-    assert_eq!(figures.partners_shown.len(), 8);
+    assert_eq!(
+        figures
+            .baseline
+            .partners
+            .iter()
+            .filter(|p| p.band.is_some())
+            .count(),
+        8,
+        "a small project has every partner's band"
+    );
     let before = figures.comparison.clone().expect("a scenario is active");
 
     // A ceiling below what the demo has reached lowers the scenario.
@@ -97,34 +115,13 @@ fn the_demo_is_computed_at_once_and_a_scenario_edit_reuses_the_calibration() {
 
 #[test]
 fn the_other_scenarios_are_projected_for_the_overlay_and_reused_while_unchanged() {
-    let ctx = egui::Context::default();
     let mut project = Arc::new(crate::demo::embedded());
     let ids: Vec<ScenarioId> = project.scenarios.keys().cloned().collect();
-    let order: Vec<PartnerId> = project.partners.keys().cloned().collect();
-    let selection = Selection::default();
     let mut cache = ProjectionCache::default();
     let others = |cache: &mut ProjectionCache, project: &Arc<Project>, revision| {
-        cache.get(
-            project,
-            revision,
-            Some(&ids[0]),
-            true,
-            &order,
-            &selection,
-            &ctx,
-        );
+        get(cache, project, revision, Some(&ids[0]), true);
         cache.wait();
-        let figures = cache
-            .get(
-                project,
-                revision,
-                Some(&ids[0]),
-                true,
-                &order,
-                &selection,
-                &ctx,
-            )
-            .expect("computed");
+        let (figures, _) = get(cache, project, revision, Some(&ids[0]), true).expect("computed");
         figures.others.clone()
     };
     let first = others(&mut cache, &project, 1);
@@ -168,12 +165,10 @@ fn the_other_scenarios_are_projected_for_the_overlay_and_reused_while_unchanged(
     assert!(Arc::ptr_eq(&second[1].1, &third[1].1));
 
     // Without the overlay nothing else is projected.
-    cache.get(&project, 3, Some(&ids[0]), false, &order, &selection, &ctx);
+    get(&mut cache, &project, 3, Some(&ids[0]), false);
     cache.wait();
-    let figures = cache
-        .get(&project, 3, Some(&ids[0]), false, &order, &selection, &ctx)
-        .expect("computed");
-    assert!(!figures.updating);
+    let (figures, updating) = get(&mut cache, &project, 3, Some(&ids[0]), false).expect("computed");
+    assert!(!updating);
     assert!(figures.others.is_empty());
 }
 
@@ -190,28 +185,19 @@ fn picking_another_scenario_projects_only_that_scenario() {
 
 #[test]
 fn a_large_project_is_computed_in_the_background_showing_the_last_figures_meanwhile() {
-    let ctx = egui::Context::default();
     let mut project = Arc::new(generate(&DemoOptions {
         partners: 120,
         months: 24,
         ..DemoOptions::default()
     }));
     let id = project.scenarios.keys().next().cloned().unwrap();
-    let order: Vec<PartnerId> = project.partners.keys().cloned().collect();
-    let selection = Selection::default();
     let mut cache = ProjectionCache::default();
 
-    assert!(
-        cache
-            .get(&project, 1, Some(&id), false, &order, &selection, &ctx)
-            .is_none()
-    );
+    assert!(get(&mut cache, &project, 1, Some(&id), false).is_none());
     assert!(cache.is_updating());
     cache.wait();
-    let figures = cache
-        .get(&project, 1, Some(&id), false, &order, &selection, &ctx)
-        .unwrap();
-    assert!(!figures.updating);
+    let (figures, updating) = get(&mut cache, &project, 1, Some(&id), false).unwrap();
+    assert!(!updating);
     // Bands only for the twelve partners shown.
     let banded = figures
         .baseline
@@ -226,16 +212,12 @@ fn a_large_project_is_computed_in_the_background_showing_the_last_figures_meanwh
         .apply(Arc::make_mut(&mut project))
         .unwrap();
     cache.note_edit(1, 2, true);
-    let stale = cache
-        .get(&project, 2, Some(&id), false, &order, &selection, &ctx)
-        .unwrap();
-    assert!(stale.updating, "the previous figures, marked as such");
+    let (stale, updating) = get(&mut cache, &project, 2, Some(&id), false).unwrap();
+    assert!(updating, "the previous figures, marked as such");
     assert_eq!(stale.comparison.as_ref(), Some(&old));
     cache.wait();
-    let fresh = cache
-        .get(&project, 2, Some(&id), false, &order, &selection, &ctx)
-        .unwrap();
-    assert!(!fresh.updating);
+    let (fresh, updating) = get(&mut cache, &project, 2, Some(&id), false).unwrap();
+    assert!(!updating);
     assert_ne!(fresh.comparison.as_ref(), Some(&old));
     assert_eq!(cache.counts(), (1, 1), "the scenario alone was projected");
 }

@@ -312,6 +312,34 @@ impl Edit {
     }
 }
 
+impl Edit {
+    /// Whether the edit changes nothing but the project's scenarios: what calibration and
+    /// the baseline projection read is then unchanged, so they can be reused.
+    pub fn touches_only_scenarios(&self) -> bool {
+        match self {
+            Edit::PutScenario { .. } => true,
+            // Listed one by one, so a new kind of edit has to be decided on here.
+            Edit::SetTitle(_)
+            | Edit::SetMaxModules(_)
+            | Edit::RenamePartner { .. }
+            | Edit::SetProvince { .. }
+            | Edit::SetStaff { .. }
+            | Edit::PutMilestone { .. }
+            | Edit::PutPartner { .. }
+            | Edit::ChooseModule { .. }
+            | Edit::PutModuleChoice { .. }
+            | Edit::SetModuleCounts { .. }
+            | Edit::PutSession { .. }
+            | Edit::PutEquipment { .. }
+            | Edit::SetObservation { .. }
+            | Edit::ReplaceObservations { .. }
+            | Edit::PutIndicatorValues { .. }
+            | Edit::PutModule { .. }
+            | Edit::RemoveModule { .. } => false,
+        }
+    }
+}
+
 /// Inserts (`Some`) or removes (`None`) `key`, returning what was there.
 fn put<K: Ord, V>(
     map: &mut std::collections::BTreeMap<K, V>,

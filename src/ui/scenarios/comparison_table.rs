@@ -5,8 +5,8 @@
 
 use egui::{ComboBox, Grid, RichText, Ui};
 
-use super::figures::ScenarioFigures;
 use crate::analysis::projection::{Comparison, Pair, Projection, Quantiles};
+use crate::analysis::scenario_figures::ScenarioFigures;
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::{Cents, Month};
 use crate::ui::ViewCtx;

@@ -5,13 +5,13 @@
 //! scenario with P10–P90 bands; below, one small plot per partner (the selected ones first).
 //!
 //! Every change is one `Edit::PutScenario` of the whole scenario, so a slider's drag or the
-//! typing in one field is one undo step. The figures come from the app (`ScenarioFigures`),
-//! computed once per revision and scenario; this view keeps only plot points built from them.
+//! typing in one field is one undo step. The figures come from the app (`ScenarioInputs`:
+//! the active scenario, whose one owner is the app, and its `ScenarioFigures`, computed once
+//! per revision and scenario); this view keeps only plot points built from them.
 
 mod change_fields;
 mod changes;
 mod comparison_table;
-pub mod figures;
 mod overlay_plot;
 mod picker;
 mod plot_series;
@@ -19,14 +19,27 @@ mod small_multiples;
 mod warnings;
 pub mod words;
 
-pub use figures::ScenarioFigures;
+pub use crate::analysis::scenario_figures::ScenarioFigures;
 
 use egui::{ScrollArea, Ui};
 
+use crate::analysis::scenario_figures::partners_to_show;
 use crate::i18n::tr;
 use crate::model::{Month, ScenarioId};
+use crate::ui::widgets::icons::{self, Icon};
 use crate::ui::widgets::{section, two_columns};
-use crate::ui::{Request, ViewCtx};
+use crate::ui::{Request, ViewCtx, WorkStatus};
+
+/// What the app lends the view each frame.
+#[derive(Default)]
+pub struct ScenarioInputs<'a> {
+    /// The scenario shown and projected (`None` when the project has none).
+    pub active: Option<&'a ScenarioId>,
+    /// The latest figures (`None` until the first ones are ready); while newer ones are
+    /// computed they may be of another revision or scenario (`status.updating`).
+    pub figures: Option<&'a ScenarioFigures>,
+    pub status: WorkStatus,
+}
 
 /// Share of a two-column row given to the changes and the table.
 const LEFT_SHARE: f32 = 0.45;
@@ -42,9 +55,6 @@ pub struct ScenariosView {
     overlay_others: bool,
     /// The month of the comparison table's own row, picked by the user.
     chosen_month: Option<Month>,
-    /// The scenario asked for last: shown as picked until the first figures say which one
-    /// the app projects.
-    picked: Option<ScenarioId>,
 }
 
 impl ScenariosView {
@@ -53,19 +63,20 @@ impl ScenariosView {
         self.overlay_others
     }
 
-    /// Draws the view; `figures` are the projections of the active scenario (`None` while
-    /// the first ones are computed).
-    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, figures: Option<&ScenarioFigures>) {
-        let active = match figures {
-            Some(figures) => figures.active.clone(),
-            None => self
-                .picked
-                .clone()
-                .filter(|id| cx.project.scenarios.contains_key(id))
-                .or_else(|| cx.project.scenarios.keys().next().cloned()),
-        };
+    /// Draws the view from what the app lends it.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, inputs: ScenarioInputs<'_>) {
+        let ScenarioInputs {
+            active,
+            figures,
+            status,
+        } = inputs;
+        let active = active.cloned();
         if let Some(figures) = figures {
-            self.series.refresh(cx, figures);
+            let shown =
+                partners_to_show(&cx.dashboard.partner_order, &cx.selection.partners, |id| {
+                    cx.project.partners.contains_key(id)
+                });
+            self.series.refresh(cx, figures, &shown);
             self.warnings.refresh(cx, figures);
         }
         let viewport = ui.available_size();
@@ -94,7 +105,9 @@ impl ScenariosView {
                     |ui, cx| {
                         section::panel(ui, |ui| {
                             section::heading(ui, &tr(cx.lang, "scenarios.plot.title"));
-                            status_note(ui, cx, figures);
+                            if status_note(ui, cx, figures, &status) {
+                                cx.outbox.push(Request::Retry);
+                            }
                             if cx.project.scenarios.len() > 1 {
                                 ui.checkbox(
                                     &mut self.overlay_others,
@@ -119,13 +132,6 @@ impl ScenariosView {
                     small_multiples::ui(ui, cx, &self.series);
                 }
             });
-        let last_pick = cx.outbox.requests.iter().rev().find_map(|r| match r {
-            Request::PickScenario(id) => Some(id.clone()),
-            _ => None,
-        });
-        if let Some(id) = last_pick {
-            self.picked = id;
-        }
     }
 }
 
@@ -135,19 +141,52 @@ fn scenario_name(cx: &ViewCtx<'_>, figures: Option<&ScenarioFigures>) -> Option<
     cx.project.scenarios.get(id).map(|s| s.name.clone())
 }
 
-/// A line saying the figures are being computed, or are those of a moment ago.
-fn status_note(ui: &mut Ui, cx: &ViewCtx<'_>, figures: Option<&ScenarioFigures>) {
+/// A line saying the figures are being computed (with how far, when known), are those of a
+/// moment ago, or could not be computed (with Retry); returns whether Retry was clicked.
+fn status_note(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    figures: Option<&ScenarioFigures>,
+    status: &WorkStatus,
+) -> bool {
+    if let Some(failure) = &status.failure {
+        let mut retry = false;
+        ui.horizontal_wrapped(|ui| {
+            let text = ui.visuals().strong_text_color();
+            icons::icon_label(
+                ui,
+                Icon::Error,
+                egui::RichText::new(tr(cx.lang, "work.projections_failed")).strong(),
+                text,
+            );
+            ui.label(failure);
+            retry = ui.button(tr(cx.lang, "work.retry")).clicked();
+        });
+        return retry;
+    }
     let key = match figures {
         None => Some("scenarios.status.computing"),
-        Some(figures) if figures.updating => Some("scenarios.status.updating"),
+        Some(_) if status.updating => Some("scenarios.status.updating"),
         Some(_) => None,
     };
     if let Some(key) = key {
         ui.horizontal(|ui| {
-            ui.spinner();
+            match status.progress {
+                Some(done) => {
+                    ui.add(
+                        egui::ProgressBar::new(done)
+                            .desired_width(120.0)
+                            .show_percentage(),
+                    );
+                }
+                None => {
+                    ui.spinner();
+                }
+            }
             section::note(ui, &tr(cx.lang, key));
         });
     }
+    false
 }
 
 #[cfg(test)]

@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use egui_plot::PlotPoint;
 
-use super::figures::{COMPARE_AFTER, ScenarioFigures};
 use super::words::partner_name;
 use crate::analysis::projection::{PartnerProjection, Projection, Quantiles};
+use crate::analysis::scenario_figures::{COMPARE_AFTER, ScenarioFigures};
 use crate::model::{Month, PartnerId, Project};
 use crate::ui::ViewCtx;
 
@@ -46,7 +46,7 @@ struct Key {
 }
 
 impl Key {
-    fn matches(&self, revision: u64, figures: &ScenarioFigures) -> bool {
+    fn matches(&self, revision: u64, figures: &ScenarioFigures, shown: &[PartnerId]) -> bool {
         let same_scenario = match (&self.scenario, &figures.scenario) {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b),
             (None, None) => true,
@@ -62,7 +62,7 @@ impl Key {
             && same_scenario
             && same_others
             && self.revision == revision
-            && self.shown == figures.partners_shown
+            && self.shown == shown
     }
 }
 
@@ -86,25 +86,26 @@ pub struct Series {
 }
 
 impl Series {
-    pub fn refresh(&mut self, cx: &ViewCtx<'_>, figures: &ScenarioFigures) {
+    /// Rebuilds the points when the figures or the partners `shown` changed.
+    pub fn refresh(&mut self, cx: &ViewCtx<'_>, figures: &ScenarioFigures, shown: &[PartnerId]) {
         if self
             .key
             .as_ref()
-            .is_some_and(|key| key.matches(cx.revision, figures))
+            .is_some_and(|key| key.matches(cx.revision, figures, shown))
         {
             return;
         }
-        self.rebuild(cx, figures);
+        self.rebuild(cx, figures, shown);
         self.key = Some(Key {
             baseline: Arc::clone(&figures.baseline),
             scenario: figures.scenario.clone(),
             others: figures.others.iter().map(|(_, p)| Arc::clone(p)).collect(),
             revision: cx.revision,
-            shown: figures.partners_shown.clone(),
+            shown: shown.to_vec(),
         });
     }
 
-    fn rebuild(&mut self, cx: &ViewCtx<'_>, figures: &ScenarioFigures) {
+    fn rebuild(&mut self, cx: &ViewCtx<'_>, figures: &ScenarioFigures, shown: &[PartnerId]) {
         self.rebuilds += 1;
         let project = cx.project;
         let start = project.meta.start;
@@ -138,8 +139,7 @@ impl Series {
             .collect();
         let quoted_month = baseline.anchor.plus(COMPARE_AFTER[1]);
         self.quoted_month = Some(quoted_month);
-        self.partners = figures
-            .partners_shown
+        self.partners = shown
             .iter()
             .filter_map(|id| {
                 let base = baseline.partner(id)?;

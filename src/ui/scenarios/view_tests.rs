@@ -7,11 +7,12 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+use super::ScenarioInputs;
 use super::ScenariosView;
 use super::comparison_table;
-use super::figures::{ScenarioFigures, compare_months, partners_to_show};
 use crate::analysis::dashboard::{Dashboard, dashboard};
 use crate::analysis::projection::{self, ProjectionSettings, compare};
+use crate::analysis::scenario_figures::{ScenarioFigures, compare_months};
 use crate::i18n::Lang;
 use crate::model::{Edit, Project, Scenario, ScenarioChange, ScenarioId};
 use crate::ui::{Outbox, Request, Selection, ViewCtx};
@@ -26,6 +27,8 @@ struct State {
     editable: bool,
     /// Draw as before the first figures arrive.
     no_figures: bool,
+    /// The scenario the app would lend the view: picks are applied to it as the app does.
+    active: Option<ScenarioId>,
 }
 
 /// The figures the app would compute for `active`.
@@ -49,7 +52,6 @@ fn figures(project: &Project, active: &ScenarioId) -> ScenarioFigures {
     let comparison = scenario
         .as_ref()
         .map(|s| compare(&baseline, s, &compare_months(baseline.anchor)));
-    let order: Vec<_> = project.partners.keys().cloned().collect();
     ScenarioFigures {
         baseline,
         scenario,
@@ -57,9 +59,6 @@ fn figures(project: &Project, active: &ScenarioId) -> ScenarioFigures {
         others: Vec::new(),
         revision: 1,
         scenario_id: Some(active.clone()),
-        partners_shown: partners_to_show(&order, &Default::default(), |_| true),
-        active: Some(active.clone()),
-        updating: false,
     }
 }
 
@@ -75,6 +74,7 @@ fn harness(project: Project, active: &str, editable: bool) -> Harness<'static, S
         outbox: Outbox::default(),
         editable,
         no_figures: false,
+        active: Some(ScenarioId::new(active)),
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1920.0, 1400.0))
@@ -90,8 +90,24 @@ fn harness(project: Project, active: &str, editable: bool) -> Harness<'static, S
                     outbox: &mut state.outbox,
                     editable: state.editable,
                 };
-                let figures = (!state.no_figures).then_some(&state.figures);
-                state.view.ui(ui, &mut cx, figures);
+                let inputs = ScenarioInputs {
+                    active: state.active.as_ref(),
+                    figures: (!state.no_figures).then_some(&state.figures),
+                    status: crate::ui::WorkStatus {
+                        updating: state.no_figures,
+                        ..Default::default()
+                    },
+                };
+                state.view.ui(ui, &mut cx, inputs);
+                // As the app does; the edits are not applied here, so a pick of a scenario
+                // the project does not have (a new one) changes nothing.
+                for request in &state.outbox.requests {
+                    if let Request::PickScenario(Some(id)) = request
+                        && state.project.scenarios.contains_key(id)
+                    {
+                        state.active = Some(id.clone());
+                    }
+                }
             },
             state,
         );
@@ -442,7 +458,6 @@ fn many_partners_show_twelve_small_plots_the_selected_first() {
     let order = dashboard(&state.project).partner_order;
     let picked = order[20].clone();
     state.selection.select_only(picked.clone());
-    state.figures.partners_shown = partners_to_show(&order, &state.selection.partners, |_| true);
     harness.run();
     harness.get_by_label("12 Comuni su 30: prima i selezionati, poi in ordine alfabetico.");
     let shown: Vec<_> = harness
@@ -459,7 +474,7 @@ fn many_partners_show_twelve_small_plots_the_selected_first() {
 }
 
 #[test]
-fn before_the_first_figures_the_view_says_so_and_remembers_a_pick() {
+fn before_the_first_figures_the_view_says_so_and_a_pick_shows_its_changes() {
     let mut harness = harness(crate::demo::embedded(), LAPTOPS, true);
     harness.state_mut().no_figures = true;
     // The spinner repaints: step rather than run.

@@ -5,9 +5,9 @@
 
 use egui::Ui;
 
-use super::figures::ScenarioFigures;
 use super::words::{at_share, days_text, partner_name, share_text};
 use crate::analysis::projection::{MAX_AGILE_DAYS, POLA_FLOOR, Rule, RuleWarning};
+use crate::analysis::scenario_figures::ScenarioFigures;
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::validate::Severity;
 use crate::model::{PartnerId, Project, ScenarioId, WORKING_DAYS_PER_MONTH};

@@ -1,17 +1,19 @@
-//! What the Scenarios view draws from: the baseline's and the active scenario's projections
-//! with their comparison, computed by the app (once per revision and scenario, off the UI
-//! thread for large projects) and lent to the view each frame.
+//! A scenario's figures as every surface reads them (the Scenarios view today; slides,
+//! reports and exports next): the baseline's and one scenario's projections with their
+//! comparison, computed by the app once per revision and scenario (off the UI thread for
+//! large projects) and lent to whatever draws them.
 
 use std::sync::Arc;
 
-use crate::analysis::projection::{Comparison, Projection};
-use crate::model::{Month, PartnerId, ScenarioId};
+use super::projection::{Comparison, PartnerBands, Projection, ProjectionSettings};
+use crate::model::{Month, PartnerId, Project, ScenarioId};
 
 /// Months after the last observation at which the comparison table reads adopters.
 pub const COMPARE_AFTER: [i32; 4] = [6, 12, 18, 24];
 
-/// At most this many partners get a small plot of their own: a screen (or a room) reads no
-/// more, and each one's band costs a sort of its draws every month.
+/// At most this many partners of a large project get a band of their own (and a small plot
+/// in the Scenarios view): a screen (or a room) reads no more, and each band costs a sort of
+/// its draws every month.
 pub const MAX_MULTIPLES: usize = 12;
 
 #[derive(Debug, Clone)]
@@ -27,21 +29,41 @@ pub struct ScenarioFigures {
     pub revision: u64,
     /// The scenario the figures were computed for.
     pub scenario_id: Option<ScenarioId>,
-    /// The partners drawn as small multiples, the selected ones first (their bands are
-    /// computed).
-    pub partners_shown: Vec<PartnerId>,
-    /// The scenario picked now: while a large project's new figures are computed, it may
-    /// differ from `scenario_id`.
-    pub active: Option<ScenarioId>,
-    /// Newer figures are being computed; these are the latest ready.
-    pub updating: bool,
 }
 
-impl ScenarioFigures {
-    /// Whether the scenario figures shown belong to the scenario picked.
-    pub fn shows_active(&self) -> bool {
-        self.scenario_id == self.active
+/// What a surface needs projected. Surfaces declare it; the app computes it whether or not
+/// the Scenarios view is drawn.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProjectionNeeds {
+    /// The scenario projected beside the baseline (`None`: the baseline alone).
+    pub scenario: Option<ScenarioId>,
+    /// The partners whose own bands are drawn; on a project of at most `MAX_MULTIPLES`
+    /// partners every partner has one anyway.
+    pub partner_bands: Vec<PartnerId>,
+    /// The project's other scenarios too (consortium only), for an overlay.
+    pub others: bool,
+}
+
+impl ProjectionNeeds {
+    /// The needs as computed for `project`: the band list is empty when every partner gets
+    /// a band, so needs that differ only in which partners of a small project are shown
+    /// are the same computation.
+    pub fn normalised(mut self, project: &Project) -> ProjectionNeeds {
+        if project.partners.len() <= MAX_MULTIPLES {
+            self.partner_bands.clear();
+        }
+        self
     }
+}
+
+/// The settings figures are projected with: the engine's defaults, with partner bands only
+/// for the partners named when there are more than `MAX_MULTIPLES`.
+pub fn projection_settings(partner_count: usize, banded: &[PartnerId]) -> ProjectionSettings {
+    let mut settings = ProjectionSettings::default();
+    if partner_count > MAX_MULTIPLES {
+        settings.partner_bands = PartnerBands::Only(banded.iter().cloned().collect());
+    }
+    settings
 }
 
 /// The months the comparison table reads, `COMPARE_AFTER` months after `anchor`.
