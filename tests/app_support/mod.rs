@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use cruscotto::app::dialogs::DialogRequest;
-use cruscotto::app::{AppOptions, CruscottoApp, ScriptedDialogs, Settings, Startup};
+use cruscotto::app::{AppOptions, Backends, CruscottoApp, ScriptedDialogs, Settings, Startup};
 use cruscotto::i18n::Lang;
 use cruscotto::ui::theme::ThemeChoice;
 use egui_kittest::Harness;
@@ -21,6 +21,8 @@ pub struct Setup {
     pub data_dir: PathBuf,
     /// Every file dialog the app asked for.
     pub shown: Arc<Mutex<Vec<DialogRequest>>>,
+    /// The background computations (tests of failing workers replace them).
+    pub backends: Backends,
 }
 
 impl Setup {
@@ -32,6 +34,7 @@ impl Setup {
             answers: Vec::new(),
             data_dir: data_dir.to_owned(),
             shown: Arc::default(),
+            backends: Backends::default(),
         }
     }
 
@@ -48,6 +51,7 @@ impl Setup {
         });
         // Long enough never to fire during a test, unless a test asks for it.
         options.autosave_after = Duration::from_secs(3600);
+        options.backends = self.backends;
         CruscottoApp::new(self.startup, settings, options)
     }
 
