@@ -5,6 +5,7 @@
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::time::{Duration, Instant};
 
 /// What the path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub struct DialogReply {
     pub path: Option<PathBuf>,
     /// The dialog's thread ended without answering (it panicked): read as cancelled, and said.
     pub vanished: bool,
+    /// The system has no file dialog at all: the app asks for the path itself.
+    pub unavailable: bool,
 }
 
 impl DialogReply {
@@ -40,6 +43,7 @@ impl DialogReply {
             purpose,
             path,
             vanished: false,
+            unavailable: false,
         }
     }
 }
@@ -48,6 +52,9 @@ pub trait FileDialogs {
     /// Shows a dialog; the reply goes to `reply` whenever the user answers.
     fn show(&mut self, request: DialogRequest, reply: Sender<DialogReply>, waker: egui::Context);
 }
+
+/// A dialog "cancelled" sooner than this never showed.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 
 /// Native dialogs through rfd (the XDG portal on Linux, zenity when there is none).
 pub struct NativeDialogs;
@@ -64,18 +71,25 @@ impl FileDialogs for NativeDialogs {
             if let Some(name) = &request.file_name {
                 dialog = dialog.set_file_name(name);
             }
+            let asked = Instant::now();
             let path = match request.purpose {
                 DialogPurpose::Open => dialog.pick_file(),
                 DialogPurpose::SaveAs => dialog.save_file().map(with_ron_extension),
             };
-            let _ = reply.send(DialogReply::new(request.purpose, path));
+            // rfd answers "cancelled" at once when there is neither a desktop portal nor
+            // zenity: nobody closes a real dialog that fast.
+            let unavailable = path.is_none() && asked.elapsed() < NO_DIALOG_WITHIN;
+            let _ = reply.send(DialogReply {
+                unavailable,
+                ..DialogReply::new(request.purpose, path)
+            });
             waker.request_repaint();
         });
     }
 }
 
 /// Saved projects end in .ron even when the user typed a bare name.
-fn with_ron_extension(path: PathBuf) -> PathBuf {
+pub fn with_ron_extension(path: PathBuf) -> PathBuf {
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))

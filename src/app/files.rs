@@ -9,7 +9,7 @@ use super::prompts::{Pending, Prompt};
 use super::work::WorkFailure;
 use super::{CruscottoApp, Document};
 use crate::i18n::{file_errors, tr, tr_args};
-use crate::model::{Month, Project};
+use crate::model::{Edit, Month, Project};
 use crate::store;
 
 impl CruscottoApp {
@@ -27,6 +27,8 @@ impl CruscottoApp {
             Pending::New => {
                 self.doc = Document::new(self.new_project(), None);
                 self.selection.clear();
+                // "Saved to …" spoke of the project just closed.
+                self.status = None;
             }
             Pending::Open(Some(path)) => self.start_loading(path),
             Pending::Open(None) => self.ask_for_path(ctx, DialogPurpose::Open),
@@ -57,6 +59,19 @@ impl CruscottoApp {
         ));
         self.loading_over = Some(self.doc.revision());
         self.jobs.load(path, LoadPurpose::Open);
+    }
+
+    /// The user chose "Don't save": the edits are thrown away, and so is their recovery
+    /// copy, or the next start would offer them back. An autosave still writing it is
+    /// remembered, and its file removed when it ends.
+    pub(super) fn discard_edits(&mut self) {
+        let recovery = store::recovery_path(self.doc.path.as_deref(), &self.data_dir);
+        if self.jobs.is_running(JobKind::Autosave) {
+            self.discarded_recoveries.push(recovery);
+        }
+        if let Err(error) = store::discard_recovery(self.doc.path.as_deref(), &self.data_dir) {
+            self.status = Some(file_errors::describe_save_error(self.lang, &error));
+        }
     }
 
     pub(super) fn start_restoring(&mut self, recovery: PathBuf, project_path: Option<PathBuf>) {
@@ -94,13 +109,26 @@ impl CruscottoApp {
         if reply.vanished {
             self.status = Some(tr(self.lang, "work.dialog_failed").into_owned());
         }
-        match (reply.purpose, reply.path) {
+        if reply.unavailable {
+            // No dialog at all on this system: the path is typed instead.
+            self.prompt = Some(Prompt::TypePath {
+                purpose: reply.purpose,
+                text: String::new(),
+            });
+            return;
+        }
+        self.take_path(reply.purpose, reply.path);
+        ctx.request_repaint();
+    }
+
+    /// A path chosen in a dialog or typed (`None`: cancelled).
+    pub(super) fn take_path(&mut self, purpose: DialogPurpose, path: Option<PathBuf>) {
+        match (purpose, path) {
             (DialogPurpose::Open, Some(path)) => self.start_loading(path),
             (DialogPurpose::SaveAs, Some(path)) => self.start_saving(path),
             // Cancelled: whatever waited on a save does not happen either.
             (_, None) => self.after_save = None,
         }
-        ctx.request_repaint();
     }
 
     pub(super) fn take_job_result(&mut self, ctx: &egui::Context, result: JobResult) {
@@ -149,23 +177,55 @@ impl CruscottoApp {
                 result: Ok(project),
                 ..
             } => {
-                self.doc = Document::unsaved(project, project_path);
+                if self.doc.path == project_path {
+                    // One undoable step on top of the file as saved: Ctrl+Z shows the file.
+                    self.doc.seal_gesture();
+                    let applied = self.doc.apply(Edit::ReplaceProject(Box::new(project)));
+                    debug_assert!(applied.is_ok(), "replacing the project cannot fail");
+                    self.doc.seal_gesture();
+                } else {
+                    self.doc = Document::unsaved(project, project_path);
+                }
+                self.selection.retain_existing(self.doc.project());
                 self.status = Some(tr(self.lang, "app.status.restored").into_owned());
             }
             JobResult::Loaded {
                 path,
+                purpose: LoadPurpose::Backup { original },
+                result: Ok(project),
+            } => {
+                self.doc = Document::unsaved(project, Some(original));
+                self.selection.clear();
+                self.status = Some(tr_args(
+                    self.lang,
+                    "files.backup.opened",
+                    &[("file", &path.display().to_string())],
+                ));
+            }
+            JobResult::Loaded {
+                path,
+                purpose,
                 result: Err(error),
-                ..
             } => {
                 // The open project stays as it was; only the message changes.
                 if matches!(error.kind(), store::LoadErrorKind::NotFound) {
                     self.settings.forget(&path);
                 }
                 self.status = None;
-                self.show_error(
-                    "app.error.open_title",
-                    file_errors::describe_load_error(self.lang, &error),
-                );
+                let message = file_errors::describe_load_error(self.lang, &error);
+                let backup = store::backup_path(&path);
+                if purpose == LoadPurpose::Open
+                    && !matches!(error.kind(), store::LoadErrorKind::NotFound)
+                    && backup.is_file()
+                {
+                    self.prompt = Some(Prompt::OpenBackup {
+                        message,
+                        original: path,
+                        backup,
+                    });
+                } else {
+                    self.show_error("app.error.open_title", message);
+                }
             }
             JobResult::Saved {
                 path,
@@ -204,6 +264,15 @@ impl CruscottoApp {
                 path,
                 failure,
             } => self.take_job_failure(kind, &path, &failure),
+            JobResult::Autosaved {
+                recovery, result, ..
+            } if self.discarded_recoveries.contains(&recovery) => {
+                // Written for edits the user has since thrown away.
+                self.discarded_recoveries.retain(|r| *r != recovery);
+                if result.is_ok() {
+                    let _ = std::fs::remove_file(&recovery);
+                }
+            }
             JobResult::Autosaved { result, .. } => {
                 if let Err(error) = result {
                     self.status = Some(tr_args(

@@ -29,6 +29,9 @@ impl CruscottoApp {
         let mut commands = Vec::new();
         if self.prompt.is_none() {
             commands.extend(AppCommand::from_shortcuts(&ctx));
+            if commands.contains(&AppCommand::FindPartner) {
+                self.pending_search = take_typed_text(&ctx);
+            }
             match dropped_file(&ctx) {
                 Some(path) if is_project_file(&path) => commands.push(AppCommand::OpenPath(path)),
                 Some(path) => {
@@ -80,6 +83,8 @@ impl CruscottoApp {
                     if std::mem::take(&mut self.focus_search) {
                         let search = egui::Id::unique(crate::ui::partners::SEARCH_FIELD);
                         ui.memory_mut(|memory| memory.request_focus(search));
+                        self.partners
+                            .search_for(&std::mem::take(&mut self.pending_search));
                     }
                     self.partners.ui(ui, &mut cx)
                 }
@@ -102,7 +107,7 @@ impl CruscottoApp {
             }
         });
 
-        if let Some(prompt) = &self.prompt
+        if let Some(prompt) = &mut self.prompt
             && let Some(answer) = prompt.show(&ctx, self.lang)
         {
             let prompt = self.prompt.take();
@@ -134,6 +139,11 @@ impl CruscottoApp {
         self.jobs.set_waker(ctx);
         theme::apply(ctx, self.settings.theme);
         ctx.set_zoom_factor(self.settings.zoom());
+        // A first start knows nothing of the screen: take most of it, not a fixed size.
+        // Later starts get the size and position eframe stored.
+        if self.first_start && !self.is_taking_screenshot() {
+            ctx.send_viewport_cmd(ViewportCommand::Maximized(true));
+        }
         match self.startup_file.take() {
             Some(path) => {
                 self.opening_at_start = Some(path.clone());
@@ -264,7 +274,27 @@ impl CruscottoApp {
                 self.after_save = Some(then);
                 self.save(ctx);
             }
-            (Prompt::UnsavedChanges { then }, Answer::Discard) => self.proceed(ctx, then),
+            (Prompt::UnsavedChanges { then }, Answer::Discard) => {
+                self.discard_edits();
+                self.proceed(ctx, then);
+            }
+            (
+                Prompt::OpenBackup {
+                    original, backup, ..
+                },
+                Answer::Confirm,
+            ) => {
+                self.jobs
+                    .load(backup, super::jobs::LoadPurpose::Backup { original });
+            }
+            (Prompt::TypePath { purpose, text }, Answer::Confirm) => {
+                let mut path = std::path::PathBuf::from(text.trim());
+                if purpose == super::dialogs::DialogPurpose::SaveAs {
+                    path = super::dialogs::with_ron_extension(path);
+                }
+                self.take_path(purpose, Some(path));
+            }
+            (Prompt::TypePath { purpose, .. }, _) => self.take_path(purpose, None),
             (
                 Prompt::Restore {
                     recovery,
@@ -367,6 +397,23 @@ fn opening_placeholder(ui: &mut egui::Ui, lang: crate::i18n::Lang, path: &std::p
             &[("file", &path.display().to_string())],
         ));
     });
+}
+
+/// Takes the text typed in this frame out of the input: letters that arrived with a
+/// focusing shortcut (a slow frame delivers both at once) belong to the field it focuses,
+/// not to whatever had the keyboard before.
+fn take_typed_text(ctx: &egui::Context) -> String {
+    ctx.input_mut(|input| {
+        let mut typed = String::new();
+        input.events.retain(|event| match event {
+            egui::Event::Text(text) => {
+                typed.push_str(text);
+                false
+            }
+            _ => true,
+        });
+        typed
+    })
 }
 
 /// A text field being typed in or a slider being dragged: edits still merge into one step.

@@ -17,6 +17,8 @@ pub enum LoadPurpose {
     Open,
     /// Replace the document's content with this recovery file, keeping the document's path.
     Restore { project_path: Option<PathBuf> },
+    /// Open the backup of `original` (which could not be read) as unsaved changes to it.
+    Backup { original: PathBuf },
 }
 
 #[derive(Debug)]
@@ -33,6 +35,7 @@ pub enum JobResult {
     },
     Autosaved {
         revision: u64,
+        recovery: PathBuf,
         result: Result<(), SaveError>,
     },
     /// The worker panicked or vanished before answering.
@@ -127,6 +130,7 @@ impl Jobs {
         self.spawn(JobKind::Autosave, recovery, move || JobResult::Autosaved {
             revision,
             result: store::write_recovery(&worker_path, &project),
+            recovery: worker_path,
         });
     }
 

@@ -50,6 +50,9 @@ use crate::ui::scenarios::ScenariosView;
 use crate::ui::theme::ThemeChoice;
 use crate::ui::training::TrainingView;
 
+/// How often eframe writes the preferences and the window geometry while the app runs.
+pub const SETTINGS_SAVED_EVERY: Duration = Duration::from_secs(15);
+
 /// The views of the app, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ViewKind {
@@ -168,15 +171,23 @@ pub struct CruscottoApp {
     status: Option<String>,
     /// Ctrl+F was pressed: focus the partners' search field when the view draws.
     focus_search: bool,
+    /// Letters typed together with Ctrl+F, for the search field.
+    pending_search: String,
+    /// Recovery files of discarded edits that an autosave was still writing.
+    discarded_recoveries: Vec<PathBuf>,
     /// Set once the user agreed to quit, so the next close request is let through.
     allow_close: bool,
     fullscreen: bool,
+    /// Nothing stored from an earlier run: the window opens maximised.
+    first_start: bool,
     window_title: String,
     screenshot: Option<ScreenshotState>,
 }
 
 impl CruscottoApp {
     pub fn new(startup: Startup, settings: Settings, options: AppOptions) -> CruscottoApp {
+        // No language stored yet: nothing was ever saved, this is the first start.
+        let first_start = settings.lang.is_none();
         let lang = settings.lang.unwrap_or_else(Lang::from_system);
         let mut settings = settings;
         settings.lang = Some(lang);
@@ -211,8 +222,11 @@ impl CruscottoApp {
             first_frame_done: false,
             status: None,
             focus_search: false,
+            pending_search: String::new(),
+            discarded_recoveries: Vec::new(),
             allow_close: false,
             fullscreen: false,
+            first_start,
             window_title: String::new(),
             screenshot: options.screenshot.map(ScreenshotState::new),
         }
@@ -313,6 +327,11 @@ impl CruscottoApp {
         self.apply_request(request);
     }
 
+    /// Replaces the file dialogs (tests of a system without any).
+    pub fn set_dialogs(&mut self, dialogs: Box<dyn FileDialogs>) {
+        self.dialogs = Dialogs::new(dialogs);
+    }
+
     pub fn set_autosave_after(&mut self, delay: Duration) {
         self.autosave = Autosave::new(delay);
     }
@@ -358,9 +377,9 @@ impl eframe::App for CruscottoApp {
         false
     }
 
-    /// Preferences are saved when they change; egui's own memory (window layout) is not
-    /// worth a write every 30 s.
+    /// Preferences and the window's size and position are written while the app runs,
+    /// not only at a clean exit: after a crash the window comes back where it was.
     fn auto_save_interval(&self) -> Duration {
-        Duration::from_secs(300)
+        SETTINGS_SAVED_EVERY
     }
 }

@@ -1,10 +1,13 @@
-//! The app's modal questions: unsaved changes, a failed file operation, a recovery file to
-//! restore. Each draws as an egui `Modal` and returns the user's answer, if any this frame.
+//! The app's modal questions: unsaved changes, a failed file operation (with its backup
+//! copy, when there is one), a recovery file to restore, a path to type when the system has
+//! no file dialog. Each draws as an egui `Modal` and returns the user's answer, if any this
+//! frame.
 
 use std::path::PathBuf;
 
 use egui::{Key, Modal, RichText};
 
+use super::dialogs::DialogPurpose;
 use crate::i18n::{Lang, tr, tr_args};
 use crate::model::PartnerId;
 
@@ -35,6 +38,15 @@ pub enum Prompt {
         partner: PartnerId,
         name: String,
     },
+    /// A file could not be opened, but the backup kept beside it by the last save can be.
+    OpenBackup {
+        message: String,
+        /// The file that could not be read.
+        original: PathBuf,
+        backup: PathBuf,
+    },
+    /// The system has no file dialog: the path is typed instead (or the file dropped).
+    TypePath { purpose: DialogPurpose, text: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,12 +57,14 @@ pub enum Answer {
     Restore,
     Dismiss,
     Delete,
+    /// Open the backup; take the typed path.
+    Confirm,
 }
 
 impl Prompt {
     /// Draws the prompt; `Some(answer)` once the user chose. Esc cancels, Enter takes the
     /// safe default (save, restore, OK).
-    pub fn show(&self, ctx: &egui::Context, lang: Lang) -> Option<Answer> {
+    pub fn show(&mut self, ctx: &egui::Context, lang: Lang) -> Option<Answer> {
         let t = |key: &str| tr(lang, key);
         let mut answer = None;
         Modal::new(egui::Id::unique("cruscotto.prompt")).show(ctx, |ui| {
@@ -97,6 +111,60 @@ impl Prompt {
                         }
                     });
                 }
+                Prompt::OpenBackup {
+                    message, backup, ..
+                } => {
+                    ui.heading(t("app.error.open_title"));
+                    ui.label(RichText::new(message.as_str()).monospace());
+                    ui.add_space(8.0);
+                    ui.label(tr_args(
+                        lang,
+                        "files.backup.offer",
+                        &[("file", &backup.display().to_string())],
+                    ));
+                    ui.add_space(12.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(t("files.backup.open")).clicked() {
+                            answer = Some(Answer::Confirm);
+                        }
+                        if ui.button(t("app.prompt.cancel")).clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
+                Prompt::TypePath { purpose, text } => {
+                    let title = match purpose {
+                        DialogPurpose::Open => "app.dialog.open_title",
+                        DialogPurpose::SaveAs => "app.dialog.save_title",
+                    };
+                    ui.heading(t(title));
+                    ui.label(t("files.no_dialog.body"));
+                    ui.add_space(8.0);
+                    let field = ui.add(
+                        egui::TextEdit::singleline(text)
+                            .hint_text(t("files.no_dialog.hint"))
+                            .desired_width(f32::INFINITY),
+                    );
+                    if !field.has_focus() && !field.lost_focus() {
+                        field.request_focus();
+                    }
+                    if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                        answer = Some(Answer::Confirm);
+                    }
+                    ui.add_space(12.0);
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(
+                            !text.trim().is_empty(),
+                            egui::Button::new(t("app.prompt.ok")),
+                        );
+                        if ok.clicked() {
+                            answer = Some(Answer::Confirm);
+                        }
+                        if ui.button(t("app.prompt.cancel")).clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
                 Prompt::DeletePartner { name, .. } => {
                     ui.heading(tr_args(
                         lang,
@@ -133,6 +201,8 @@ impl Prompt {
             Prompt::Restore { .. } if enter => Some(Answer::Restore),
             Prompt::DeletePartner { .. } if enter => Some(Answer::Delete),
             Prompt::DeletePartner { .. } if escape => Some(Answer::Cancel),
+            Prompt::OpenBackup { .. } if escape => Some(Answer::Cancel),
+            Prompt::TypePath { .. } if escape => Some(Answer::Cancel),
             _ => None,
         }
     }

@@ -106,6 +106,9 @@ pub enum Edit {
         scenario: ScenarioId,
         value: Option<Scenario>,
     },
+    /// Replaces the whole project (a restored recovery copy), undone by the project it
+    /// replaced: one step back to the file as saved.
+    ReplaceProject(Box<Project>),
 }
 
 /// The staff figures of a partner.
@@ -164,6 +167,7 @@ pub enum EditKey {
     IndicatorValues(PartnerId, IndicatorId),
     Module(ModuleId),
     Scenario(ScenarioId),
+    Project,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -269,6 +273,10 @@ impl Edit {
                 indicator,
                 value,
             } => partner_edits::put_indicator_values(project, partner, indicator, value),
+            Edit::ReplaceProject(replacement) => {
+                let old = std::mem::replace(project, *replacement);
+                Ok(Edit::ReplaceProject(Box::new(old)))
+            }
         }
     }
 
@@ -308,6 +316,7 @@ impl Edit {
                 EditKey::Module(module.clone())
             }
             Edit::PutScenario { scenario, .. } => EditKey::Scenario(scenario.clone()),
+            Edit::ReplaceProject(_) => EditKey::Project,
         }
     }
 }
@@ -335,7 +344,8 @@ impl Edit {
             | Edit::ReplaceObservations { .. }
             | Edit::PutIndicatorValues { .. }
             | Edit::PutModule { .. }
-            | Edit::RemoveModule { .. } => false,
+            | Edit::RemoveModule { .. }
+            | Edit::ReplaceProject(_) => false,
         }
     }
 }

@@ -6,7 +6,7 @@
 use egui::{FontId, Id, RichText, TextEdit, Ui};
 
 use super::{count_text, section};
-use crate::i18n::{format, tr_args};
+use crate::i18n::{format, tr, tr_args};
 use crate::model::{Edit, PartnerId};
 use crate::ui::{Request, ViewCtx};
 
@@ -31,15 +31,17 @@ impl Header {
         }
         ui.horizontal_wrapped(|ui| {
             let info = body * 1.15;
-            let as_of = format::month_long(cx.lang, cx.dashboard.as_of);
-            ui.label(
-                RichText::new(tr_args(
+            // With nothing observed the figures' month is the programme's end, a date to
+            // come: saying "as of" it would mislead.
+            let as_of = match cx.project.last_observed_month() {
+                Some(_) => tr_args(
                     cx.lang,
                     "overview.header.as_of",
-                    &[("month", &as_of)],
-                ))
-                .size(info),
-            );
+                    &[("month", &format::month_long(cx.lang, cx.dashboard.as_of))],
+                ),
+                None => tr(cx.lang, "files.header.nothing_observed").into_owned(),
+            };
+            ui.label(RichText::new(as_of).size(info));
             ui.label(RichText::new("·").size(info));
             let partners = count_text(
                 cx.lang,

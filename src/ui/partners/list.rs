@@ -33,6 +33,13 @@ pub struct PartnerList {
 }
 
 impl PartnerList {
+    /// Replaces the search with `typed`, as a focused field selecting all would.
+    pub fn search_for(&mut self, typed: &str) {
+        if !typed.is_empty() {
+            self.query = typed.to_owned();
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Option<ListEvent> {
         let mut event = None;
         if cx.editable {
@@ -119,41 +126,42 @@ impl PartnerList {
         created.map(ListEvent::Created)
     }
 
-    /// The search field (Esc empties it); returns whether Enter was pressed in it.
+    /// The search field (Esc empties it); returns whether Enter was pressed in it. Laid out
+    /// right to left: the clear button, when there is a query, takes its own width first and
+    /// the field the rest, so typing never makes the row (and the panel) wider.
     fn search(&mut self, ui: &mut Ui, lang: Lang) -> bool {
         let id = Id::unique(SEARCH_FIELD);
-        ui.horizontal(|ui| {
-            let clear_width = if self.query.is_empty() {
-                0.0
-            } else {
-                ui.spacing().interact_size.y + ui.spacing().item_spacing.x
-            };
-            let response = ui
-                .add(
-                    TextEdit::singleline(&mut self.query)
-                        .id(id)
-                        .hint_text(tr(lang, "partners.list.search_hint"))
-                        .desired_width(ui.available_width() - clear_width),
-                )
-                .accessible_name(tr(lang, "partners.list.search"));
-            let pressed = |key| ui.input(|input| input.key_pressed(key));
-            let typing = response.has_focus() || response.lost_focus();
-            if typing && pressed(egui::Key::Escape) {
-                self.query.clear();
-            }
-            let entered = response.lost_focus() && pressed(egui::Key::Enter);
-            if !self.query.is_empty() {
-                let side = ui.spacing().interact_size.y;
-                let clear = ui
-                    .add(Button::new("×").min_size(vec2(side, side)))
-                    .accessible_name(tr(lang, "partners.list.clear_search"))
-                    .on_hover_text(tr(lang, "partners.list.clear_search"));
-                if clear.clicked() {
+        let width = ui.available_width();
+        ui.allocate_ui_with_layout(
+            vec2(width, ui.spacing().interact_size.y),
+            egui::Layout::right_to_left(egui::Align::Center),
+            |ui| {
+                if !self.query.is_empty() {
+                    let side = ui.spacing().interact_size.y;
+                    let clear = ui
+                        .add(Button::new("×").min_size(vec2(side, side)))
+                        .accessible_name(tr(lang, "partners.list.clear_search"))
+                        .on_hover_text(tr(lang, "partners.list.clear_search"));
+                    if clear.clicked() {
+                        self.query.clear();
+                    }
+                }
+                let response = ui
+                    .add(
+                        TextEdit::singleline(&mut self.query)
+                            .id(id)
+                            .hint_text(tr(lang, "partners.list.search_hint"))
+                            .desired_width(ui.available_width()),
+                    )
+                    .accessible_name(tr(lang, "partners.list.search"));
+                let pressed = |key| ui.input(|input| input.key_pressed(key));
+                let typing = response.has_focus() || response.lost_focus();
+                if typing && pressed(egui::Key::Escape) {
                     self.query.clear();
                 }
-            }
-            entered
-        })
+                response.lost_focus() && pressed(egui::Key::Enter)
+            },
+        )
         .inner
     }
 

@@ -38,6 +38,13 @@ pub struct PartnersView {
 }
 
 impl PartnersView {
+    /// Starts a search with the text typed together with Ctrl+F: on a large programme a slow
+    /// frame delivers the shortcut and the first letters at once, before the field has the
+    /// keyboard, and they must not be lost.
+    pub fn search_for(&mut self, typed: &str) {
+        self.list.search_for(typed);
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>) {
         let width = ui.available_width();
         let default_width = (width * LIST_SHARE).max(LIST_MIN_WIDTH).min(width * 0.5);
