@@ -27,8 +27,15 @@ impl CruscottoApp {
         }
 
         let mut commands = Vec::new();
-        if self.prompt.is_none() {
-            commands.extend(AppCommand::from_shortcuts(&ctx));
+        if self.prompt.is_none() && !self.palette.is_open() {
+            for command in AppCommand::from_shortcuts(&ctx) {
+                match command {
+                    // Opened before the views draw, so what is typed right after Ctrl+K
+                    // goes to the palette, not to a field of the view.
+                    AppCommand::OpenPalette => self.open_palette(&ctx),
+                    command => commands.push(command),
+                }
+            }
             match dropped_file(&ctx) {
                 Some(path) if is_project_file(&path) => commands.push(AppCommand::OpenPath(path)),
                 Some(path) => {
@@ -41,9 +48,6 @@ impl CruscottoApp {
                 None => {}
             }
         }
-        // egui handles Ctrl+plus/minus itself; remember where the user left it.
-        self.settings.zoom = ctx.zoom_factor();
-
         let dashboard = self
             .derived
             .get(self.doc.shared(), self.doc.revision(), &ctx);
@@ -103,6 +107,7 @@ impl CruscottoApp {
             }
         }
 
+        self.palette_ui(&ctx, &mut outbox, &mut commands);
         for request in outbox.requests {
             self.apply_request(request);
         }
@@ -123,6 +128,8 @@ impl CruscottoApp {
         self.jobs.set_waker(ctx);
         theme::apply(ctx, self.settings.theme);
         ctx.set_zoom_factor(self.settings.zoom());
+        // The zoom keys are registered commands like any other (and in the View menu).
+        ctx.options_mut(|options| options.zoom_with_keyboard = false);
         match self.startup_file.take() {
             Some(path) => {
                 self.opening_at_start = Some(path.clone());
@@ -207,10 +214,15 @@ impl CruscottoApp {
                 self.view = ViewKind::Partners;
                 self.focus_search = true;
             }
+            AppCommand::OpenPalette => self.open_palette(ctx),
+            // The window's own state: the system may have left full screen by itself.
             AppCommand::ToggleFullscreen => {
-                self.fullscreen = !self.fullscreen;
-                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.fullscreen));
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(!fullscreen));
             }
+            AppCommand::ZoomIn => self.zoom(ctx, egui::gui_zoom::zoom_in),
+            AppCommand::ZoomOut => self.zoom(ctx, egui::gui_zoom::zoom_out),
+            AppCommand::ZoomReset => self.zoom(ctx, |ctx| ctx.set_zoom_factor(1.0)),
             AppCommand::SetLanguage(lang) => {
                 self.lang = lang;
                 self.settings.lang = Some(lang);
@@ -221,6 +233,11 @@ impl CruscottoApp {
             }
             AppCommand::Quit => self.ask_unsaved_then(ctx, Pending::Quit),
         }
+    }
+
+    fn zoom(&mut self, ctx: &egui::Context, change: impl FnOnce(&egui::Context)) {
+        change(ctx);
+        self.settings.zoom = ctx.zoom_factor();
     }
 
     fn answer_prompt(&mut self, ctx: &egui::Context, prompt: Prompt, answer: Answer) {

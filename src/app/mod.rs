@@ -13,6 +13,7 @@ mod frame;
 mod history;
 pub mod jobs;
 pub mod launch;
+mod palette;
 pub mod projections;
 mod prompts;
 pub mod screenshot;
@@ -44,7 +45,8 @@ use crate::ui::scenarios::ScenariosView;
 use crate::ui::theme::ThemeChoice;
 use crate::ui::training::TrainingView;
 
-/// The views of the app, in navigation order.
+/// The views of the app, in navigation order (their names and shortcuts are registered
+/// with the commands, `command::COMMANDS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ViewKind {
     #[default]
@@ -61,15 +63,6 @@ impl ViewKind {
         ViewKind::Training,
         ViewKind::Scenarios,
     ];
-
-    pub fn label_key(self) -> &'static str {
-        match self {
-            ViewKind::Overview => "app.view.overview",
-            ViewKind::Partners => "app.view.partners",
-            ViewKind::Training => "app.view.training",
-            ViewKind::Scenarios => "app.view.scenarios",
-        }
-    }
 }
 
 /// What the app starts on.
@@ -141,7 +134,7 @@ pub struct CruscottoApp {
     focus_search: bool,
     /// Set once the user agreed to quit, so the next close request is let through.
     allow_close: bool,
-    fullscreen: bool,
+    palette: crate::ui::palette::Palette<palette::PaletteAction>,
     window_title: String,
     screenshot: Option<ScreenshotState>,
 }
@@ -182,7 +175,7 @@ impl CruscottoApp {
             status: None,
             focus_search: false,
             allow_close: false,
-            fullscreen: false,
+            palette: Default::default(),
             window_title: String::new(),
             screenshot: options.screenshot.map(ScreenshotState::new),
         }
