@@ -2,7 +2,7 @@
 
 use egui::{Button, Panel, RichText};
 
-use super::command::{COMMANDS, Menu, Registered};
+use super::command::{COMMANDS, HEADINGS, Menu, MenuLabel, Registered};
 use super::jobs::JobKind;
 use super::{AppCommand, CruscottoApp, ViewKind};
 use crate::i18n::tr;
@@ -25,8 +25,16 @@ pub(super) fn menu_bar(ui: &mut egui::Ui, app: &CruscottoApp, commands: &mut Vec
 fn menu_items(ui: &mut egui::Ui, app: &CruscottoApp, menu: Menu, commands: &mut Vec<AppCommand>) {
     let mut last_group = None;
     for entry in COMMANDS.iter().filter(|entry| entry.menu == menu) {
-        if last_group.is_some_and(|group| group != entry.group) {
-            ui.separator();
+        if last_group != Some(entry.group) {
+            if last_group.is_some() {
+                ui.separator();
+            }
+            let heading = HEADINGS
+                .iter()
+                .find(|(m, g, _)| *m == menu && *g == entry.group);
+            if let Some((_, _, key)) = heading {
+                ui.label(RichText::new(tr(app.lang, key)).weak());
+            }
         }
         last_group = Some(entry.group);
         command_item(ui, app, entry, commands);
@@ -57,7 +65,11 @@ fn command_item(
     entry: &'static Registered,
     commands: &mut Vec<AppCommand>,
 ) {
-    let label = tr(app.lang, entry.label_key);
+    let label = match entry.menu_label {
+        None => tr(app.lang, entry.label_key),
+        Some(MenuLabel::Key(key)) => tr(app.lang, key),
+        Some(MenuLabel::Verbatim(text)) => text.into(),
+    };
     let response = match chosen(app, &entry.command) {
         Some(selected) => ui.radio(selected, label),
         None => {

@@ -61,9 +61,27 @@ pub struct Registered {
     /// Windows; Ctrl+= zooms in without Shift on keyboards where + needs it).
     pub shortcuts: &'static [KeyboardShortcut],
     pub menu: Menu,
-    /// Commands of one menu are drawn in list order; a new group starts after a separator.
+    /// Commands of one menu are drawn in list order; a new group starts after a separator
+    /// (and under its heading, if `HEADINGS` gives it one).
     pub group: u8,
+    /// The name in the menu, when shorter than the label under the group's heading.
+    pub menu_label: Option<MenuLabel>,
 }
+
+/// A command's name in its menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuLabel {
+    /// An i18n key.
+    Key(&'static str),
+    /// Shown as it is in every language: a language's own name.
+    Verbatim(&'static str),
+}
+
+/// The groups of choices drawn under a heading (theme, language).
+pub const HEADINGS: [(Menu, u8, &str); 2] = [
+    (Menu::View, 3, "app.menu.theme"),
+    (Menu::View, 4, "app.menu.language"),
+];
 
 impl Registered {
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
@@ -96,6 +114,27 @@ const fn entry(
         shortcuts,
         menu,
         group,
+        menu_label: None,
+    }
+}
+
+/// A choice of the View menu without a shortcut, named in the menu by `menu_label` under
+/// its group's heading.
+const fn choice(
+    command: AppCommand,
+    label_key: &'static str,
+    tooltip_key: &'static str,
+    group: u8,
+    menu_label: MenuLabel,
+) -> Registered {
+    Registered {
+        command,
+        label_key,
+        tooltip_key,
+        shortcuts: &[],
+        menu: Menu::View,
+        group,
+        menu_label: Some(menu_label),
     }
 }
 
@@ -240,37 +279,33 @@ pub static COMMANDS: [Registered; 21] = [
         Menu::View,
         2,
     ),
-    entry(
+    choice(
         AppCommand::SetTheme(ThemeChoice::Light),
         "commands.theme_light",
         "commands.tip.theme_light",
-        &[],
-        Menu::View,
         3,
+        MenuLabel::Key("app.theme.light"),
     ),
-    entry(
+    choice(
         AppCommand::SetTheme(ThemeChoice::Dark),
         "commands.theme_dark",
         "commands.tip.theme_dark",
-        &[],
-        Menu::View,
         3,
+        MenuLabel::Key("app.theme.dark"),
     ),
-    entry(
+    choice(
         AppCommand::SetLanguage(Lang::It),
         "commands.language_it",
         "commands.tip.language_it",
-        &[],
-        Menu::View,
         4,
+        MenuLabel::Verbatim(Lang::It.native_name()),
     ),
-    entry(
+    choice(
         AppCommand::SetLanguage(Lang::En),
         "commands.language_en",
         "commands.tip.language_en",
-        &[],
-        Menu::View,
         4,
+        MenuLabel::Verbatim(Lang::En.native_name()),
     ),
 ];
 

@@ -48,6 +48,9 @@ impl CruscottoApp {
                 None => {}
             }
         }
+        // A zoom command takes effect on the next frame; remember where the user left it.
+        self.settings.zoom = ctx.zoom_factor();
+
         let dashboard = self
             .derived
             .get(self.doc.shared(), self.doc.revision(), &ctx);
@@ -220,9 +223,9 @@ impl CruscottoApp {
                 let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(!fullscreen));
             }
-            AppCommand::ZoomIn => self.zoom(ctx, egui::gui_zoom::zoom_in),
-            AppCommand::ZoomOut => self.zoom(ctx, egui::gui_zoom::zoom_out),
-            AppCommand::ZoomReset => self.zoom(ctx, |ctx| ctx.set_zoom_factor(1.0)),
+            AppCommand::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            AppCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            AppCommand::ZoomReset => ctx.set_zoom_factor(1.0),
             AppCommand::SetLanguage(lang) => {
                 self.lang = lang;
                 self.settings.lang = Some(lang);
@@ -233,11 +236,6 @@ impl CruscottoApp {
             }
             AppCommand::Quit => self.ask_unsaved_then(ctx, Pending::Quit),
         }
-    }
-
-    fn zoom(&mut self, ctx: &egui::Context, change: impl FnOnce(&egui::Context)) {
-        change(ctx);
-        self.settings.zoom = ctx.zoom_factor();
     }
 
     fn answer_prompt(&mut self, ctx: &egui::Context, prompt: Prompt, answer: Answer) {

@@ -75,6 +75,11 @@ impl CruscottoApp {
         self.palette.is_open()
     }
 
+    /// The lines the open palette shows, in order (tests).
+    pub fn palette_lines(&self) -> Vec<&str> {
+        self.palette.shown_labels()
+    }
+
     /// What is typed in the open palette (tests).
     pub fn palette_query(&self) -> Option<&str> {
         self.palette.query()

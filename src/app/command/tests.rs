@@ -179,7 +179,11 @@ fn every_view_and_the_zoom_are_registered_with_a_shortcut_in_the_view_menu() {
         assert_eq!(entry.menu, Menu::View);
         assert!(entry.shortcut().is_some(), "{view:?}");
     }
-    for zoom in [AppCommand::ZoomIn, AppCommand::ZoomOut, AppCommand::ZoomReset] {
+    for zoom in [
+        AppCommand::ZoomIn,
+        AppCommand::ZoomOut,
+        AppCommand::ZoomReset,
+    ] {
         let entry = zoom.registered().unwrap();
         assert_eq!(entry.menu, Menu::View);
         assert!(entry.shortcut().is_some(), "{zoom:?}");
@@ -197,7 +201,10 @@ fn every_command_is_registered_once_with_its_own_texts() {
         );
         for key in [entry.label_key, entry.tooltip_key] {
             for lang in crate::i18n::Lang::ALL {
-                assert!(crate::i18n::has_key(lang, key), "{key} has no {lang:?} text");
+                assert!(
+                    crate::i18n::has_key(lang, key),
+                    "{key} has no {lang:?} text"
+                );
             }
         }
     }
