@@ -133,7 +133,7 @@ impl<T: Clone> Palette<T> {
             ui.add_space(6.0);
             clicked = open.list(ui, lang);
             ui.add_space(4.0);
-            ui.label(RichText::new(tr(lang, "commands.palette.keys")).small());
+            ui.label(tr(lang, "commands.palette.keys"));
         });
         let chosen = clicked.or_else(|| {
             enter
