@@ -95,6 +95,19 @@ fn ctrl_k_and_a_command_name_runs_the_command() {
 }
 
 #[test]
+fn a_click_on_a_line_runs_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = in_italian(folder.path());
+
+    palette_with(&mut harness, "tema");
+    harness.get_by_label_contains("Tema scuro").click();
+    harness.run();
+
+    assert!(!harness.state().palette_is_open());
+    assert_eq!(harness.state().theme(), ThemeChoice::Dark);
+}
+
+#[test]
 fn down_chooses_the_next_match() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = Setup::new(folder.path()).harness();
