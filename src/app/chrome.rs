@@ -2,90 +2,111 @@
 
 use egui::{Button, Panel, RichText};
 
+use super::command::{COMMANDS, HEADINGS, Menu, MenuLabel, Registered};
 use super::jobs::JobKind;
 use super::{AppCommand, CruscottoApp, ViewKind};
-use crate::i18n::{Lang, tr};
-use crate::ui::theme::ThemeChoice;
+use crate::i18n::tr;
 
 pub(super) fn menu_bar(ui: &mut egui::Ui, app: &CruscottoApp, commands: &mut Vec<AppCommand>) {
-    let lang = app.lang;
     Panel::top("cruscotto.menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(tr(lang, "app.menu.file"), |ui| {
-                command_item(ui, lang, AppCommand::New, true, commands);
-                command_item(ui, lang, AppCommand::Open, true, commands);
-                ui.menu_button(tr(lang, "app.menu.recent"), |ui| {
-                    if app.settings.recent.is_empty() {
-                        ui.label(tr(lang, "app.menu.no_recent"));
-                    }
-                    for path in &app.settings.recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            commands.push(AppCommand::OpenPath(path.clone()));
-                        }
-                    }
-                });
-                ui.separator();
-                command_item(ui, lang, AppCommand::Save, true, commands);
-                command_item(ui, lang, AppCommand::SaveAs, true, commands);
-                ui.separator();
-                command_item(ui, lang, AppCommand::Quit, true, commands);
-            });
-            ui.menu_button(tr(lang, "app.menu.edit"), |ui| {
-                command_item(ui, lang, AppCommand::Undo, app.doc.can_undo(), commands);
-                command_item(ui, lang, AppCommand::Redo, app.doc.can_redo(), commands);
-                ui.separator();
-                command_item(ui, lang, AppCommand::FindPartner, true, commands);
-            });
-            ui.menu_button(tr(lang, "app.menu.view"), |ui| {
-                for view in ViewKind::ALL {
-                    command_item(ui, lang, AppCommand::ShowView(view), true, commands);
-                }
-                ui.separator();
-                command_item(ui, lang, AppCommand::ToggleFullscreen, true, commands);
-                ui.separator();
-                ui.label(RichText::new(tr(lang, "app.menu.theme")).weak());
-                for (choice, key) in [
-                    (ThemeChoice::Light, "app.theme.light"),
-                    (ThemeChoice::Dark, "app.theme.dark"),
-                ] {
-                    let selected = app.settings.theme == choice;
-                    if ui.radio(selected, tr(lang, key)).clicked() {
-                        commands.push(AppCommand::SetTheme(choice));
-                    }
-                }
-                ui.separator();
-                ui.label(RichText::new(tr(lang, "app.menu.language")).weak());
-                for choice in Lang::ALL {
-                    if ui.radio(lang == choice, choice.native_name()).clicked() {
-                        commands.push(AppCommand::SetLanguage(choice));
-                    }
-                }
-            });
+            for (menu, key) in [
+                (Menu::File, "app.menu.file"),
+                (Menu::Edit, "app.menu.edit"),
+                (Menu::View, "app.menu.view"),
+            ] {
+                ui.menu_button(tr(app.lang, key), |ui| menu_items(ui, app, menu, commands));
+            }
         });
     });
 }
 
-/// A menu item with the command's label and shortcut, closing the menu when chosen.
+/// The registered commands of `menu`, a separator between groups, recent files after Open.
+fn menu_items(ui: &mut egui::Ui, app: &CruscottoApp, menu: Menu, commands: &mut Vec<AppCommand>) {
+    let mut last_group = None;
+    for entry in COMMANDS.iter().filter(|entry| entry.menu == menu) {
+        if last_group != Some(entry.group) {
+            if last_group.is_some() {
+                ui.separator();
+            }
+            let heading = HEADINGS
+                .iter()
+                .find(|(m, g, _)| *m == menu && *g == entry.group);
+            if let Some((_, _, key)) = heading {
+                ui.label(RichText::new(tr(app.lang, key)).weak());
+            }
+        }
+        last_group = Some(entry.group);
+        command_item(ui, app, entry, commands);
+        if entry.command == AppCommand::Open {
+            recent_files(ui, app, commands);
+        }
+    }
+}
+
+fn recent_files(ui: &mut egui::Ui, app: &CruscottoApp, commands: &mut Vec<AppCommand>) {
+    ui.menu_button(tr(app.lang, "app.menu.recent"), |ui| {
+        if app.settings.recent.is_empty() {
+            ui.label(tr(app.lang, "app.menu.no_recent"));
+        }
+        for path in &app.settings.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                commands.push(AppCommand::OpenPath(path.clone()));
+            }
+        }
+    });
+}
+
+/// A menu item with the command's label, shortcut and tooltip, closing the menu when chosen;
+/// a choice (theme, language) as a radio button showing which one is on.
 fn command_item(
     ui: &mut egui::Ui,
-    lang: Lang,
-    command: AppCommand,
-    enabled: bool,
+    app: &CruscottoApp,
+    entry: &'static Registered,
     commands: &mut Vec<AppCommand>,
 ) {
-    let Some(key) = command.label_key() else {
-        return;
+    let label = match entry.menu_label {
+        None => tr(app.lang, entry.label_key),
+        Some(MenuLabel::Key(key)) => tr(app.lang, key),
+        Some(MenuLabel::Verbatim(text)) => text.into(),
     };
-    let mut button = Button::new(tr(lang, key));
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-    }
-    if ui.add_enabled(enabled, button).clicked() {
-        commands.push(command);
+    let response = match chosen(app, &entry.command) {
+        Some(selected) => ui.radio(selected, label),
+        None => {
+            let mut button = Button::new(label);
+            if let Some(shortcut) = entry.shortcut() {
+                button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            }
+            ui.add_enabled(enabled(app, &entry.command), button)
+        }
+    };
+    if response
+        .on_hover_text(tr(app.lang, entry.tooltip_key))
+        .clicked()
+    {
+        commands.push(entry.command.clone());
         ui.close();
     }
 }
 
+/// Whether a choice is the current one; `None` for a command that is not a choice.
+fn chosen(app: &CruscottoApp, command: &AppCommand) -> Option<bool> {
+    match command {
+        AppCommand::SetTheme(choice) => Some(app.settings.theme == *choice),
+        AppCommand::SetLanguage(lang) => Some(app.lang == *lang),
+        _ => None,
+    }
+}
+
+fn enabled(app: &CruscottoApp, command: &AppCommand) -> bool {
+    match command {
+        AppCommand::Undo => app.doc.can_undo(),
+        AppCommand::Redo => app.doc.can_redo(),
+        _ => true,
+    }
+}
+
+/// The views, each with its name, and its shortcut and what it shows on hover.
 pub(super) fn navigation(ui: &mut egui::Ui, app: &CruscottoApp, commands: &mut Vec<AppCommand>) {
     let lang = app.lang;
     Panel::left("cruscotto.navigation")
@@ -94,13 +115,17 @@ pub(super) fn navigation(ui: &mut egui::Ui, app: &CruscottoApp, commands: &mut V
         .show(ui, |ui| {
             ui.add_space(8.0);
             for view in ViewKind::ALL {
-                let label = RichText::new(tr(lang, view.label_key())).size(16.0);
                 let command = AppCommand::ShowView(view);
-                let mut response = ui.selectable_label(app.view == view, label);
-                if let Some(shortcut) = command.shortcut() {
-                    response = response.on_hover_text(ui.ctx().format_shortcut(&shortcut));
+                let Some(entry) = command.registered() else {
+                    continue;
+                };
+                let label = RichText::new(tr(lang, entry.label_key)).size(16.0);
+                let mut hover = tr(lang, entry.tooltip_key).into_owned();
+                if let Some(shortcut) = entry.shortcut() {
+                    hover = format!("{hover} ({})", ui.ctx().format_shortcut(&shortcut));
                 }
-                if response.clicked() {
+                let response = ui.selectable_label(app.view == view, label);
+                if response.on_hover_text(hover).clicked() {
                     commands.push(command);
                 }
             }

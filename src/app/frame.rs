@@ -27,10 +27,19 @@ impl CruscottoApp {
         }
 
         let mut commands = Vec::new();
-        if self.prompt.is_none() {
-            commands.extend(AppCommand::from_shortcuts(&ctx));
-            if commands.contains(&AppCommand::FindPartner) {
-                self.pending_search = take_typed_text(&ctx);
+        if self.prompt.is_none() && !self.palette.is_open() {
+            for command in AppCommand::from_shortcuts(&ctx) {
+                match command {
+                    // Opened before the views draw, so what is typed right after Ctrl+K
+                    // goes to the palette, not to a field of the view.
+                    AppCommand::OpenPalette => self.open_palette(&ctx),
+                    // Letters that came with Ctrl+F belong to the search it focuses.
+                    AppCommand::FindPartner => {
+                        self.pending_search = take_typed_text(&ctx);
+                        commands.push(AppCommand::FindPartner);
+                    }
+                    command => commands.push(command),
+                }
             }
             match dropped_file(&ctx) {
                 Some(path) if is_project_file(&path) => commands.push(AppCommand::OpenPath(path)),
@@ -44,7 +53,7 @@ impl CruscottoApp {
                 None => {}
             }
         }
-        // egui handles Ctrl+plus/minus itself; remember where the user left it.
+        // A zoom command takes effect on the next frame; remember where the user left it.
         self.settings.zoom = ctx.zoom_factor();
 
         let dashboard = self
@@ -119,6 +128,7 @@ impl CruscottoApp {
         if retry {
             self.apply_request(Request::Retry);
         }
+        self.palette_ui(&ctx, &mut outbox, &mut commands);
         for request in outbox.requests {
             self.apply_request(request);
         }
@@ -144,6 +154,8 @@ impl CruscottoApp {
         if self.first_start && !self.is_taking_screenshot() {
             ctx.send_viewport_cmd(ViewportCommand::Maximized(true));
         }
+        // The zoom keys are registered commands like any other (and in the View menu).
+        ctx.options_mut(|options| options.zoom_with_keyboard = false);
         match self.startup_file.take() {
             Some(path) => {
                 self.opening_at_start = Some(path.clone());
@@ -252,10 +264,15 @@ impl CruscottoApp {
                 self.view = ViewKind::Partners;
                 self.focus_search = true;
             }
+            AppCommand::OpenPalette => self.open_palette(ctx),
+            // The window's own state: the system may have left full screen by itself.
             AppCommand::ToggleFullscreen => {
-                self.fullscreen = !self.fullscreen;
-                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.fullscreen));
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(!fullscreen));
             }
+            AppCommand::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            AppCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            AppCommand::ZoomReset => ctx.set_zoom_factor(1.0),
             AppCommand::SetLanguage(lang) => {
                 self.lang = lang;
                 self.settings.lang = Some(lang);

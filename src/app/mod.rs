@@ -14,6 +14,7 @@ mod frame;
 mod history;
 pub mod jobs;
 pub mod launch;
+mod palette;
 pub mod projections;
 mod prompts;
 pub mod screenshot;
@@ -53,7 +54,8 @@ use crate::ui::training::TrainingView;
 /// How often eframe writes the preferences and the window geometry while the app runs.
 pub const SETTINGS_SAVED_EVERY: Duration = Duration::from_secs(15);
 
-/// The views of the app, in navigation order.
+/// The views of the app, in navigation order (their names and shortcuts are registered
+/// with the commands, `command::COMMANDS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ViewKind {
     #[default]
@@ -70,15 +72,6 @@ impl ViewKind {
         ViewKind::Training,
         ViewKind::Scenarios,
     ];
-
-    pub fn label_key(self) -> &'static str {
-        match self {
-            ViewKind::Overview => "app.view.overview",
-            ViewKind::Partners => "app.view.partners",
-            ViewKind::Training => "app.view.training",
-            ViewKind::Scenarios => "app.view.scenarios",
-        }
-    }
 }
 
 /// What the app starts on.
@@ -177,9 +170,9 @@ pub struct CruscottoApp {
     discarded_recoveries: Vec<PathBuf>,
     /// Set once the user agreed to quit, so the next close request is let through.
     allow_close: bool,
-    fullscreen: bool,
     /// Nothing stored from an earlier run: the window opens maximised.
     first_start: bool,
+    palette: crate::ui::palette::Palette<palette::PaletteAction>,
     window_title: String,
     screenshot: Option<ScreenshotState>,
 }
@@ -225,8 +218,8 @@ impl CruscottoApp {
             pending_search: String::new(),
             discarded_recoveries: Vec::new(),
             allow_close: false,
-            fullscreen: false,
             first_start,
+            palette: Default::default(),
             window_title: String::new(),
             screenshot: options.screenshot.map(ScreenshotState::new),
         }

@@ -34,7 +34,7 @@ impl Lang {
     }
 
     /// The language's own name, shown in the language menu whatever the current language.
-    pub fn native_name(self) -> &'static str {
+    pub const fn native_name(self) -> &'static str {
         match self {
             Lang::It => "Italiano",
             Lang::En => "English",

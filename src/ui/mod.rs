@@ -4,8 +4,10 @@
 //! autosave).
 
 pub mod overview;
+pub mod palette;
 pub mod partners;
 pub mod scenarios;
+pub mod search;
 pub mod theme;
 pub mod training;
 pub mod widgets;

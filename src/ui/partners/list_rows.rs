@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use crate::analysis::dashboard::Dashboard;
 use crate::model::{PartnerId, Project};
+use crate::ui::search::{fold, matches_words, query_words};
 
 /// A sortable column of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,9 +109,7 @@ impl ListRow {
 
     /// Whether every word of the (folded) query occurs in the name, province or id.
     fn matches(&self, words: &[String]) -> bool {
-        words
-            .iter()
-            .all(|word| self.haystack.contains(word.as_str()))
+        matches_words(&self.haystack, words)
     }
 }
 
@@ -206,7 +205,7 @@ pub fn build_rows(project: &Project, dashboard: &Dashboard) -> Vec<ListRow> {
 /// Indices of the rows matching `query`, sorted by `sort`. Rows without a figure come last
 /// in either direction; ties are broken by name, then id, always A to Z.
 pub fn display_order(rows: &[ListRow], query: &str, sort: Sort) -> Vec<usize> {
-    let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
+    let words = query_words(query);
     let mut order: Vec<usize> = (rows.iter().enumerate())
         .filter(|(_, row)| row.matches(&words))
         .map(|(index, _)| index)
@@ -247,27 +246,6 @@ fn missing_last(
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-}
-
-/// Lower case without accents, and typographic apostrophes as plain ones, so "mondovi"
-/// finds Mondovì and "sant'" finds Sant’Agata.
-pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        folded.push(match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            '\u{2018}' | '\u{2019}' | '`' | '\u{b4}' => '\'',
-            other => other,
-        });
-    }
-    folded
 }
 
 #[cfg(test)]
@@ -313,13 +291,6 @@ mod tests {
 
     fn sort(column: SortColumn, descending: bool) -> Sort {
         Sort { column, descending }
-    }
-
-    #[test]
-    fn folding_drops_case_accents_and_typographic_apostrophes() {
-        assert_eq!(fold("Mondovì"), "mondovi");
-        assert_eq!(fold("CANTÙ"), "cantu");
-        assert_eq!(fold("Sant’Agata"), "sant'agata");
     }
 
     #[test]
