@@ -149,11 +149,6 @@ impl CruscottoApp {
         self.jobs.set_waker(ctx);
         theme::apply(ctx, self.settings.theme);
         ctx.set_zoom_factor(self.settings.zoom());
-        // A first start knows nothing of the screen: take most of it, not a fixed size.
-        // Later starts get the size and position eframe stored.
-        if self.first_start && !self.is_taking_screenshot() {
-            ctx.send_viewport_cmd(ViewportCommand::Maximized(true));
-        }
         // The zoom keys are registered commands like any other (and in the View menu).
         ctx.options_mut(|options| options.zoom_with_keyboard = false);
         match self.startup_file.take() {

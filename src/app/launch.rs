@@ -25,14 +25,32 @@ pub struct LaunchOptions {
     pub screenshot: Option<ScreenshotPlan>,
 }
 
+/// The window as it first opens. A first start (nothing stored yet) knows nothing of the
+/// screen, so it takes all of it, maximised; later starts get the size and position eframe
+/// stored (written while the app runs: `SETTINGS_SAVED_EVERY`).
+pub fn initial_viewport(first_start: bool, size: Option<[f32; 2]>) -> egui::ViewportBuilder {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Cruscotto")
+        .with_app_id(APP_ID)
+        .with_inner_size(size.unwrap_or([1440.0, 900.0]))
+        .with_min_inner_size([800.0, 500.0]);
+    if first_start && size.is_none() {
+        viewport.with_maximized(true)
+    } else {
+        viewport
+    }
+}
+
+/// Whether eframe has stored nothing yet (its storage file is `app.ron` in its folder).
+fn is_first_start() -> bool {
+    eframe::storage_dir(APP_NAME).is_none_or(|dir| !dir.join("app.ron").exists())
+}
+
 /// Runs the window until it closes.
 pub fn run(options: LaunchOptions) -> Result<(), String> {
     let one_shot = options.screenshot.is_some();
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Cruscotto")
-        .with_app_id(APP_ID)
-        .with_inner_size(options.size.unwrap_or([1440.0, 900.0]))
-        .with_min_inner_size([800.0, 500.0]);
+    let first_start = !one_shot && is_first_start();
+    let mut viewport = initial_viewport(first_start, options.size);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
         viewport = viewport.with_icon(icon);
     }

@@ -170,8 +170,6 @@ pub struct CruscottoApp {
     discarded_recoveries: Vec<PathBuf>,
     /// Set once the user agreed to quit, so the next close request is let through.
     allow_close: bool,
-    /// Nothing stored from an earlier run: the window opens maximised.
-    first_start: bool,
     palette: crate::ui::palette::Palette<palette::PaletteAction>,
     window_title: String,
     screenshot: Option<ScreenshotState>,
@@ -179,8 +177,6 @@ pub struct CruscottoApp {
 
 impl CruscottoApp {
     pub fn new(startup: Startup, settings: Settings, options: AppOptions) -> CruscottoApp {
-        // No language stored yet: nothing was ever saved, this is the first start.
-        let first_start = settings.lang.is_none();
         let lang = settings.lang.unwrap_or_else(Lang::from_system);
         let mut settings = settings;
         settings.lang = Some(lang);
@@ -218,7 +214,6 @@ impl CruscottoApp {
             pending_search: String::new(),
             discarded_recoveries: Vec::new(),
             allow_close: false,
-            first_start,
             palette: Default::default(),
             window_title: String::new(),
             screenshot: options.screenshot.map(ScreenshotState::new),

@@ -46,7 +46,10 @@ pub enum Prompt {
         backup: PathBuf,
     },
     /// The system has no file dialog: the path is typed instead (or the file dropped).
-    TypePath { purpose: DialogPurpose, text: String },
+    TypePath {
+        purpose: DialogPurpose,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +91,7 @@ impl Prompt {
                 }
                 Prompt::Error { title_key, message } => {
                     ui.heading(t(title_key));
-                    ui.label(RichText::new(message).monospace());
+                    ui.label(RichText::new(message.as_str()).monospace());
                     ui.add_space(12.0);
                     if ui.button(t("app.prompt.ok")).clicked() {
                         answer = Some(Answer::Dismiss);
@@ -140,11 +143,13 @@ impl Prompt {
                     ui.heading(t(title));
                     ui.label(t("files.no_dialog.body"));
                     ui.add_space(8.0);
-                    let field = ui.add(
-                        egui::TextEdit::singleline(text)
-                            .hint_text(t("files.no_dialog.hint"))
-                            .desired_width(f32::INFINITY),
-                    );
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text(t("files.no_dialog.hint"))
+                                .desired_width(f32::INFINITY),
+                        )
+                        .accessible_name(t("files.no_dialog.field"));
                     if !field.has_focus() && !field.lost_focus() {
                         field.request_focus();
                     }
