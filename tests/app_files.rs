@@ -366,3 +366,28 @@ fn a_file_given_at_start_up_shows_progress_not_the_demo() {
     assert_eq!(harness.state().project(), &project);
     assert_eq!(harness.query_all_by_label_contains("Opening").count(), 0);
 }
+
+#[test]
+fn new_and_open_clear_the_whole_selection_including_its_focus() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("altro.ron");
+    store::save(&path, &cruscotto::demo::embedded()).unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    let ctx = harness.ctx.clone();
+    for command in [AppCommand::New, AppCommand::OpenPath(path.clone())] {
+        harness
+            .state_mut()
+            .request(cruscotto::ui::Request::EditPartner("bra".into()));
+        harness.run();
+        assert!(harness.state().selection().focus.is_some());
+        harness.state_mut().run_command(&ctx, command.clone());
+        settle(&mut harness);
+        if harness.state().prompt().is_some() {
+            harness.get_by_label("Don't save").click();
+            settle(&mut harness);
+        }
+        let selection = harness.state().selection();
+        assert!(selection.partners.is_empty(), "{command:?}");
+        assert_eq!(selection.focus, None, "{command:?} kept the focused Comune");
+    }
+}
