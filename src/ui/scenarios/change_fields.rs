@@ -18,8 +18,6 @@ use crate::ui::widgets::{money_field, month_field};
 
 /// The widest shift a slider offers, in months either way.
 const MAX_SHIFT: i32 = 24;
-/// The largest purchase the quantity slider reaches (typed values may exceed it).
-const MAX_QUANTITY: i64 = 10_000;
 /// Partners listed in a drop-down before it scrolls.
 const VISIBLE_PARTNERS: f32 = 14.0;
 
@@ -71,17 +69,7 @@ pub fn edit(ui: &mut Ui, f: &Fields<'_>, change: &ScenarioChange) -> Option<Scen
             } => {
                 required_partner_field(ui, f, partner);
                 kind_field(ui, f, kind);
-                pair(ui, |ui| {
-                    let label = f.label(ui, "scenarios.field.quantity");
-                    let response = ui.add(
-                        Slider::new(quantity, 1..=MAX_QUANTITY)
-                            .logarithmic(true)
-                            .clamping(SliderClamping::Edits)
-                            .custom_formatter(|v, _| format::integer(f.lang, v.round() as i64))
-                            .custom_parser(|t| parse::integer(f.lang, t).map(|v| v as f64)),
-                    );
-                    response.labelled_by(label.id);
-                });
+                super::quantity_field::ui(ui, f, partner, quantity);
                 pair(ui, |ui| {
                     let name = tr(f.lang, "scenarios.field.unit_cost");
                     ui.label(name.as_ref());

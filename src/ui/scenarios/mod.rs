@@ -15,6 +15,7 @@ mod comparison_table;
 mod overlay_plot;
 mod picker;
 mod plot_series;
+mod quantity_field;
 mod small_multiples;
 mod warnings;
 pub mod words;

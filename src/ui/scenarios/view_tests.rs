@@ -587,3 +587,43 @@ fn thousands_of_changes_are_shown_a_page_at_a_time() {
         "a way of looking"
     );
 }
+
+#[test]
+fn a_purchase_beyond_the_comunes_staff_is_flagged_beside_its_quantity() {
+    let project = crate::demo::embedded();
+    let Some(ScenarioChange::AddEquipment { partner, .. }) =
+        project.scenarios[&ScenarioId::new(LAPTOPS)].changes.first()
+    else {
+        panic!("the laptops scenario starts with a purchase");
+    };
+    let partner = partner.clone();
+    let mut harness = harness(project, LAPTOPS, true);
+    assert!(
+        harness
+            .query_by_label_contains("more than one per employee")
+            .is_none()
+            && harness
+                .query_by_label_contains("più di uno a testa")
+                .is_none(),
+        "20 laptops are within the staff"
+    );
+    let staff = harness.state().project.partners[&partner].headcount;
+    if let Some(ScenarioChange::AddEquipment { quantity, .. }) = harness
+        .state_mut()
+        .project
+        .scenarios
+        .get_mut(&ScenarioId::new(LAPTOPS))
+        .unwrap()
+        .changes
+        .first_mut()
+    {
+        *quantity = staff + 1;
+    }
+    harness.run();
+    let expected = format!(
+        "{} dispositivi per {} dipendenti: più di uno a testa",
+        crate::i18n::format::integer(Lang::It, staff + 1),
+        crate::i18n::format::integer(Lang::It, staff)
+    );
+    harness.get_by_label(&expected);
+}
