@@ -135,24 +135,16 @@ impl CruscottoApp {
     pub(super) fn apply_request(&mut self, request: Request) {
         match request {
             Request::Edit(edit) => {
-                let before = self.doc.revision();
                 let scenarios_only = matches!(edit, Edit::PutScenario { .. });
-                match self.doc.apply(edit) {
-                    Ok(()) => {
-                        self.projections
-                            .note_edit(before, self.doc.revision(), scenarios_only);
-                        self.selection.retain_existing(self.doc.project());
-                    }
-                    // A rule of the programme (at most N modules) or an item gone meanwhile:
-                    // nothing changed, nothing to undo; say why where the user will see it.
-                    Err(error) => {
-                        let message = edit_errors::describe(self.lang, self.doc.project(), &error);
-                        self.prompt = Some(Prompt::Error {
-                            title_key: "app.error.edit_refused_title",
-                            message,
-                        });
-                    }
-                }
+                let before = self.doc.revision();
+                let result = self.doc.apply(edit);
+                self.edited(before, scenarios_only, result);
+            }
+            Request::Batch(edits) => {
+                let scenarios_only = (edits.iter()).all(|e| matches!(e, Edit::PutScenario { .. }));
+                let before = self.doc.revision();
+                let result = self.doc.apply_batch(edits);
+                self.edited(before, scenarios_only, result);
             }
             Request::SelectPartner { partner, additive } => {
                 if additive {
@@ -179,6 +171,31 @@ impl CruscottoApp {
             }
             Request::DeletePartner(partner) => self.ask_delete_partner(partner),
             Request::PickScenario(scenario) => self.active_scenario = scenario,
+        }
+    }
+
+    /// After an edit or a batch: the figures follow, or the user hears why nothing changed.
+    fn edited(
+        &mut self,
+        before: u64,
+        scenarios_only: bool,
+        result: Result<(), crate::model::EditError>,
+    ) {
+        match result {
+            Ok(()) => {
+                self.projections
+                    .note_edit(before, self.doc.revision(), scenarios_only);
+                self.selection.retain_existing(self.doc.project());
+            }
+            // A rule of the programme (at most N modules) or an item gone meanwhile:
+            // nothing changed, nothing to undo; say why where the user will see it.
+            Err(error) => {
+                let message = edit_errors::describe(self.lang, self.doc.project(), &error);
+                self.prompt = Some(Prompt::Error {
+                    title_key: "app.error.edit_refused_title",
+                    message,
+                });
+            }
         }
     }
 
