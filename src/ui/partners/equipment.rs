@@ -2,18 +2,18 @@
 //! order and delivery months and the total of each, then a totals row with the spend and
 //! the devices delivered by the month the figures refer to.
 
-use egui::{Align, Button, ComboBox, Layout, RichText, TextStyle, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui::{TextStyle, Ui};
+use egui_extras::Column;
 
-use super::data_marks::{self as marks, Mark};
-use crate::i18n::findings::equipment_label;
-use crate::i18n::{Lang, format, tr, tr_args};
-use crate::model::validate::{Field, Target};
+use super::data_marks as marks;
+use super::edit_table::{self, EditTable, Slot};
+use crate::fields::equipment::EquipmentSheet;
+use crate::i18n::{format, tr, tr_args};
 use crate::model::{
     Cents, Edit, Equipment, EquipmentId, EquipmentKind, Month, Partner, PartnerId, slug_unique,
 };
 use crate::ui::ViewCtx;
-use crate::ui::widgets::{FieldFindings, integer_field, money_field, month_field, section};
+use crate::ui::widgets::{FieldFindings, section};
 
 #[derive(Default)]
 pub struct EquipmentSection {}
@@ -61,16 +61,6 @@ pub(super) fn new_item(taken: impl Fn(&str) -> bool) -> (EquipmentId, Equipment)
     (id, item)
 }
 
-/// The rows in the order a person reads a purchase log: by order month, items not ordered
-/// yet (a new one) last.
-fn ordered_items(partner: &Partner) -> Vec<(&EquipmentId, &Equipment)> {
-    let mut items: Vec<_> = partner.equipment.iter().collect();
-    items.sort_by(|a, b| {
-        (a.1.ordered.is_none(), a.1.ordered, a.0).cmp(&(b.1.ordered.is_none(), b.1.ordered, b.0))
-    });
-    items
-}
-
 /// Σ of the totals (saturating: corrupt quantities must not panic) and the devices
 /// delivered by `as_of`.
 pub(super) fn totals(partner: &Partner, as_of: Month) -> (Cents, i64) {
@@ -82,43 +72,6 @@ pub(super) fn totals(partner: &Partner, as_of: Month) -> (Cents, i64) {
     (spend, devices)
 }
 
-/// An item's total, or "—" when quantity × unit cost does not fit.
-fn total_text(lang: Lang, item: &Equipment) -> String {
-    item.unit_cost.times(item.quantity).map_or_else(
-        || format::MISSING.to_owned(),
-        |total| format::money(lang, total),
-    )
-}
-
-/// The marks of one item's fields, looked up once per row.
-struct RowMarks {
-    quantity: Option<Mark>,
-    unit_cost: Option<Mark>,
-    ordered: Option<Mark>,
-    delivered: Option<Mark>,
-    item: Vec<Mark>,
-}
-
-impl RowMarks {
-    fn of(cx: &ViewCtx<'_>, findings: &FieldFindings, target: &Target) -> RowMarks {
-        RowMarks {
-            quantity: marks::field(cx, findings, target, Field::Quantity),
-            unit_cost: marks::field(cx, findings, target, Field::UnitCost),
-            ordered: marks::field(cx, findings, target, Field::Ordered),
-            delivered: marks::field(cx, findings, target, Field::Delivered),
-            item: marks::item(cx, findings, target),
-        }
-    }
-
-    fn all(self) -> Vec<Mark> {
-        [self.quantity, self.unit_cost, self.ordered, self.delivered]
-            .into_iter()
-            .flatten()
-            .chain(self.item)
-            .collect()
-    }
-}
-
 fn table(
     ui: &mut Ui,
     cx: &mut ViewCtx<'_>,
@@ -127,258 +80,48 @@ fn table(
     findings: &FieldFindings,
 ) {
     let lang = cx.lang;
-    let editable = cx.editable;
-    let programme = (cx.project.meta.start, cx.project.meta.end);
-    let items = ordered_items(partner);
-    let row_height = marks::row_height(ui);
-    let root = marks::root(id).with("equipment");
-    let headers = [
-        tr(lang, "partner_data.equipment.kind"),
-        tr(lang, "partner_data.equipment.quantity"),
-        tr(lang, "partner_data.equipment.unit_cost"),
-        tr(lang, "partner_data.equipment.ordered"),
-        tr(lang, "partner_data.equipment.delivered"),
-        tr(lang, "partner_data.equipment.total"),
-    ];
+    let as_of = cx.dashboard.as_of;
+    let sheet = EquipmentSheet::new(id, partner);
+    let number = |row: usize| format::integer(lang, row as i64 + 1);
+    let (spend, devices) = totals(partner, as_of);
     let kind_width = ui.text_style_height(&TextStyle::Body) * 13.0;
-    let mut edits = Vec::new();
-    let mut builder = TableBuilder::new(ui)
-        .id_salt(root.with("table"))
-        .striped(true)
-        .resizable(false)
-        .vscroll(false)
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .column(Column::auto().at_least(kind_width))
-        .columns(Column::auto(), 4)
-        .column(Column::auto().at_least(80.0));
-    if editable {
-        builder = builder.column(Column::auto());
-    }
-    builder
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .header(row_height, |mut header| {
-            for (index, text) in headers.iter().enumerate() {
-                header.col(|ui| {
-                    // Totals are right-aligned, under a heading aligned with them.
-                    if index == headers.len() - 1 {
-                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                            ui.strong(text.as_ref());
-                        });
-                    } else {
-                        ui.strong(text.as_ref());
-                    }
-                });
-            }
-            if editable {
-                header.col(|_| {});
-            }
-            header.col(|ui| {
-                ui.strong(tr(lang, "partner_data.sessions.findings"));
-            });
-        })
-        // One more row than items: the totals.
-        .body(|body| {
-            body.rows(row_height, items.len() + 1, |mut row| {
-                let index = row.index();
-                let Some(&(item_id, item)) = items.get(index) else {
-                    totals_row(&mut row, cx, partner, editable);
-                    return;
-                };
-                let number = format::integer(lang, index as i64 + 1);
-                let name = |field: &str| {
-                    tr_args(
-                        lang,
-                        "partner_data.equipment.cell_name",
-                        &[("field", field), ("number", &number)],
-                    )
-                };
-                let target = Target::Equipment(id.clone(), item_id.clone());
-                let row_marks = RowMarks::of(cx, findings, &target);
-                let cell = root.with(item_id);
-                let put = |value: Equipment| Edit::PutEquipment {
-                    partner: id.clone(),
-                    equipment: item_id.clone(),
-                    value: Some(value),
-                };
-                row.col(|ui| {
-                    let label = equipment_label(lang, item.kind);
-                    if !editable {
-                        ui.label(label.as_ref());
-                        return;
-                    }
-                    let mut kind = item.kind;
-                    let response = ComboBox::from_id_salt(cell.with("kind"))
-                        .selected_text(label.as_ref())
-                        .width(kind_width)
-                        .show_ui(ui, |ui| {
-                            for option in EquipmentKind::ALL {
-                                ui.selectable_value(
-                                    &mut kind,
-                                    option,
-                                    equipment_label(lang, option).as_ref(),
-                                );
-                            }
-                        })
-                        .response;
-                    response.accessible_name(name(&headers[0]));
-                    if kind != item.kind {
-                        edits.push(put(Equipment {
-                            kind,
-                            ..item.clone()
-                        }));
-                    }
-                });
-                row.col(|ui| {
-                    if !editable {
-                        ui.label(format::integer(lang, item.quantity));
-                        return;
-                    }
-                    let problem = marks::text(&row_marks.quantity);
-                    let field_id = cell.with("quantity");
-                    let out = integer_field(
-                        ui,
-                        field_id,
-                        &name(&headers[1]),
-                        item.quantity,
-                        lang,
-                        problem,
-                    );
-                    if let Some(quantity) = out.value {
-                        edits.push(put(Equipment {
-                            quantity,
-                            ..item.clone()
-                        }));
-                    }
-                });
-                row.col(|ui| {
-                    if !editable {
-                        ui.label(format::money(lang, item.unit_cost));
-                        return;
-                    }
-                    let problem = marks::text(&row_marks.unit_cost);
-                    let field_id = cell.with("unit_cost");
-                    let out = money_field(
-                        ui,
-                        field_id,
-                        &name(&headers[2]),
-                        item.unit_cost,
-                        lang,
-                        problem,
-                    );
-                    if let Some(unit_cost) = out.value {
-                        edits.push(put(Equipment {
-                            unit_cost,
-                            ..item.clone()
-                        }));
-                    }
-                });
-                let months = [
-                    (item.ordered, &row_marks.ordered, "ordered", &headers[3]),
-                    (
-                        item.delivered,
-                        &row_marks.delivered,
-                        "delivered",
-                        &headers[4],
-                    ),
-                ];
-                for (value, mark, key, header) in months {
-                    row.col(|ui| {
-                        if !editable {
-                            let text = value.map_or_else(
-                                || format::MISSING.to_owned(),
-                                |m| format::month(lang, m),
-                            );
-                            ui.label(text);
-                            return;
-                        }
-                        let problem = marks::text(mark);
-                        let (_, picked) = month_field(
-                            ui,
-                            cell.with(key),
-                            &name(header),
-                            value,
-                            programme,
-                            lang,
-                            problem,
-                        );
-                        if let Some(month) = picked {
-                            let mut changed = item.clone();
-                            if key == "ordered" {
-                                changed.ordered = month;
-                            } else {
-                                changed.delivered = month;
-                            }
-                            edits.push(put(changed));
-                        }
-                    });
-                }
-                row.col(|ui| {
-                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        ui.label(total_text(lang, item));
-                    });
-                });
-                if editable {
-                    row.col(|ui| {
-                        let delete_name = tr_args(
-                            lang,
-                            "partner_data.equipment.delete_name",
-                            &[("number", &number)],
-                        );
-                        let response = ui
-                            .add(Button::new(tr(lang, "partner_data.sessions.delete")).small())
-                            .accessible_name(delete_name);
-                        if response.clicked() {
-                            edits.push(Edit::PutEquipment {
-                                partner: id.clone(),
-                                equipment: item_id.clone(),
-                                value: None,
-                            });
-                        }
-                    });
-                }
-                row.col(|ui| marks::cell(ui, &row_marks.all()));
-            });
-        });
-    for edit in edits {
-        cx.outbox.edit(edit);
-    }
-}
-
-/// The last row: the spend under the totals, the devices delivered beside it.
-fn totals_row(
-    row: &mut egui_extras::TableRow<'_, '_>,
-    cx: &ViewCtx<'_>,
-    partner: &Partner,
-    editable: bool,
-) {
-    let lang = cx.lang;
-    let (spend, devices) = totals(partner, cx.dashboard.as_of);
-    row.col(|ui| {
-        ui.strong(tr(lang, "partner_data.equipment.grand_total"));
-    });
-    for _ in 0..4 {
-        row.col(|_| {});
-    }
-    row.col(|ui| {
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.label(RichText::new(format::money(lang, spend)).strong());
-        });
-    });
-    if editable {
-        row.col(|_| {});
-    }
-    row.col(|ui| {
-        let text = tr_args(
+    let cell_name = |row, field: &str| {
+        let number = number(row);
+        tr_args(
             lang,
-            "partner_data.equipment.devices_by",
-            &[
-                ("month", &format::month(lang, cx.dashboard.as_of)),
-                ("count", &format::integer(lang, devices)),
-            ],
-        );
-        ui.label(text)
-            .on_hover_text(tr(lang, "partner_data.equipment.devices_hint"));
-    });
+            "partner_data.equipment.cell_name",
+            &[("field", field), ("number", &number)],
+        )
+    };
+    let delete_name = |row| {
+        let number = number(row);
+        tr_args(
+            lang,
+            "partner_data.equipment.delete_name",
+            &[("number", &number)],
+        )
+    };
+    // The last row: the spend under the totals, the devices delivered beside it.
+    let totals_cell = |ui: &mut Ui, slot| match slot {
+        Slot::Data(0) => {
+            ui.strong(tr(lang, "partner_data.equipment.grand_total"));
+        }
+        Slot::Data(5) => edit_table::total(ui, format::money(lang, spend)),
+        Slot::Findings => {
+            let month = format::month(lang, as_of);
+            let count = format::integer(lang, devices);
+            let args = [("month", month.as_str()), ("count", count.as_str())];
+            ui.label(tr_args(lang, "partner_data.equipment.devices_by", &args))
+                .on_hover_text(tr(lang, "partner_data.equipment.devices_hint"));
+        }
+        _ => {}
+    };
+    EditTable::new(&sheet, marks::root(id).with("equipment"), cell_name)
+        .width(0, Column::auto().at_least(kind_width))
+        .width(5, Column::auto().at_least(80.0))
+        .delete(tr(lang, "partner_data.sessions.delete").into(), delete_name)
+        .totals(totals_cell)
+        .show(ui, cx, findings);
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ use egui_kittest::kittest::Queryable as _;
 
 use super::super::data_harness::{harness, retype};
 use super::*;
+use crate::i18n::Lang;
+use crate::model::validate::Field;
 
 fn draw(
     section: &mut EquipmentSection,

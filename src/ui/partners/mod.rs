@@ -5,6 +5,8 @@
 #[cfg(test)]
 mod data_harness;
 mod data_marks;
+mod edit_table;
+mod edit_table_paste;
 mod editor;
 mod equipment;
 mod identity;
