@@ -7,21 +7,19 @@
 //! The table has its own scroll area and lays out only its visible rows, so a sixty-month
 //! programme costs what twelve months do.
 
-use egui::{Align, Button, Id, Layout, TextStyle, Ui, vec2};
-use egui_extras::{Column, TableBuilder};
+use egui::{Align, Layout, Ui, vec2};
+use egui_extras::Column;
 use egui_plot::{
     AxisHints, GridInput, GridMark, HPlacement, HoverPosition, Line, Plot, PlotPoint, PlotPoints,
     Points,
 };
 
-use super::data_marks::{self as marks, Mark};
-use crate::i18n::{Lang, format, parse, tr, tr_args};
-use crate::model::validate::{Field, Target};
-use crate::model::{Edit, Month, Observation, Partner, PartnerId};
-use crate::ui::widgets::value_field::{FieldOutput, parsed_field};
-use crate::ui::widgets::{
-    FieldFindings, decimal_field, integer_field, optional_decimal_field, section,
-};
+use super::data_marks as marks;
+use super::edit_table::{EditTable, Extra};
+use crate::fields::observations::ObservationsSheet;
+use crate::i18n::{Lang, format, tr, tr_args};
+use crate::model::{Month, Partner, PartnerId};
+use crate::ui::widgets::{FieldFindings, section};
 use crate::ui::{ViewCtx, theme};
 
 /// Rows shown at once; the rest scroll.
@@ -71,12 +69,9 @@ impl ObservationsSection {
         });
         let row_height = marks::row_height(ui);
         let height = row_height * (months.clamp(1, VISIBLE_ROWS) as f32 + 1.0);
-        let rows = Rows {
-            partner_id: id,
-            partner,
-            start,
-            months,
-            scroll_to,
+        let sheet = ObservationsSheet::new(id, partner, start, months);
+        let table = |ui: &mut Ui, cx: &mut ViewCtx<'_>| {
+            table(ui, cx, &sheet, id, findings, (height, scroll_to));
         };
         let width = ui.available_width();
         if width >= SIDE_BY_SIDE_MIN_WIDTH {
@@ -85,7 +80,7 @@ impl ObservationsSection {
                 let size = vec2(table_width, height);
                 ui.allocate_ui_with_layout(size, Layout::top_down(Align::Min), |ui| {
                     ui.set_width(table_width);
-                    table(ui, cx, &rows, findings, height);
+                    table(ui, cx);
                 });
                 // A margin on the right, where the share axis writes its rotated label.
                 let size = vec2(ui.available_width() - 8.0, height);
@@ -94,7 +89,7 @@ impl ObservationsSection {
                 });
             });
         } else {
-            table(ui, cx, &rows, findings, height);
+            table(ui, cx);
             ui.add_space(8.0);
             // Under the table, the plot has the width and needs less height.
             self.series.plot(ui, lang, id, start, months, height * 0.6);
@@ -102,287 +97,48 @@ impl ObservationsSection {
     }
 }
 
-/// What the table shows.
-struct Rows<'a> {
-    partner_id: &'a PartnerId,
-    partner: &'a Partner,
-    start: Month,
-    months: usize,
-    scroll_to: Option<usize>,
-}
-
-/// The marks of one month's fields.
-struct RowMarks {
-    smart_workers: Option<Mark>,
-    agile_days: Option<Mark>,
-    scores: [Option<Mark>; 3],
-    item: Vec<Mark>,
-}
-
-impl RowMarks {
-    fn of(cx: &ViewCtx<'_>, findings: &FieldFindings, target: &Target) -> RowMarks {
-        let field = |f| marks::field(cx, findings, target, f);
-        RowMarks {
-            smart_workers: field(Field::SmartWorkers),
-            agile_days: field(Field::AgileDays),
-            scores: [
-                field(Field::Wellbeing),
-                field(Field::WorkLifeBalance),
-                field(Field::Belonging),
-            ],
-            item: marks::item(cx, findings, target),
-        }
-    }
-
-    fn all(self) -> Vec<Mark> {
-        [self.smart_workers, self.agile_days]
-            .into_iter()
-            .chain(self.scores)
-            .flatten()
-            .chain(self.item)
-            .collect()
-    }
-}
-
-const SCORE_KEYS: [&str; 3] = [
-    "partner_data.observations.wellbeing",
-    "partner_data.observations.work_life_balance",
-    "partner_data.observations.belonging",
-];
-
-fn score(observation: &Observation, index: usize) -> Option<f64> {
-    match index {
-        0 => observation.wellbeing,
-        1 => observation.work_life_balance,
-        _ => observation.belonging,
-    }
-}
-
-fn with_score(mut observation: Observation, index: usize, value: Option<f64>) -> Observation {
-    match index {
-        0 => observation.wellbeing = value,
-        1 => observation.work_life_balance = value,
-        _ => observation.belonging = value,
-    }
-    observation
-}
-
-/// A month not observed yet gets this observation when one of its cells is typed into.
-fn blank() -> Observation {
-    Observation::new(0, 0.0)
-}
-
+/// One row per month of the programme, in its own scroll area of `height`, brought to
+/// `scroll_to` when given.
 fn table(
     ui: &mut Ui,
     cx: &mut ViewCtx<'_>,
-    rows: &Rows<'_>,
+    sheet: &ObservationsSheet<'_>,
+    id: &PartnerId,
     findings: &FieldFindings,
-    height: f32,
+    (height, scroll_to): (f32, Option<usize>),
 ) {
     let lang = cx.lang;
-    let editable = cx.editable;
-    let smartable = rows.partner.smartable;
-    let row_height = marks::row_height(ui);
-    let root = marks::root(rows.partner_id).with("observations");
-    let headers = [
-        tr(lang, "partner_data.observations.month"),
-        tr(lang, "partner_data.observations.smart_workers"),
-        tr(lang, "partner_data.observations.agile_days"),
-        tr(lang, SCORE_KEYS[0]),
-        tr(lang, SCORE_KEYS[1]),
-        tr(lang, SCORE_KEYS[2]),
-        tr(lang, "partner_data.observations.share"),
-    ];
-    let hints = [
-        None,
-        None,
-        Some(tr(lang, "partner_data.observations.agile_days_hint")),
-        Some(tr(lang, "partner_data.observations.scores_hint")),
-        Some(tr(lang, "partner_data.observations.scores_hint")),
-        Some(tr(lang, "partner_data.observations.scores_hint")),
-        Some(tr(lang, "partner_data.observations.share_hint")),
-    ];
-    let mut edits = Vec::new();
-    let mut builder = TableBuilder::new(ui)
-        .id_salt(root.with("table"))
-        .striped(true)
-        .resizable(false)
-        .vscroll(true)
-        .max_scroll_height(height - row_height)
-        .min_scrolled_height(height - row_height)
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .columns(Column::auto(), headers.len());
-    if editable {
-        builder = builder.column(Column::auto());
-    }
-    builder = builder.column(Column::remainder().at_least(100.0).clip(true));
-    if let Some(row) = rows.scroll_to {
-        builder = builder.scroll_to_row(row, Some(Align::Center));
-    }
-    builder
-        .header(row_height, |mut header| {
-            for (text, hint) in headers.iter().zip(&hints) {
-                header.col(|ui| {
-                    let response = ui.strong(text.as_ref());
-                    if let Some(hint) = hint {
-                        response.on_hover_text(hint.as_ref());
-                    }
-                });
-            }
-            if editable {
-                header.col(|_| {});
-            }
-            header.col(|ui| {
-                ui.strong(tr(lang, "partner_data.sessions.findings"));
-            });
-        })
-        .body(|body| {
-            body.rows(row_height, rows.months, |mut row| {
-                let month = rows.start.plus(row.index() as i32);
-                let month_text = format::month(lang, month);
-                let observed = rows.partner.observations.get(month).copied();
-                let name = |field: &str| {
-                    tr_args(
-                        lang,
-                        "partner_data.observations.cell_name",
-                        &[("field", field), ("month", &month_text)],
-                    )
-                };
-                let target = Target::Observation(rows.partner_id.clone(), month);
-                let row_marks = RowMarks::of(cx, findings, &target);
-                let cell = root.with(month);
-                let put = |value: Observation| Edit::SetObservation {
-                    partner: rows.partner_id.clone(),
-                    month,
-                    value: Some(value),
-                };
-                row.col(|ui| {
-                    ui.label(&month_text);
-                });
-                row.col(|ui| {
-                    let problem = marks::text(&row_marks.smart_workers);
-                    let id = cell.with("smart_workers");
-                    let label = name(&headers[1]);
-                    match (observed, editable) {
-                        (Some(o), true) => {
-                            let out = integer_field(ui, id, &label, o.smart_workers, lang, problem);
-                            if let Some(smart_workers) = out.value {
-                                edits.push(put(Observation { smart_workers, ..o }));
-                            }
-                        }
-                        (None, true) => {
-                            let out = optional_integer_field(ui, id, &label, lang);
-                            if let Some(Some(smart_workers)) = out.value {
-                                edits.push(put(Observation {
-                                    smart_workers,
-                                    ..blank()
-                                }));
-                            }
-                        }
-                        (Some(o), false) => {
-                            ui.label(format::integer(lang, o.smart_workers));
-                        }
-                        (None, false) => {}
-                    }
-                });
-                row.col(|ui| {
-                    let problem = marks::text(&row_marks.agile_days);
-                    let id = cell.with("agile_days");
-                    let label = name(&headers[2]);
-                    match (observed, editable) {
-                        (Some(o), true) => {
-                            let out = decimal_field(ui, id, &label, o.agile_days, lang, problem);
-                            if let Some(agile_days) = out.value {
-                                edits.push(put(Observation { agile_days, ..o }));
-                            }
-                        }
-                        (None, true) => {
-                            let out = optional_decimal_field(ui, id, &label, None, lang, None);
-                            if let Some(Some(agile_days)) = out.value {
-                                edits.push(put(Observation {
-                                    agile_days,
-                                    ..blank()
-                                }));
-                            }
-                        }
-                        (Some(o), false) => {
-                            ui.label(marks::number(lang, o.agile_days));
-                        }
-                        (None, false) => {}
-                    }
-                });
-                for (index, mark) in row_marks.scores.iter().enumerate() {
-                    row.col(|ui| {
-                        let value = observed.and_then(|o| score(&o, index));
-                        if !editable {
-                            if let Some(value) = value {
-                                ui.label(marks::number(lang, value));
-                            }
-                            return;
-                        }
-                        let id = cell.with(("score", index));
-                        let label = name(&headers[3 + index]);
-                        let problem = marks::text(mark);
-                        let out = optional_decimal_field(ui, id, &label, value, lang, problem);
-                        match (out.value, observed) {
-                            (Some(value), Some(o)) => edits.push(put(with_score(o, index, value))),
-                            (Some(Some(value)), None) => {
-                                edits.push(put(with_score(blank(), index, Some(value))));
-                            }
-                            _ => {}
-                        }
-                    });
-                }
-                row.col(|ui| {
-                    let share = observed
-                        .filter(|_| smartable > 0)
-                        .map(|o| o.smart_workers as f64 / smartable as f64 * 100.0);
-                    if let Some(share) = share {
-                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                            ui.label(format::percent(lang, share, 1));
-                        });
-                    }
-                });
-                if editable {
-                    row.col(|ui| {
-                        if observed.is_none() {
-                            return;
-                        }
-                        let clear_name = tr_args(
-                            lang,
-                            "partner_data.observations.clear_name",
-                            &[("month", &month_text)],
-                        );
-                        let response = ui
-                            .add(Button::new(tr(lang, "partner_data.observations.clear")).small())
-                            .accessible_name(clear_name);
-                        if response.clicked() {
-                            edits.push(Edit::SetObservation {
-                                partner: rows.partner_id.clone(),
-                                month,
-                                value: None,
-                            });
-                        }
-                    });
-                }
-                row.col(|ui| marks::cell(ui, &row_marks.all()));
-            });
-        });
-    for edit in edits {
-        cx.outbox.edit(edit);
-    }
-}
-
-/// A count that may be left empty (a month not observed yet): empty text is no value.
-fn optional_integer_field(ui: &mut Ui, id: Id, name: &str, lang: Lang) -> FieldOutput<Option<i64>> {
-    let width = ui.text_style_height(&TextStyle::Body) * 5.5;
-    parsed_field(ui, id, name, String::new(), width, lang, None, |text| {
-        if text.trim().is_empty() {
-            Some(None)
-        } else {
-            parse::integer(lang, text).map(Some)
-        }
-    })
+    let month_text = |row| format::month(lang, sheet.month(row));
+    let cell_name = |row, field: &str| {
+        let month = month_text(row);
+        let args = [("field", field), ("month", month.as_str())];
+        tr_args(lang, "partner_data.observations.cell_name", &args)
+    };
+    let clear_name = |row| {
+        let month = month_text(row);
+        tr_args(
+            lang,
+            "partner_data.observations.clear_name",
+            &[("month", &month)],
+        )
+    };
+    let month_column = Extra {
+        header: tr(lang, "partner_data.observations.month").into(),
+        hint: None,
+        width: Column::auto(),
+        cell: Box::new(|ui: &mut Ui, row| {
+            ui.label(month_text(row));
+        }),
+    };
+    EditTable::new(sheet, marks::root(id).with("observations"), cell_name)
+        .lead(month_column)
+        .delete(
+            tr(lang, "partner_data.observations.clear").into(),
+            clear_name,
+        )
+        .scroll(height, scroll_to)
+        .findings_width(100.0)
+        .show(ui, cx, findings);
 }
 
 /// The plotted points, rebuilt when the project or the partner changes: the smart workers

@@ -5,6 +5,7 @@ use egui_kittest::kittest::Queryable as _;
 
 use super::super::data_harness::{harness, retype};
 use super::*;
+use crate::model::{Edit, Observation};
 
 fn draw(
     section: &mut ObservationsSection,
