@@ -3,13 +3,12 @@
 //! with its enrolment, completion and person-hours, and its attendance register (registro
 //! presenze) as a table.
 
-use egui::{
-    Align, Button, CollapsingHeader, ComboBox, Frame, Label, Layout, RichText, TextStyle, Ui,
-};
-use egui_extras::{Column, TableBuilder};
+use egui::{Align, CollapsingHeader, ComboBox, Frame, Layout, RichText, TextStyle, Ui};
 use jiff::civil::Date;
 
-use super::data_marks::{self as marks, Mark};
+use super::data_marks as marks;
+use super::edit_table::EditTable;
+use crate::fields::sessions::SessionsSheet;
 use crate::i18n::findings::area_label;
 use crate::i18n::{format, tr, tr_args};
 use crate::model::validate::{Field, Target};
@@ -17,7 +16,7 @@ use crate::model::{
     Edit, Module, ModuleChoice, ModuleId, Month, Partner, PartnerId, Session, SessionId,
     slug_unique,
 };
-use crate::ui::widgets::{FieldFindings, date_field, decimal_field, integer_field, section};
+use crate::ui::widgets::{FieldFindings, integer_field, section};
 use crate::ui::{ViewCtx, theme};
 
 #[derive(Default)]
@@ -435,173 +434,22 @@ pub(super) fn new_session(
 /// One row per session, by date: date, hours, attendees, person-hours, delete, findings.
 fn sessions_table(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>, findings: &FieldFindings) {
     let lang = cx.lang;
-    let editable = cx.editable;
-    let mut rows: Vec<(&SessionId, &Session)> = block.choice.sessions.iter().collect();
-    rows.sort_by(|a, b| a.1.date.cmp(&b.1.date).then_with(|| a.0.cmp(b.0)));
-    let row_height = marks::row_height(ui);
+    let sheet = SessionsSheet::new(block.partner, block.module, block.choice);
     let root = marks::root(block.partner).with(("module", block.module));
-    let headers = [
-        tr(lang, "partner_data.sessions.date"),
-        tr(lang, "partner_data.sessions.hours"),
-        tr(lang, "partner_data.sessions.attendees"),
-        tr(lang, "partner_data.modules.person_hours"),
-    ];
-    let mut edits = Vec::new();
-    let mut table = TableBuilder::new(ui)
-        .id_salt(root.with("sessions"))
-        .striped(true)
-        .resizable(false)
-        .vscroll(false)
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .columns(Column::auto(), 4);
-    if editable {
-        table = table.column(Column::auto());
-    }
-    table
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .header(row_height, |mut header| {
-            for text in &headers {
-                header.col(|ui| {
-                    ui.strong(text.as_ref());
-                });
-            }
-            if editable {
-                header.col(|_| {});
-            }
-            header.col(|ui| {
-                ui.strong(tr(lang, "partner_data.sessions.findings"));
-            });
-        })
-        .body(|body| {
-            body.rows(row_height, rows.len(), |mut row| {
-                let index = row.index();
-                let (id, session) = rows[index];
-                let number = format::integer(lang, index as i64 + 1);
-                let target =
-                    Target::Session(block.partner.clone(), block.module.clone(), id.clone());
-                let name = |field: &str| {
-                    tr_args(
-                        lang,
-                        "partner_data.sessions.cell_name",
-                        &[
-                            ("field", field),
-                            ("number", &number),
-                            ("module", block.title),
-                        ],
-                    )
-                };
-                let cell = root.with(("session", id));
-                let date_mark = marks::field(cx, findings, &target, Field::SessionDate);
-                let hours_mark = marks::field(cx, findings, &target, Field::Hours);
-                let attendees_mark = marks::field(cx, findings, &target, Field::Attendees);
-                let put = |session: Session| Edit::PutSession {
-                    partner: block.partner.clone(),
-                    module: block.module.clone(),
-                    session: id.clone(),
-                    value: Some(session),
-                };
-                row.col(|ui| {
-                    if !editable {
-                        ui.label(crate::i18n::parse::format_date(session.date));
-                        return;
-                    }
-                    let problem = marks::text(&date_mark);
-                    let out = date_field(
-                        ui,
-                        cell.with("date"),
-                        &name(&headers[0]),
-                        session.date,
-                        lang,
-                        problem,
-                    );
-                    out.response
-                        .on_hover_text(tr(lang, "partner_data.sessions.date_hint"));
-                    if let Some(date) = out.value {
-                        edits.push(put(Session {
-                            date,
-                            ..session.clone()
-                        }));
-                    }
-                });
-                row.col(|ui| {
-                    if !editable {
-                        ui.label(marks::number(lang, session.hours));
-                        return;
-                    }
-                    let problem = marks::text(&hours_mark);
-                    let out = decimal_field(
-                        ui,
-                        cell.with("hours"),
-                        &name(&headers[1]),
-                        session.hours,
-                        lang,
-                        problem,
-                    );
-                    if let Some(hours) = out.value {
-                        edits.push(put(Session {
-                            hours,
-                            ..session.clone()
-                        }));
-                    }
-                });
-                row.col(|ui| {
-                    if !editable {
-                        ui.label(format::integer(lang, session.attendees));
-                        return;
-                    }
-                    let problem = marks::text(&attendees_mark);
-                    let out = integer_field(
-                        ui,
-                        cell.with("attendees"),
-                        &name(&headers[2]),
-                        session.attendees,
-                        lang,
-                        problem,
-                    );
-                    if let Some(attendees) = out.value {
-                        edits.push(put(Session {
-                            attendees,
-                            ..session.clone()
-                        }));
-                    }
-                });
-                row.col(|ui| {
-                    let person_hours = session.hours * session.attendees as f64;
-                    ui.add(Label::new(format::decimal(lang, person_hours, 1)));
-                });
-                if editable {
-                    row.col(|ui| {
-                        let name = tr_args(
-                            lang,
-                            "partner_data.sessions.delete_name",
-                            &[("number", &number), ("module", block.title)],
-                        );
-                        let response = ui
-                            .add(Button::new(tr(lang, "partner_data.sessions.delete")).small())
-                            .accessible_name(name);
-                        if response.clicked() {
-                            edits.push(Edit::PutSession {
-                                partner: block.partner.clone(),
-                                module: block.module.clone(),
-                                session: id.clone(),
-                                value: None,
-                            });
-                        }
-                    });
-                }
-                row.col(|ui| {
-                    let mut all: Vec<Mark> = [date_mark, hours_mark, attendees_mark]
-                        .into_iter()
-                        .flatten()
-                        .collect();
-                    all.extend(marks::item(cx, findings, &target));
-                    marks::cell(ui, &all);
-                });
-            });
-        });
-    for edit in edits {
-        cx.outbox.edit(edit);
-    }
+    let number = |row: usize| format::integer(lang, row as i64 + 1);
+    let cell_name = |row, field: &str| {
+        let number = number(row);
+        let args = [("field", field), ("number", &number), ("module", block.title)];
+        tr_args(lang, "partner_data.sessions.cell_name", &args)
+    };
+    let delete_name = |row| {
+        let number = number(row);
+        let args = [("number", number.as_str()), ("module", block.title)];
+        tr_args(lang, "partner_data.sessions.delete_name", &args)
+    };
+    EditTable::new(&sheet, root.with("sessions"), cell_name)
+        .delete(tr(lang, "partner_data.sessions.delete").into(), delete_name)
+        .show(ui, cx, findings);
 }
 
 #[cfg(test)]
