@@ -3,21 +3,18 @@
 //! is on track for the target of its year. The observed values of one indicator open below
 //! the table, to add, change or delete them.
 
-use std::collections::BTreeMap;
-
 use egui::{Align, Button, Frame, Label, Layout, RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
-use super::data_marks::{self as marks, Mark};
+use super::data_marks as marks;
+use super::edit_table::{EditTable, Extra};
+use crate::fields::Sheet;
+use crate::fields::indicators::{IndicatorRow, IndicatorsSheet};
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::validate::{Field, Target};
-use crate::model::{
-    Edit, IndicatorBlock, IndicatorDef, IndicatorId, IndicatorValues, Month, Partner, PartnerId,
-};
+use crate::model::{Edit, IndicatorBlock, IndicatorId, IndicatorValues, Month, Partner, PartnerId};
 use crate::ui::widgets::icons::{self, Icon};
-use crate::ui::widgets::{
-    FieldFindings, decimal_field, form, month_field, optional_decimal_field, section,
-};
+use crate::ui::widgets::{FieldFindings, decimal_field, form, month_field, section};
 use crate::ui::{ViewCtx, theme};
 
 #[derive(Default)]
@@ -74,51 +71,6 @@ fn block_key(block: IndicatorBlock) -> &'static str {
     }
 }
 
-/// One row of the table: a catalogue indicator, or values the partner keeps for an
-/// indicator the catalogue no longer has (`def` is `None`).
-struct Row<'a> {
-    id: &'a IndicatorId,
-    def: Option<&'a IndicatorDef>,
-    values: Option<&'a IndicatorValues>,
-}
-
-impl Row<'_> {
-    fn name(&self) -> &str {
-        self.def
-            .map(|def| def.name.as_str())
-            .filter(|name| !name.trim().is_empty())
-            .unwrap_or(self.id.as_str())
-    }
-}
-
-/// The catalogue by block then name, then the partner's values for unknown indicators.
-fn rows<'a>(
-    catalogue: &'a BTreeMap<IndicatorId, IndicatorDef>,
-    partner: &'a Partner,
-) -> Vec<Row<'a>> {
-    let mut rows: Vec<Row<'a>> = (catalogue.iter())
-        .map(|(id, def)| Row {
-            id,
-            def: Some(def),
-            values: partner.indicators.get(id),
-        })
-        .collect();
-    rows.sort_by_cached_key(|row| {
-        let def = row.def.expect("catalogue rows have a definition");
-        (def.block, def.name.to_lowercase(), row.id.clone())
-    });
-    rows.extend(
-        (partner.indicators.iter())
-            .filter(|(id, _)| !catalogue.contains_key(*id))
-            .map(|(id, values)| Row {
-                id,
-                def: None,
-                values: Some(values),
-            }),
-    );
-    rows
-}
-
 impl IndicatorsSection {
     pub fn ui(
         &mut self,
@@ -128,17 +80,19 @@ impl IndicatorsSection {
         partner: &Partner,
         findings: &FieldFindings,
     ) {
-        let rows = rows(&cx.project.indicators, partner);
-        if rows.is_empty() {
+        let project = cx.project;
+        let years: Vec<i32> = (project.meta.start.year()..=project.meta.end.year()).collect();
+        let sheet = IndicatorsSheet::new(id, partner, &project.indicators, &years);
+        if sheet.is_empty() {
             section::note(ui, &cx.t("partner_data.indicators.none"));
             return;
         }
-        self.table(ui, cx, id, &rows, findings);
+        self.table(ui, cx, id, &sheet, findings);
         let open = self
             .open
             .as_ref()
             .filter(|(partner_id, _)| partner_id == id)
-            .and_then(|(_, indicator)| rows.iter().find(|row| row.id == indicator));
+            .and_then(|(_, indicator)| sheet.rows.iter().find(|row| row.id == indicator));
         if let Some(row) = open {
             ui.add_space(8.0);
             self.observed(ui, cx, id, row, findings);
@@ -150,216 +104,87 @@ impl IndicatorsSection {
         ui: &mut Ui,
         cx: &mut ViewCtx<'_>,
         partner: &PartnerId,
-        rows: &[Row<'_>],
+        sheet: &IndicatorsSheet<'_>,
         findings: &FieldFindings,
     ) {
         let lang = cx.lang;
         let editable = cx.editable;
-        let years: Vec<i32> = (cx.project.meta.start.year()..=cx.project.meta.end.year()).collect();
-        let row_height = marks::row_height(ui);
-        let root = marks::root(partner).with("indicators");
+        let rows = &sheet.rows;
         let body = section::body_size(ui);
-        let mut headers = vec![
-            tr(lang, "partner_data.indicators.name").into_owned(),
-            tr(lang, "partner_data.indicators.block").into_owned(),
-            tr(lang, "partner_data.indicators.baseline").into_owned(),
-        ];
-        headers.extend(years.iter().map(|year| {
-            tr_args(
-                lang,
-                "partner_data.indicators.target_year",
-                &[("year", &year.to_string())],
-            )
-        }));
-        headers.push(tr(lang, "partner_data.indicators.latest").into_owned());
-        headers.push(tr(lang, "partner_data.indicators.status").into_owned());
-        let widths = Widths::fit(ui, years.len());
-        if !widths.block {
-            headers.remove(1);
-        }
-        // Headers of the value columns, by the index of the year (baseline first).
-        let value_headers = &headers[if widths.block { 2 } else { 1 }..];
-        let mut edits = Vec::new();
+        let widths = Widths::fit(ui, sheet.columns().len() - 1);
+        let open = self.open.clone();
         let mut toggled = None;
-        let mut builder = TableBuilder::new(ui)
-            .id_salt(root.with("table"))
-            .striped(true)
-            .resizable(false)
-            .vscroll(false)
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(widths.name).clip(true));
+        let mut removed = None;
+        let text = |key| tr(lang, key).into_owned();
+        let mut table = EditTable::new(
+            sheet,
+            marks::root(partner).with("indicators"),
+            |row, field| {
+                let args = [("field", field), ("indicator", rows[row].name())];
+                tr_args(lang, "partner_data.indicators.cell_name", &args)
+            },
+        )
+        .lead(Extra {
+            header: text("partner_data.indicators.name"),
+            hint: None,
+            width: Column::exact(widths.name).clip(true),
+            cell: Box::new(|ui: &mut Ui, row| name_cell(ui, lang, &rows[row])),
+        });
         if widths.block {
-            builder = builder.column(Column::exact(body * 11.0).clip(true));
-        }
-        builder
-            .columns(Column::auto(), 1 + years.len())
-            .column(Column::auto().at_least(body * 7.0))
-            .column(Column::auto())
-            .column(Column::auto())
-            .column(Column::remainder().at_least(100.0).clip(true))
-            .header(row_height, |mut header| {
-                for text in &headers {
-                    header.col(|ui| {
-                        ui.strong(text);
-                    });
-                }
-                header.col(|_| {});
-                header.col(|ui| {
-                    ui.strong(tr(lang, "partner_data.sessions.findings"));
-                });
-            })
-            .body(|table_body| {
-                table_body.rows(row_height, rows.len(), |mut table_row| {
-                    let row = &rows[table_row.index()];
-                    let name = row.name();
-                    let values = row.values.cloned().unwrap_or_default();
-                    let target = Target::PartnerIndicator(partner.clone(), row.id.clone());
-                    let cell = root.with(row.id);
-                    let cell_name = |field: &str| {
-                        tr_args(
-                            lang,
-                            "partner_data.indicators.cell_name",
-                            &[("field", field), ("indicator", name)],
-                        )
-                    };
-                    let put = |value: IndicatorValues| Edit::PutIndicatorValues {
-                        partner: partner.clone(),
-                        indicator: row.id.clone(),
-                        value: Some(value),
-                    };
-                    let baseline_mark = marks::field(cx, findings, &target, Field::Baseline);
-                    let target_mark = marks::field(cx, findings, &target, Field::YearTarget);
-                    table_row.col(|ui| name_cell(ui, lang, row));
-                    if widths.block {
-                        table_row.col(|ui| {
-                            ui.add(Label::new(block_text(lang, row).as_ref()).truncate());
-                        });
-                    }
-                    table_row.col(|ui| {
-                        if !editable {
-                            ui.label(optional_number(lang, values.baseline));
-                            return;
-                        }
-                        let problem = marks::text(&baseline_mark);
-                        let out = optional_decimal_field(
-                            ui,
-                            cell.with("baseline"),
-                            &cell_name(&value_headers[0]),
-                            values.baseline,
-                            lang,
-                            problem,
-                        );
-                        if let Some(baseline) = out.value {
-                            edits.push(put(IndicatorValues {
-                                baseline,
-                                ..values.clone()
-                            }));
-                        }
-                    });
-                    for (index, year) in years.iter().enumerate() {
-                        table_row.col(|ui| {
-                            let value = values.targets.get(year).copied();
-                            if !editable {
-                                ui.label(optional_number(lang, value));
-                                return;
-                            }
-                            // The finding does not say which year: mark the targets that are
-                            // not numbers, the only kind it reports.
-                            let problem = marks::text(&target_mark)
-                                .filter(|_| value.is_some_and(|v| !v.is_finite()));
-                            let out = optional_decimal_field(
-                                ui,
-                                cell.with(("target", *year)),
-                                &cell_name(&value_headers[1 + index]),
-                                value,
-                                lang,
-                                problem,
-                            );
-                            if let Some(target) = out.value {
-                                let mut changed = values.clone();
-                                match target {
-                                    Some(target) => changed.targets.insert(*year, target),
-                                    None => changed.targets.remove(year),
-                                };
-                                edits.push(put(changed));
-                            }
-                        });
-                    }
-                    table_row.col(|ui| {
-                        let text = values.observed.last_key_value().map_or_else(
-                            || format::MISSING.to_owned(),
-                            |(month, value)| {
-                                format!(
-                                    "{} ({})",
-                                    marks::number(lang, *value),
-                                    format::month(lang, *month)
-                                )
-                            },
-                        );
-                        ui.label(text);
-                    });
-                    table_row.col(|ui| status_cell(ui, lang, row, &values));
-                    table_row.col(|ui| {
-                        if row.def.is_none() {
-                            if editable {
-                                let response = ui
-                                    .add(
-                                        Button::new(tr(
-                                            lang,
-                                            "partner_data.indicators.remove_values",
-                                        ))
-                                        .small(),
-                                    )
-                                    .accessible_name(tr_args(
-                                        lang,
-                                        "partner_data.indicators.remove_values_name",
-                                        &[("indicator", name)],
-                                    ));
-                                if response.clicked() {
-                                    edits.push(Edit::PutIndicatorValues {
-                                        partner: partner.clone(),
-                                        indicator: row.id.clone(),
-                                        value: None,
-                                    });
-                                }
-                            }
-                            return;
-                        }
-                        let open = self
-                            .open
-                            .as_ref()
-                            .is_some_and(|(p, i)| p == partner && i == row.id);
-                        let count = format::integer(lang, values.observed.len() as i64);
-                        let text =
-                            tr_args(lang, "partner_data.indicators.values", &[("count", &count)]);
-                        let response = ui
-                            .add(Button::new(text).selected(open).small())
-                            .accessible_name(tr_args(
-                                lang,
-                                "partner_data.indicators.values_name",
-                                &[("indicator", name)],
-                            ));
-                        if response.clicked() {
-                            toggled = Some((row.id.clone(), open));
-                        }
-                    });
-                    table_row.col(|ui| {
-                        let mut all: Vec<Mark> =
-                            [baseline_mark, target_mark].into_iter().flatten().collect();
-                        for field in [Field::ObservedValue, Field::ObservedMonth] {
-                            all.extend(marks::field(cx, findings, &target, field));
-                        }
-                        all.extend(marks::item(cx, findings, &target));
-                        marks::cell(ui, &all);
-                    });
-                });
+            table = table.lead(Extra {
+                header: text("partner_data.indicators.block"),
+                hint: None,
+                width: Column::exact(body * 11.0).clip(true),
+                cell: Box::new(|ui: &mut Ui, row| {
+                    ui.add(Label::new(block_text(lang, &rows[row]).as_ref()).truncate());
+                }),
             });
+        }
+        table
+            .trail(Extra {
+                header: text("partner_data.indicators.latest"),
+                hint: None,
+                width: Column::auto().at_least(body * 7.0),
+                cell: Box::new(|ui: &mut Ui, row| {
+                    ui.label(latest_text(lang, rows[row].values));
+                }),
+            })
+            .trail(Extra {
+                header: text("partner_data.indicators.status"),
+                hint: None,
+                width: Column::auto(),
+                cell: Box::new(|ui: &mut Ui, row| {
+                    let values = rows[row].values.cloned().unwrap_or_default();
+                    status_cell(ui, lang, &rows[row], &values);
+                }),
+            })
+            .trail(Extra {
+                header: String::new(),
+                hint: None,
+                width: Column::auto(),
+                cell: Box::new(|ui: &mut Ui, row| {
+                    let indicator = &rows[row];
+                    let is_open = open
+                        .as_ref()
+                        .is_some_and(|(p, i)| p == partner && i == indicator.id);
+                    match values_button(ui, lang, indicator, is_open, editable) {
+                        Some(ValuesButton::Toggle) => {
+                            toggled = Some((indicator.id.clone(), is_open))
+                        }
+                        Some(ValuesButton::Remove) => removed = Some(row),
+                        None => {}
+                    }
+                }),
+            })
+            .findings_width(100.0)
+            .more_fields(&[Field::ObservedValue, Field::ObservedMonth])
+            .show(ui, cx, findings);
+        if let Some(row) = removed {
+            cx.outbox.edit(sheet.put_values(row, None));
+        }
         if let Some((indicator, was_open)) = toggled {
             self.open = (!was_open).then(|| (partner.clone(), indicator));
             self.taken = None;
-        }
-        for edit in edits {
-            cx.outbox.edit(edit);
         }
     }
 
@@ -370,7 +195,7 @@ impl IndicatorsSection {
         ui: &mut Ui,
         cx: &mut ViewCtx<'_>,
         partner: &PartnerId,
-        row: &Row<'_>,
+        row: &IndicatorRow<'_>,
         findings: &FieldFindings,
     ) {
         let lang = cx.lang;
@@ -533,6 +358,49 @@ impl IndicatorsSection {
     }
 }
 
+/// "15,8 (dic 2026)": the latest observed value and its month, or "—".
+fn latest_text(lang: Lang, values: Option<&IndicatorValues>) -> String {
+    let latest = values.and_then(|values| values.observed.last_key_value());
+    latest.map_or_else(
+        || format::MISSING.to_owned(),
+        |(month, value)| {
+            let month = format::month(lang, *month);
+            format!("{} ({month})", marks::number(lang, *value))
+        },
+    )
+}
+
+enum ValuesButton {
+    Toggle,
+    Remove,
+}
+
+/// The button that opens an indicator's observed values, or (for an indicator the catalogue
+/// no longer has) removes the values the partner keeps.
+fn values_button(
+    ui: &mut Ui,
+    lang: Lang,
+    row: &IndicatorRow<'_>,
+    open: bool,
+    editable: bool,
+) -> Option<ValuesButton> {
+    let name = [("indicator", row.name())];
+    if row.def.is_none() {
+        if !editable {
+            return None;
+        }
+        let button = Button::new(tr(lang, "partner_data.indicators.remove_values")).small();
+        let label = tr_args(lang, "partner_data.indicators.remove_values_name", &name);
+        return (ui.add(button).accessible_name(label).clicked()).then_some(ValuesButton::Remove);
+    }
+    let count = row.values.map_or(0, |values| values.observed.len());
+    let count = format::integer(lang, count as i64);
+    let text = tr_args(lang, "partner_data.indicators.values", &[("count", &count)]);
+    let label = tr_args(lang, "partner_data.indicators.values_name", &name);
+    let button = Button::new(text).selected(open).small();
+    (ui.add(button).accessible_name(label).clicked()).then_some(ValuesButton::Toggle)
+}
+
 /// Column widths that fit the editor: the name takes what the value columns leave, and
 /// the dimension column is left out (it shows on the name's hover) when there is no room.
 struct Widths {
@@ -561,7 +429,7 @@ impl Widths {
     }
 }
 
-fn block_text(lang: Lang, row: &Row<'_>) -> std::borrow::Cow<'static, str> {
+fn block_text(lang: Lang, row: &IndicatorRow<'_>) -> std::borrow::Cow<'static, str> {
     row.def.map_or_else(
         || tr(lang, "partner_data.indicators.unknown"),
         |def| tr(lang, block_key(def.block)),
@@ -580,12 +448,8 @@ fn free_month(values: &IndicatorValues, from: Month, programme: (Month, Month)) 
         .unwrap_or(from)
 }
 
-fn optional_number(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(|| format::MISSING.to_owned(), |v| marks::number(lang, v))
-}
-
 /// The indicator's name, cut to the column with the whole name on hover, and its unit.
-fn name_cell(ui: &mut Ui, lang: Lang, row: &Row<'_>) {
+fn name_cell(ui: &mut Ui, lang: Lang, row: &IndicatorRow<'_>) {
     let name = row.name();
     let unit = row.def.map(|def| def.unit.trim()).unwrap_or("");
     let direction = row.def.map(|def| {
@@ -619,7 +483,7 @@ fn name_cell(ui: &mut Ui, lang: Lang, row: &Row<'_>) {
 
 /// "in linea" with a tick, "fuori obiettivo" with a warning sign, or "—"; the hover says
 /// which value met or missed which target.
-fn status_cell(ui: &mut Ui, lang: Lang, row: &Row<'_>, values: &IndicatorValues) {
+fn status_cell(ui: &mut Ui, lang: Lang, row: &IndicatorRow<'_>, values: &IndicatorValues) {
     let Some(def) = row.def else {
         ui.label(format::MISSING);
         return;

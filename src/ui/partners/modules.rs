@@ -439,7 +439,11 @@ fn sessions_table(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>, findings
     let number = |row: usize| format::integer(lang, row as i64 + 1);
     let cell_name = |row, field: &str| {
         let number = number(row);
-        let args = [("field", field), ("number", &number), ("module", block.title)];
+        let args = [
+            ("field", field),
+            ("number", &number),
+            ("module", block.title),
+        ];
         tr_args(lang, "partner_data.sessions.cell_name", &args)
     };
     let delete_name = |row| {
