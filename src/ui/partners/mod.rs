@@ -16,6 +16,7 @@ mod list_rows;
 mod milestones;
 mod modules;
 mod observations;
+mod observations_plot;
 
 use egui::{CentralPanel, Frame, Panel, Ui};
 

@@ -5,7 +5,11 @@ use egui_kittest::kittest::Queryable as _;
 
 use super::super::data_harness::{harness, retype};
 use super::*;
+use crate::i18n::Lang;
+use crate::model::Month;
 use crate::model::{Edit, Observation};
+use crate::ui::partners::observations_plot::{hover_text, month_label, month_marks};
+use egui_plot::{GridInput, HoverPosition, PlotPoint};
 
 fn draw(
     section: &mut ObservationsSection,
