@@ -7,6 +7,7 @@ use egui_extras::Column;
 
 use super::data_marks as marks;
 use super::edit_table::{self, EditTable, Slot};
+use super::{PartnerData, Section};
 use crate::fields::equipment::EquipmentSheet;
 use crate::i18n::{format, tr, tr_args};
 use crate::model::{
@@ -18,15 +19,9 @@ use crate::ui::widgets::{FieldFindings, section};
 #[derive(Default)]
 pub struct EquipmentSection {}
 
-impl EquipmentSection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
+impl Section for EquipmentSection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, findings) = data.parts();
         if partner.equipment.is_empty() {
             section::note(ui, &cx.t("partner_data.equipment.none"));
         } else {

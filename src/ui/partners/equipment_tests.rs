@@ -3,25 +3,10 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 
-use super::super::data_harness::{harness, retype};
+use super::super::data_harness::{harness, month, retype};
 use super::*;
 use crate::i18n::Lang;
 use crate::model::validate::Field;
-
-fn draw(
-    section: &mut EquipmentSection,
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    id: &PartnerId,
-    partner: &Partner,
-    findings: &FieldFindings,
-) {
-    section.ui(ui, cx, id, partner, findings);
-}
-
-fn month(text: &str) -> Month {
-    text.parse().unwrap()
-}
 
 /// A partner with two laptop orders and a VPN licence, for hand-checked totals.
 fn project() -> crate::model::Project {
@@ -67,7 +52,7 @@ fn project() -> crate::model::Project {
 
 #[test]
 fn typing_a_quantity_asks_to_put_the_item_and_the_total_follows() {
-    let mut harness = harness(project(), "bra", true, draw);
+    let mut harness = harness::<EquipmentSection>(project(), "bra", true);
     // 12 × € 950,50 = € 11.406.
     harness.get_by_label("€ 11.406");
     retype(&mut harness, "Quantità della dotazione 1", "20");
@@ -95,7 +80,7 @@ fn typing_a_quantity_asks_to_put_the_item_and_the_total_follows() {
 
 #[test]
 fn the_totals_row_adds_the_spend_and_counts_devices_delivered() {
-    let harness = harness(project(), "bra", true, draw);
+    let harness = harness::<EquipmentSection>(project(), "bra", true);
     // € 11.406 + 30 × € 40 + 5 × € 400 = € 14.606; the tablets are not delivered, so
     // only the 12 laptops count.
     harness.get_by_label("€ 14.606");
@@ -121,7 +106,7 @@ fn adding_puts_a_new_item_with_an_unused_id() {
     let bra = project.partners.get_mut(&PartnerId::from("bra")).unwrap();
     let (id, item) = new_item(|_| false);
     bra.equipment.insert(id, item);
-    let mut harness = harness(project, "bra", true, draw);
+    let mut harness = harness::<EquipmentSection>(project, "bra", true);
     harness.get_by_label("Aggiungi dotazione").click();
     harness.run();
     let edits = harness.state().edits();
@@ -141,7 +126,7 @@ fn adding_puts_a_new_item_with_an_unused_id() {
 
 #[test]
 fn deleting_asks_to_remove_the_item_of_that_row() {
-    let mut harness = harness(project(), "bra", true, draw);
+    let mut harness = harness::<EquipmentSection>(project(), "bra", true);
     // Rows go by order month: the VPN licences (April) are the second.
     harness.get_by_label("Elimina la dotazione 2").click();
     harness.run();
@@ -163,7 +148,7 @@ fn a_negative_quantity_is_flagged_beside_its_field() {
         .get_mut(&EquipmentId::from("a"))
         .unwrap()
         .quantity = -4;
-    let harness = harness(project, "bra", true, draw);
+    let harness = harness::<EquipmentSection>(project, "bra", true);
     let message = crate::i18n::findings::message(
         Lang::It,
         &crate::model::validate::Problem::Negative {
@@ -178,7 +163,7 @@ fn a_negative_quantity_is_flagged_beside_its_field() {
 
 #[test]
 fn read_only_shows_the_figures_without_controls() {
-    let harness = harness(project(), "bra", false, draw);
+    let harness = harness::<EquipmentSection>(project(), "bra", false);
     harness.get_by_label("€ 11.406");
     harness.get_by_label("Portatile");
     assert!(harness.query_by_label("Aggiungi dotazione").is_none());

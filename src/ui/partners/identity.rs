@@ -4,26 +4,21 @@
 
 use egui::{Id, Ui};
 
+use super::{PartnerData, Section};
 use crate::analysis::ratio;
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::edit::StaffField;
 use crate::model::validate::{Field, Target};
-use crate::model::{Edit, Partner, PartnerId};
+use crate::model::{Edit, Partner};
 use crate::ui::ViewCtx;
-use crate::ui::widgets::{FieldFindings, form, integer_field, section};
+use crate::ui::widgets::{form, integer_field, section};
 
 #[derive(Default)]
 pub struct IdentitySection {}
 
-impl IdentitySection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
+impl Section for IdentitySection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, findings) = data.parts();
         let lang = cx.lang;
         let all = cx.dashboard.findings.as_slice();
         let target = Target::Partner(id.clone());

@@ -8,13 +8,14 @@ use egui_extras::Column;
 
 use super::data_marks as marks;
 use super::edit_table::{EditTable, Extra};
+use super::{PartnerData, Section};
 use crate::fields::Sheet;
 use crate::fields::indicators::{IndicatorRow, IndicatorsSheet};
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::validate::{Field, Target};
-use crate::model::{Edit, IndicatorBlock, IndicatorId, IndicatorValues, Month, Partner, PartnerId};
+use crate::model::{Edit, IndicatorBlock, IndicatorId, IndicatorValues, Month, PartnerId};
 use crate::ui::widgets::icons::{self, Icon};
-use crate::ui::widgets::{FieldFindings, decimal_field, form, month_field, section};
+use crate::ui::widgets::{decimal_field, form, month_field, section};
 use crate::ui::{ViewCtx, theme};
 
 #[derive(Default)]
@@ -71,15 +72,9 @@ fn block_key(block: IndicatorBlock) -> &'static str {
     }
 }
 
-impl IndicatorsSection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
+impl Section for IndicatorsSection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, _) = data.parts();
         let project = cx.project;
         let years: Vec<i32> = (project.meta.start.year()..=project.meta.end.year()).collect();
         let sheet = IndicatorsSheet::new(id, partner, &project.indicators, &years);
@@ -87,7 +82,7 @@ impl IndicatorsSection {
             section::note(ui, &cx.t("partner_data.indicators.none"));
             return;
         }
-        self.table(ui, cx, id, &sheet, findings);
+        self.table(ui, cx, data, &sheet);
         let open = self
             .open
             .as_ref()
@@ -95,18 +90,20 @@ impl IndicatorsSection {
             .and_then(|(_, indicator)| sheet.rows.iter().find(|row| row.id == indicator));
         if let Some(row) = open {
             ui.add_space(8.0);
-            self.observed(ui, cx, id, row, findings);
+            self.observed(ui, cx, data, row);
         }
     }
+}
 
+impl IndicatorsSection {
     fn table(
         &mut self,
         ui: &mut Ui,
         cx: &mut ViewCtx<'_>,
-        partner: &PartnerId,
+        data: PartnerData<'_>,
         sheet: &IndicatorsSheet<'_>,
-        findings: &FieldFindings,
     ) {
+        let (partner, _, findings) = data.parts();
         let lang = cx.lang;
         let editable = cx.editable;
         let rows = &sheet.rows;
@@ -194,10 +191,10 @@ impl IndicatorsSection {
         &mut self,
         ui: &mut Ui,
         cx: &mut ViewCtx<'_>,
-        partner: &PartnerId,
+        data: PartnerData<'_>,
         row: &IndicatorRow<'_>,
-        findings: &FieldFindings,
     ) {
+        let (partner, _, findings) = data.parts();
         let lang = cx.lang;
         let editable = cx.editable;
         let name = row.name();

@@ -3,23 +3,8 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 
-use super::super::data_harness::{harness, retype};
+use super::super::data_harness::{harness, month, retype};
 use super::*;
-
-fn draw(
-    section: &mut IndicatorsSection,
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    id: &PartnerId,
-    partner: &Partner,
-    findings: &FieldFindings,
-) {
-    section.ui(ui, cx, id, partner, findings);
-}
-
-fn month(text: &str) -> Month {
-    text.parse().unwrap()
-}
 
 fn values(targets: &[(i32, f64)], observed: &[(&str, f64)]) -> IndicatorValues {
     IndicatorValues {
@@ -69,7 +54,7 @@ fn target_status_is_unknown_without_a_value_a_target_or_a_number() {
 #[test]
 fn the_table_flags_each_indicator_as_the_data_says() {
     let project = crate::demo::embedded();
-    let harness = harness(project, "bra", true, draw);
+    let harness = harness::<IndicatorsSection>(project, "bra", true);
     assert!(harness.query_all_by_label("fuori obiettivo").count() >= 2);
     let bra = &harness.state().project.partners[&PartnerId::from("bra")];
     let expected_on = harness
@@ -92,7 +77,7 @@ fn typing_a_target_asks_to_put_the_values_with_that_target() {
     let name = project.indicators[&IndicatorId::from("tempi-pratiche")]
         .name
         .clone();
-    let mut harness = harness(project, "bra", true, draw);
+    let mut harness = harness::<IndicatorsSection>(project, "bra", true);
     retype(&mut harness, &format!("Obiettivo 2026 · {name}"), "14,5");
     let edits = harness.state().edits();
     let Some(Edit::PutIndicatorValues {
@@ -116,7 +101,7 @@ fn observed_values_open_below_and_can_be_changed_added_and_deleted() {
     let name = project.indicators[&IndicatorId::from("tempi-pratiche")]
         .name
         .clone();
-    let mut harness = harness(project, "bra", true, draw);
+    let mut harness = harness::<IndicatorsSection>(project, "bra", true);
     // The harness applies no edit: each one starts from Bra's values, 17,2 in December
     // 2025 and 15,8 in December 2026.
     let last_observed = |harness: &mut egui_kittest::Harness<'static, _>| -> Vec<(Month, f64)> {
@@ -198,7 +183,7 @@ fn a_value_that_is_not_a_number_is_flagged_beside_its_field() {
         .get_mut(&indicator)
         .unwrap()
         .baseline = Some(f64::INFINITY);
-    let harness = harness(project, "bra", true, draw);
+    let harness = harness::<IndicatorsSection>(project, "bra", true);
     let message = crate::i18n::findings::message(
         Lang::It,
         &crate::model::validate::Problem::NotFinite {
@@ -211,7 +196,7 @@ fn a_value_that_is_not_a_number_is_flagged_beside_its_field() {
 
 #[test]
 fn read_only_shows_targets_and_status_without_fields() {
-    let harness = harness(crate::demo::embedded(), "bra", false, draw);
+    let harness = harness::<IndicatorsSection>(crate::demo::embedded(), "bra", false);
     assert!(
         harness
             .query_all_by_label("fuori obiettivo")

@@ -5,12 +5,13 @@
 
 use egui::{Button, Id, RichText, Ui};
 
+use super::{PartnerData, Section};
 use crate::i18n::findings::milestone_label;
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::validate::{Field, Target};
-use crate::model::{Edit, MilestoneDates, MilestoneKind, Month, Partner, PartnerId};
+use crate::model::{Edit, MilestoneDates, MilestoneKind, Month};
 use crate::ui::widgets::icons::{self, Icon};
-use crate::ui::widgets::{FieldFindings, form, month_field, section};
+use crate::ui::widgets::{form, month_field, section};
 use crate::ui::{ViewCtx, theme};
 
 #[derive(Default)]
@@ -69,15 +70,9 @@ impl Status {
     }
 }
 
-impl MilestonesSection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
+impl Section for MilestonesSection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, findings) = data.parts();
         let lang = cx.lang;
         let all = cx.dashboard.findings.as_slice();
         let as_of = cx.dashboard.as_of;

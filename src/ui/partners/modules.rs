@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::data_marks as marks;
 use super::edit_table::EditTable;
+use super::{PartnerData, Section};
 use crate::fields::sessions::SessionsSheet;
 use crate::i18n::findings::area_label;
 use crate::i18n::{format, tr, tr_args};
@@ -22,15 +23,9 @@ use crate::ui::{ViewCtx, theme};
 #[derive(Default)]
 pub struct ModulesSection {}
 
-impl ModulesSection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
+impl Section for ModulesSection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, findings) = data.parts();
         chooser(ui, cx, id, partner);
         if partner.modules.is_empty() {
             section::note(ui, &cx.t("partner_data.modules.none"));

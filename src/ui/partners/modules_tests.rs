@@ -3,28 +3,13 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::super::data_harness::{harness, retype};
+use super::super::data_harness::{harness, month, retype};
 use super::*;
 use crate::i18n::Lang;
 use crate::model::Project;
 
-fn draw(
-    section: &mut ModulesSection,
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    id: &PartnerId,
-    partner: &Partner,
-    findings: &FieldFindings,
-) {
-    section.ui(ui, cx, id, partner, findings);
-}
-
 fn demo() -> Project {
     crate::demo::embedded()
-}
-
-fn month(text: &str) -> Month {
-    text.parse().unwrap()
 }
 
 /// Bra chose "tec-accesso-remoto"; its title in the demo catalogue.
@@ -36,7 +21,7 @@ fn title(project: &Project, module: &str) -> String {
 fn typing_attendees_asks_to_put_the_session_with_the_new_count() {
     let project = demo();
     let title = title(&project, "tec-accesso-remoto");
-    let mut harness = harness(project, "bra", true, draw);
+    let mut harness = harness::<ModulesSection>(project, "bra", true);
     harness
         .get_by_label(&format!("Registro presenze · 4 sessioni · {title}"))
         .click();
@@ -91,7 +76,7 @@ fn add_session_asks_for_a_new_session_of_that_module() {
         .max_by_key(|s| s.date)
         .unwrap()
         .hours;
-    let mut harness = harness(project, "bra", true, draw);
+    let mut harness = harness::<ModulesSection>(project, "bra", true);
     harness
         .get_by_label(&format!("Registro presenze · 2 sessioni · {title}"))
         .click();
@@ -138,7 +123,7 @@ fn choosing_a_module_from_the_list_asks_to_choose_it() {
         .modules
         .remove(&ModuleId::from("rel-intesa"));
     let title = title(&project, "rel-intesa");
-    let mut harness = harness(project, "bra", true, draw);
+    let mut harness = harness::<ModulesSection>(project, "bra", true);
     harness.get_by_label("8 moduli scelti su 9");
     harness.get_by_label("Scegli un modulo").click();
     harness.run();
@@ -157,7 +142,7 @@ fn choosing_a_module_from_the_list_asks_to_choose_it() {
 fn at_the_maximum_the_chooser_is_disabled_and_says_why() {
     let project = demo();
     assert_eq!(project.partners[&PartnerId::from("bra")].modules.len(), 9);
-    let mut harness = harness(project, "bra", true, draw);
+    let mut harness = harness::<ModulesSection>(project, "bra", true);
     harness.get_by_label("9 moduli scelti su 9");
     let chooser = harness.get_by_label("Scegli un modulo");
     assert!(chooser.accesskit_node().is_disabled());
@@ -174,7 +159,7 @@ fn at_the_maximum_the_chooser_is_disabled_and_says_why() {
 fn removing_a_module_asks_to_drop_the_choice() {
     let project = demo();
     let title = title(&project, "rel-intesa");
-    let mut harness = harness(project, "bra", true, draw);
+    let mut harness = harness::<ModulesSection>(project, "bra", true);
     harness
         .get_by_label(&format!("Togli il modulo {title}"))
         .click();
@@ -219,7 +204,7 @@ fn completion_and_person_hours_follow_the_counts_and_sessions() {
     let partner = project.partners.get_mut(&bra).unwrap();
     partner.modules.clear();
     partner.modules.insert(ModuleId::from("rel-intesa"), choice);
-    let harness = harness(project, "bra", true, draw);
+    let harness = harness::<ModulesSection>(project, "bra", true);
     // 6 / 8 = 75%; 2.5 × 7 + 3 × 8 = 41.5 person-hours.
     harness.get_by_label("75,0%");
     harness.get_by_label("41,5");
@@ -242,7 +227,7 @@ fn a_negative_attendee_count_is_flagged_beside_its_field() {
         .get_mut(&SessionId::from("s1"))
         .unwrap()
         .attendees = -3;
-    let harness = harness(project, "bra", true, draw);
+    let harness = harness::<ModulesSection>(project, "bra", true);
     // The register of a module with a finding opens by itself, and says so.
     harness.get_by_label(&format!(
         "Registro presenze · 2 sessioni · da verificare · {title}"
@@ -263,7 +248,7 @@ fn a_negative_attendee_count_is_flagged_beside_its_field() {
 #[test]
 fn read_only_shows_figures_without_controls() {
     let project = demo();
-    let harness = harness(project, "bra", false, draw);
+    let harness = harness::<ModulesSection>(project, "bra", false);
     harness.get_by_label("9 moduli scelti su 9");
     assert!(harness.query_by_label("Scegli un modulo").is_none());
     assert!(

@@ -13,9 +13,10 @@ use egui_extras::Column;
 use super::data_marks as marks;
 use super::edit_table::{EditTable, Extra};
 use super::observations_plot::Series;
+use super::{PartnerData, Section};
 use crate::fields::observations::ObservationsSheet;
 use crate::i18n::{format, tr, tr_args};
-use crate::model::{Partner, PartnerId};
+use crate::model::PartnerId;
 use crate::ui::ViewCtx;
 use crate::ui::widgets::{FieldFindings, section};
 
@@ -31,15 +32,9 @@ pub struct ObservationsSection {
     scrolled_for: Option<PartnerId>,
 }
 
-impl ObservationsSection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
+impl Section for ObservationsSection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, findings) = data.parts();
         let lang = cx.lang;
         let start = cx.project.meta.start;
         let months = usize::try_from(cx.project.meta.end.months_since(start) + 1).unwrap_or(0);

@@ -3,28 +3,12 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 
-use super::super::data_harness::{harness, retype};
+use super::super::data_harness::{harness, month, retype};
 use super::*;
 use crate::i18n::Lang;
-use crate::model::Month;
 use crate::model::{Edit, Observation};
 use crate::ui::partners::observations_plot::{hover_text, month_label, month_marks};
 use egui_plot::{GridInput, HoverPosition, PlotPoint};
-
-fn draw(
-    section: &mut ObservationsSection,
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    id: &PartnerId,
-    partner: &Partner,
-    findings: &FieldFindings,
-) {
-    section.ui(ui, cx, id, partner, findings);
-}
-
-fn month(text: &str) -> Month {
-    text.parse().unwrap()
-}
 
 /// The demo with Bra's observations only in the first months, March 2025 not observed,
 /// and nobody else observing: the figures refer to April 2025, where the table opens.
@@ -47,7 +31,7 @@ fn project() -> crate::model::Project {
 
 #[test]
 fn typing_into_an_empty_month_records_it() {
-    let mut harness = harness(project(), "bra", true, draw);
+    let mut harness = harness::<ObservationsSection>(project(), "bra", true);
     let field = harness.get_by_label("Lavoratori agili, mar 2025");
     assert_eq!(field.value().as_deref(), Some(""));
     retype(&mut harness, "Lavoratori agili, mar 2025", "15");
@@ -63,7 +47,7 @@ fn typing_into_an_empty_month_records_it() {
 
 #[test]
 fn a_score_typed_into_an_empty_month_records_the_month_with_that_score() {
-    let mut harness = harness(project(), "bra", true, draw);
+    let mut harness = harness::<ObservationsSection>(project(), "bra", true);
     retype(&mut harness, "Appartenenza, mar 2025", "4,5");
     let mut expected = Observation::new(0, 0.0);
     expected.belonging = Some(4.5);
@@ -79,7 +63,7 @@ fn a_score_typed_into_an_empty_month_records_the_month_with_that_score() {
 
 #[test]
 fn editing_an_observed_month_keeps_its_other_values() {
-    let mut harness = harness(project(), "bra", true, draw);
+    let mut harness = harness::<ObservationsSection>(project(), "bra", true);
     assert_eq!(
         harness
             .get_by_label("Benessere, feb 2025")
@@ -102,7 +86,7 @@ fn editing_an_observed_month_keeps_its_other_values() {
 
 #[test]
 fn clearing_a_month_asks_to_remove_its_observation() {
-    let mut harness = harness(project(), "bra", true, draw);
+    let mut harness = harness::<ObservationsSection>(project(), "bra", true);
     harness
         .get_by_label("Svuota la rilevazione di gen 2025")
         .click();
@@ -128,7 +112,7 @@ fn the_share_of_smartable_staff_is_shown_per_month() {
     let project = project();
     let smartable = project.partners[&PartnerId::from("bra")].smartable;
     assert_eq!(smartable, 95);
-    let harness = harness(project, "bra", true, draw);
+    let harness = harness::<ObservationsSection>(project, "bra", true);
     // 20 / 95 = 21,05…%.
     harness.get_by_label("21,1%");
 }
@@ -137,7 +121,7 @@ fn the_share_of_smartable_staff_is_shown_per_month() {
 fn only_the_visible_months_are_laid_out() {
     let mut project = project();
     project.meta.end = month("2029-12");
-    let harness = harness(project, "bra", true, draw);
+    let harness = harness::<ObservationsSection>(project, "bra", true);
     assert!(
         harness
             .query_by_label("Lavoratori agili, gen 2025")
@@ -207,7 +191,7 @@ fn month_marks_fall_on_half_years_or_years_as_the_width_allows() {
 
 #[test]
 fn read_only_shows_the_months_without_fields() {
-    let harness = harness(project(), "bra", false, draw);
+    let harness = harness::<ObservationsSection>(project(), "bra", false);
     harness.get_by_label("21,1%");
     assert!(harness.query_all_by_role(Role::TextInput).next().is_none());
     assert!(
