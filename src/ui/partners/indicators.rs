@@ -187,13 +187,7 @@ impl IndicatorsSection {
 
     /// The open indicator's observed values: month and value of each, to change or delete,
     /// and a button to add one.
-    fn observed(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        data: PartnerData<'_>,
-        row: &IndicatorRow<'_>,
-    ) {
+    fn observed(&mut self, ui: &mut Ui, cx: &mut ViewCtx, data: PartnerData, row: &IndicatorRow) {
         let (partner, _, findings) = data.parts();
         let lang = cx.lang;
         let editable = cx.editable;
