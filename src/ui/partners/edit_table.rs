@@ -400,3 +400,7 @@ pub fn total(ui: &mut Ui, text: String) {
         ui.label(RichText::new(text).strong());
     });
 }
+
+#[cfg(test)]
+#[path = "edit_table_tests.rs"]
+mod tests;
