@@ -22,13 +22,21 @@ use crate::ui::ViewCtx;
 use crate::ui::widgets::value_field::{number_width, parsed_field};
 use crate::ui::widgets::{FieldFindings, month_field};
 
+/// Draws the cell of a row (by its index in the sheet).
+pub type DrawCell<'a> = Box<dyn FnMut(&mut Ui, usize) + 'a>;
+/// Names a row's thing: a field's accessible name from the row and the column's header,
+/// a delete button's from the row.
+type CellName<'a> = Box<dyn Fn(usize, &str) -> String + 'a>;
+type RowName<'a> = Box<dyn Fn(usize) -> String + 'a>;
+type TotalsCell<'a> = Box<dyn FnMut(&mut Ui, Slot) + 'a>;
+
 /// A column the sheet does not describe (a row's month or name, a status): its heading,
 /// width and how it draws a row's cell.
 pub struct Extra<'a> {
     pub header: String,
     pub hint: Option<String>,
     pub width: Width,
-    pub cell: Box<dyn FnMut(&mut Ui, usize) + 'a>,
+    pub cell: DrawCell<'a>,
 }
 
 /// Where a cell of the totals row goes.
@@ -47,9 +55,9 @@ pub struct EditTable<'a, S: Sheet> {
     lead: Vec<Extra<'a>>,
     trail: Vec<Extra<'a>>,
     widths: Vec<(usize, Width)>,
-    cell_name: Box<dyn Fn(usize, &str) -> String + 'a>,
-    delete: Option<(String, Box<dyn Fn(usize) -> String + 'a>)>,
-    totals: Option<Box<dyn FnMut(&mut Ui, Slot) + 'a>>,
+    cell_name: CellName<'a>,
+    delete: Option<(String, RowName<'a>)>,
+    totals: Option<TotalsCell<'a>>,
     scroll: Option<(f32, Option<usize>)>,
     findings_width: f32,
     more_fields: &'a [Field],
