@@ -171,6 +171,19 @@ pub trait Sheet {
     }
 }
 
+/// A column over one field of the item, read and set as it is:
+/// `field_column!(required, "label key", Equipment, quantity)`.
+macro_rules! field_column {
+    ($shape:ident, $label:literal, $item:ty, $field:ident) => {
+        $crate::fields::Column::$shape(
+            $label,
+            |item: &$item| item.$field,
+            |item: &mut $item, value| item.$field = value,
+        )
+    };
+}
+pub(crate) use field_column;
+
 /// A Rust type a column holds, and its kind of text.
 pub trait Scalar: Copy + 'static {
     const KIND: Kind;

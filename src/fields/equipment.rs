@@ -4,37 +4,39 @@
 use crate::model::validate::{Field, Target};
 use crate::model::{Edit, Equipment, EquipmentId, Partner, PartnerId};
 
-use super::{Column, Kind, Sheet, Value};
+use super::column::field_column;
+use super::keyed::KeyedSheet;
+use super::{Column, Kind, Value};
 
 pub fn columns() -> Vec<Column<Equipment>> {
     vec![
-        Column::required(
-            "partner_data.equipment.kind",
-            |item: &Equipment| item.kind,
-            |item, kind| item.kind = kind,
-        ),
-        Column::required(
+        field_column!(required, "partner_data.equipment.kind", Equipment, kind),
+        field_column!(
+            required,
             "partner_data.equipment.quantity",
-            |item: &Equipment| item.quantity,
-            |item, quantity| item.quantity = quantity,
+            Equipment,
+            quantity
         )
         .checked_as(Field::Quantity),
-        Column::required(
+        field_column!(
+            required,
             "partner_data.equipment.unit_cost",
-            |item: &Equipment| item.unit_cost,
-            |item, cost| item.unit_cost = cost,
+            Equipment,
+            unit_cost
         )
         .checked_as(Field::UnitCost),
-        Column::optional(
+        field_column!(
+            optional,
             "partner_data.equipment.ordered",
-            |item: &Equipment| item.ordered,
-            |item, month| item.ordered = month,
+            Equipment,
+            ordered
         )
         .checked_as(Field::Ordered),
-        Column::optional(
+        field_column!(
+            optional,
             "partner_data.equipment.delivered",
-            |item: &Equipment| item.delivered,
-            |item, month| item.delivered = month,
+            Equipment,
+            delivered
         )
         .checked_as(Field::Delivered),
         // "—" when quantity × unit cost does not fit.
@@ -50,60 +52,19 @@ pub fn columns() -> Vec<Column<Equipment>> {
 
 /// One partner's equipment in the order a person reads a purchase log: by order month,
 /// items not ordered yet (a new one) last.
-pub struct EquipmentSheet<'a> {
-    partner: &'a PartnerId,
-    rows: Vec<(&'a EquipmentId, &'a Equipment)>,
-    columns: Vec<Column<Equipment>>,
-}
+pub type EquipmentSheet<'a> = KeyedSheet<'a, EquipmentId, Equipment>;
 
 impl<'a> EquipmentSheet<'a> {
-    pub fn new(id: &'a PartnerId, partner: &'a Partner) -> EquipmentSheet<'a> {
-        let mut rows: Vec<_> = partner.equipment.iter().collect();
+    pub fn new(partner: &'a PartnerId, items: &'a Partner) -> EquipmentSheet<'a> {
+        let mut rows: Vec<_> = items.equipment.iter().collect();
         rows.sort_by_key(|(id, item)| (item.ordered.is_none(), item.ordered, *id));
-        EquipmentSheet {
-            partner: id,
-            rows,
-            columns: columns(),
-        }
-    }
-
-    fn id(&self, row: usize) -> &EquipmentId {
-        self.rows[row].0
-    }
-
-    fn put_value(&self, row: usize, value: Option<Equipment>) -> Edit {
-        Edit::PutEquipment {
-            partner: self.partner.clone(),
-            equipment: self.id(row).clone(),
+        let put = |equipment: &EquipmentId, value| Edit::PutEquipment {
+            partner: partner.clone(),
+            equipment: equipment.clone(),
             value,
-        }
-    }
-}
-
-impl Sheet for EquipmentSheet<'_> {
-    type Item = Equipment;
-
-    fn columns(&self) -> &[Column<Equipment>] {
-        &self.columns
-    }
-
-    fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    fn item(&self, row: usize) -> Equipment {
-        self.rows[row].1.clone()
-    }
-
-    fn put(&self, row: usize, item: Equipment) -> Edit {
-        self.put_value(row, Some(item))
-    }
-
-    fn delete(&self, row: usize) -> Option<Edit> {
-        Some(self.put_value(row, None))
-    }
-
-    fn target(&self, row: usize) -> Target {
-        Target::Equipment(self.partner.clone(), self.id(row).clone())
+        };
+        let target =
+            |equipment: &EquipmentId| Target::Equipment(partner.clone(), equipment.clone());
+        KeyedSheet::keyed(rows, columns(), put, target)
     }
 }

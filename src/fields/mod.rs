@@ -12,6 +12,7 @@
 mod column;
 pub mod equipment;
 pub mod indicators;
+mod keyed;
 pub mod observations;
 pub mod paste;
 pub mod sessions;
