@@ -1,10 +1,11 @@
 //! Cruscotto: the programme model, its files, its derived figures, its command line and
-//! its desktop window. model/, store/, analysis/ and i18n/ know nothing of egui; ui/ and
+//! its desktop window. model/, store/, analysis/, fields/ and i18n/ know nothing of egui; ui/ and
 //! app/ build the window on them.
 
 pub mod analysis;
 pub mod app;
 pub mod demo;
+pub mod fields;
 pub mod i18n;
 pub mod model;
 pub mod store;

@@ -94,6 +94,33 @@ impl Document {
         Ok(())
     }
 
+    /// Applies `edits` (a paste) as one undo step, all or nothing: when one is refused, the
+    /// ones applied before it are undone by their inverses, so the project is left as it
+    /// was (no copy of a national project is made to check first) and the error says why.
+    pub fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<(), EditError> {
+        if edits.is_empty() {
+            return Ok(());
+        }
+        let project = Arc::make_mut(&mut self.project);
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match edit.apply(project) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(error) => {
+                    for inverse in inverses.into_iter().rev() {
+                        // The inverse of an edit just applied finds what it changed.
+                        let _ = inverse.apply(project);
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        let before = self.revision;
+        self.bump();
+        self.history.record_batch(inverses, before, self.revision);
+        Ok(())
+    }
+
     /// Ends the gesture in progress (the app calls it when no widget is being edited).
     pub fn seal_gesture(&mut self) {
         self.history.seal();
@@ -219,6 +246,85 @@ mod tests {
         }
         document.undo();
         assert_eq!(document.project().meta.title, "Lavoro agile");
+    }
+
+    /// The demo, with Bra's equipment three single laptops at no cost yet.
+    fn with_three_purchases() -> Project {
+        let mut project = crate::demo::embedded();
+        let bra = (project.partners)
+            .get_mut(&crate::model::PartnerId::from("bra"))
+            .unwrap();
+        let laptop = crate::model::Equipment {
+            kind: crate::model::EquipmentKind::Laptop,
+            quantity: 1,
+            unit_cost: crate::model::Cents(0),
+            ordered: None,
+            delivered: None,
+        };
+        bra.equipment = ["a", "b", "c"].map(|id| (id.into(), laptop.clone())).into();
+        project
+    }
+
+    fn bra_equipment(document: &Document) -> Vec<(i64, i64)> {
+        let bra = &document.project().partners[&crate::model::PartnerId::from("bra")];
+        (bra.equipment.values())
+            .map(|item| (item.quantity, item.unit_cost.0))
+            .collect()
+    }
+
+    /// The edits of pasting a 3 × 4 block into Bra's equipment from its quantity column.
+    fn pasted_block(document: &Document) -> Vec<Edit> {
+        let id = crate::model::PartnerId::from("bra");
+        let bra = &document.project().partners[&id];
+        let sheet = crate::fields::equipment::EquipmentSheet::new(&id, bra);
+        let text =
+            "20\t100\tgen 2025\tfeb 2025\n21\t200\tgen 2025\t\n22\t300\tmar 2025\tmar 2025\n";
+        let plan = crate::fields::paste::plan(&sheet, crate::i18n::Lang::It, 0, 1, text);
+        assert_eq!(
+            (plan.landed, plan.refused.len(), plan.edits.len()),
+            (12, 0, 3)
+        );
+        plan.edits
+    }
+
+    #[test]
+    fn a_pasted_block_is_one_undo_step() {
+        let mut document = Document::new(with_three_purchases(), None);
+        let before = bra_equipment(&document);
+        document.apply(Edit::SetTitle("Prima".into())).unwrap();
+        document.seal_gesture();
+        let edits = pasted_block(&document);
+        document.apply_batch(edits).unwrap();
+        let pasted = bra_equipment(&document);
+        assert_eq!(
+            (pasted.iter())
+                .filter(|(q, _)| (20..=22).contains(q))
+                .count(),
+            3
+        );
+        // One Ctrl+Z undoes all twelve cells, and only them.
+        assert!(document.undo());
+        assert_eq!(bra_equipment(&document), before);
+        assert_eq!(document.project().meta.title, "Prima");
+        assert!(document.redo());
+        assert_eq!(bra_equipment(&document), pasted);
+    }
+
+    #[test]
+    fn a_batch_with_a_refused_edit_changes_nothing() {
+        let mut document = Document::new(with_three_purchases(), None);
+        let before = bra_equipment(&document);
+        let revision = document.revision();
+        let mut edits = pasted_block(&document);
+        // A partner deleted meanwhile: its edit is refused after the others applied.
+        edits.push(Edit::RenamePartner {
+            partner: crate::model::PartnerId::from("nessuno"),
+            name: "Nessuno".into(),
+        });
+        assert!(document.apply_batch(edits).is_err());
+        assert_eq!(bra_equipment(&document), before);
+        assert_eq!(document.revision(), revision);
+        assert!(!document.can_undo() && !document.is_dirty());
     }
 
     #[test]

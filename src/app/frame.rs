@@ -163,24 +163,16 @@ impl CruscottoApp {
     pub(super) fn apply_request(&mut self, request: Request) {
         match request {
             Request::Edit(edit) => {
-                let before = self.doc.revision();
                 let scenarios_only = edit.touches_only_scenarios();
-                match self.doc.apply(edit) {
-                    Ok(()) => {
-                        self.projections
-                            .note_edit(before, self.doc.revision(), scenarios_only);
-                        self.selection.retain_existing(self.doc.project());
-                    }
-                    // A rule of the programme (at most N modules) or an item gone meanwhile:
-                    // nothing changed, nothing to undo; say why where the user will see it.
-                    Err(error) => {
-                        let message = edit_errors::describe(self.lang, self.doc.project(), &error);
-                        self.prompt = Some(Prompt::Error {
-                            title_key: "app.error.edit_refused_title",
-                            message,
-                        });
-                    }
-                }
+                let before = self.doc.revision();
+                let result = self.doc.apply(edit);
+                self.edited(before, scenarios_only, result);
+            }
+            Request::Batch(edits) => {
+                let scenarios_only = edits.iter().all(Edit::touches_only_scenarios);
+                let before = self.doc.revision();
+                let result = self.doc.apply_batch(edits);
+                self.edited(before, scenarios_only, result);
             }
             Request::SelectPartner { partner, additive } => {
                 if additive {
@@ -232,6 +224,31 @@ impl CruscottoApp {
             }),
             others: self.scenarios.overlays_others(),
         })
+    }
+
+    /// After an edit or a batch: the figures follow, or the user hears why nothing changed.
+    fn edited(
+        &mut self,
+        before: u64,
+        scenarios_only: bool,
+        result: Result<(), crate::model::EditError>,
+    ) {
+        match result {
+            Ok(()) => {
+                self.projections
+                    .note_edit(before, self.doc.revision(), scenarios_only);
+                self.selection.retain_existing(self.doc.project());
+            }
+            // A rule of the programme (at most N modules) or an item gone meanwhile:
+            // nothing changed, nothing to undo; say why where the user will see it.
+            Err(error) => {
+                let message = edit_errors::describe(self.lang, self.doc.project(), &error);
+                self.prompt = Some(Prompt::Error {
+                    title_key: "app.error.edit_refused_title",
+                    message,
+                });
+            }
+        }
     }
 
     pub(super) fn apply_command(&mut self, ctx: &egui::Context, command: AppCommand) {

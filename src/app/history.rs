@@ -45,6 +45,18 @@ impl History {
         self.open = Some(key);
     }
 
+    /// Records a batch (a paste) as one step of its own, with `inverses` in the order their
+    /// edits were applied; the next edit starts a new step.
+    pub fn record_batch(&mut self, inverses: Vec<Edit>, before: u64, after: u64) {
+        self.redo.clear();
+        self.undo.push(Step {
+            inverses,
+            before,
+            after,
+        });
+        self.open = None;
+    }
+
     /// Ends the gesture in progress: the next edit starts a new step.
     pub fn seal(&mut self) {
         self.open = None;

@@ -24,6 +24,8 @@ use crate::model::{Edit, PartnerId, Project, ScenarioId};
 pub enum Request {
     /// Change the project (applied after drawing, undoable).
     Edit(Edit),
+    /// Change the project with many edits as one undo step, all or none (a paste).
+    Batch(Vec<Edit>),
     /// Select a partner everywhere; `additive` keeps the other selected partners
     /// (Ctrl/Cmd+click), otherwise the selection becomes just this partner.
     SelectPartner {

@@ -1,17 +1,16 @@
 //! A partner's data sections driven as a user would, headless: what they show, and which
 //! edits their controls put in the outbox.
 
-use egui::Ui;
 use egui_kittest::Harness;
+
+use super::editor::partner_of;
+use super::{PartnerData, Section};
 
 use crate::analysis::dashboard::{Dashboard, dashboard};
 use crate::i18n::Lang;
-use crate::model::validate::Target;
-use crate::model::{Edit, Partner, PartnerId, Project};
+use crate::model::{Edit, Month, PartnerId, Project};
 use crate::ui::widgets::FieldFindings;
 use crate::ui::{Outbox, Request, Selection, ViewCtx};
-
-pub type Draw<S> = fn(&mut S, &mut Ui, &mut ViewCtx<'_>, &PartnerId, &Partner, &FieldFindings);
 
 pub struct State<S> {
     pub project: Project,
@@ -23,7 +22,6 @@ pub struct State<S> {
     pub outbox: Outbox,
     pub editable: bool,
     pub lang: Lang,
-    pub draw: Draw<S>,
 }
 
 impl<S> State<S> {
@@ -38,25 +36,15 @@ impl<S> State<S> {
     }
 }
 
-/// The partner a target belongs to.
-fn partner_of(target: &Target) -> Option<&PartnerId> {
-    match target {
-        Target::Partner(p)
-        | Target::PartnerModule(p, _)
-        | Target::Session(p, _, _)
-        | Target::Equipment(p, _)
-        | Target::Observation(p, _)
-        | Target::Milestone(p, _)
-        | Target::PartnerIndicator(p, _) => Some(p),
-        Target::Project | Target::Module(_) | Target::Indicator(_) | Target::Scenario(_) => None,
-    }
+/// A month written `2025-03`.
+pub fn month(text: &str) -> Month {
+    text.parse().unwrap()
 }
 
-pub fn harness<S: Default + 'static>(
+pub fn harness<S: Section + 'static>(
     project: Project,
     partner: &str,
     editable: bool,
-    draw: Draw<S>,
 ) -> Harness<'static, State<S>> {
     let state = State {
         dashboard: dashboard(&project),
@@ -68,7 +56,6 @@ pub fn harness<S: Default + 'static>(
         outbox: Outbox::default(),
         editable,
         lang: Lang::It,
-        draw,
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
@@ -94,16 +81,12 @@ pub fn harness<S: Default + 'static>(
                     outbox: &mut state.outbox,
                     editable: state.editable,
                 };
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    (state.draw)(
-                        &mut state.section,
-                        ui,
-                        &mut cx,
-                        &partner_id,
-                        partner,
-                        &state.findings,
-                    );
-                });
+                let data = PartnerData {
+                    id: &partner_id,
+                    partner,
+                    findings: &state.findings,
+                };
+                egui::ScrollArea::vertical().show(ui, |ui| state.section.ui(ui, &mut cx, data));
             },
             state,
         );

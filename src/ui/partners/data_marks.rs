@@ -4,7 +4,7 @@
 
 use egui::{Id, Label, RichText, Sense, Ui};
 
-use crate::i18n::{Lang, findings, format};
+use crate::i18n::{Lang, findings};
 use crate::model::PartnerId;
 use crate::model::validate::{Field, Finding, Severity, Target};
 use crate::ui::ViewCtx;
@@ -105,12 +105,4 @@ pub fn row_height(ui: &Ui) -> f32 {
 }
 
 /// A figure with as many decimals as it needs, up to two: `2`, `2,5`, `0,25`.
-pub fn number(lang: Lang, value: f64) -> String {
-    let digits = (0..2)
-        .find(|&digits| {
-            let scaled = value * 10f64.powi(digits);
-            (scaled - scaled.round()).abs() < 1e-9
-        })
-        .unwrap_or(2);
-    format::decimal(lang, value, digits as usize)
-}
+pub use crate::fields::number;

@@ -13,6 +13,7 @@ use super::indicators::IndicatorsSection;
 use super::milestones::MilestonesSection;
 use super::modules::ModulesSection;
 use super::observations::ObservationsSection;
+use super::{PartnerData, Section};
 use crate::i18n::{Lang, findings, format, tr, tr_args};
 use crate::model::validate::{Field, Finding, Target};
 use crate::model::{Edit, Partner, PartnerId};
@@ -284,7 +285,11 @@ impl Editor {
             &[("count", &number(partner.indicators.len()))],
         );
 
-        let findings = &self.findings;
+        let data = PartnerData {
+            id,
+            partner,
+            findings: &self.findings,
+        };
         let identity = &mut self.identity;
         let milestone_part = &mut self.milestones;
         let heading = |key: &str, detail: Option<&str>, part: Part| SectionHeading {
@@ -298,7 +303,7 @@ impl Editor {
             "partners_section_identity",
             true,
             heading("partners.section.identity", None, Part::Identity),
-            |ui| identity.ui(ui, cx, id, partner, findings),
+            |ui| identity.ui(ui, cx, data),
         );
         collapsible(
             ui,
@@ -310,7 +315,7 @@ impl Editor {
                 Some(&milestones),
                 Part::Milestones,
             ),
-            |ui| milestone_part.ui(ui, cx, id, partner, findings),
+            |ui| milestone_part.ui(ui, cx, data),
         );
         collapsible(
             ui,
@@ -318,7 +323,7 @@ impl Editor {
             "partners_section_modules",
             false,
             heading("partners.section.modules", Some(&modules), Part::Modules),
-            |ui| others.modules.ui(ui, cx, id, partner, findings),
+            |ui| others.modules.ui(ui, cx, data),
         );
         collapsible(
             ui,
@@ -330,7 +335,7 @@ impl Editor {
                 Some(&equipment),
                 Part::Equipment,
             ),
-            |ui| others.equipment.ui(ui, cx, id, partner, findings),
+            |ui| others.equipment.ui(ui, cx, data),
         );
         collapsible(
             ui,
@@ -342,7 +347,7 @@ impl Editor {
                 Some(&observations),
                 Part::Observations,
             ),
-            |ui| others.observations.ui(ui, cx, id, partner, findings),
+            |ui| others.observations.ui(ui, cx, data),
         );
         collapsible(
             ui,
@@ -354,7 +359,7 @@ impl Editor {
                 Some(&indicators),
                 Part::Indicators,
             ),
-            |ui| others.indicators.ui(ui, cx, id, partner, findings),
+            |ui| others.indicators.ui(ui, cx, data),
         );
     }
 

@@ -4,26 +4,21 @@
 
 use egui::{Id, Ui};
 
+use super::{PartnerData, Section};
 use crate::analysis::ratio;
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::edit::StaffField;
 use crate::model::validate::{Field, Target};
-use crate::model::{Edit, Partner, PartnerId};
+use crate::model::{Edit, Partner};
 use crate::ui::ViewCtx;
-use crate::ui::widgets::{FieldFindings, form, integer_field, section};
+use crate::ui::widgets::{form, integer_field, section};
 
 #[derive(Default)]
 pub struct IdentitySection {}
 
-impl IdentitySection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
+impl Section for IdentitySection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, findings) = data.parts();
         let lang = cx.lang;
         let all = cx.dashboard.findings.as_slice();
         let target = Target::Partner(id.clone());
@@ -128,30 +123,5 @@ fn adoption(lang: Lang, partner: &Partner) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Month, Observation};
-
-    #[test]
-    fn derived_figures_read_as_sentences() {
-        let start = Month::new(2025, 1).unwrap();
-        let mut partner = Partner::new("Bra", "CN", start);
-        partner.headcount = 210;
-        partner.smartable = 120;
-        assert_eq!(smartable_share(Lang::It, &partner), "57,1% dei dipendenti");
-        assert_eq!(adoption(Lang::It, &partner), "nessuna rilevazione finora");
-        partner
-            .observations
-            .set(start.plus(2), Some(Observation::new(28, 6.0)));
-        assert_eq!(
-            adoption(Lang::It, &partner),
-            "23,3% a mar 2025 (28 lavoratori agili su 120 smartabili)"
-        );
-        assert_eq!(
-            adoption(Lang::En, &partner),
-            "23.3% in Mar 2025 (28 smart workers of 120 smartable)"
-        );
-        partner.headcount = 0;
-        assert_eq!(smartable_share(Lang::En, &partner), "—");
-    }
-}
+#[path = "identity_tests.rs"]
+mod tests;

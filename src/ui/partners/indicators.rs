@@ -3,21 +3,19 @@
 //! is on track for the target of its year. The observed values of one indicator open below
 //! the table, to add, change or delete them.
 
-use std::collections::BTreeMap;
-
 use egui::{Align, Button, Frame, Label, Layout, RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
-use super::data_marks::{self as marks, Mark};
+use super::data_marks as marks;
+use super::edit_table::{EditTable, Extra};
+use super::{PartnerData, Section};
+use crate::fields::Sheet;
+use crate::fields::indicators::{IndicatorRow, IndicatorsSheet};
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::validate::{Field, Target};
-use crate::model::{
-    Edit, IndicatorBlock, IndicatorDef, IndicatorId, IndicatorValues, Month, Partner, PartnerId,
-};
+use crate::model::{Edit, IndicatorBlock, IndicatorId, IndicatorValues, Month, PartnerId};
 use crate::ui::widgets::icons::{self, Icon};
-use crate::ui::widgets::{
-    FieldFindings, decimal_field, form, month_field, optional_decimal_field, section,
-};
+use crate::ui::widgets::{decimal_field, form, month_field, section};
 use crate::ui::{ViewCtx, theme};
 
 #[derive(Default)]
@@ -74,305 +72,123 @@ fn block_key(block: IndicatorBlock) -> &'static str {
     }
 }
 
-/// One row of the table: a catalogue indicator, or values the partner keeps for an
-/// indicator the catalogue no longer has (`def` is `None`).
-struct Row<'a> {
-    id: &'a IndicatorId,
-    def: Option<&'a IndicatorDef>,
-    values: Option<&'a IndicatorValues>,
-}
-
-impl Row<'_> {
-    fn name(&self) -> &str {
-        self.def
-            .map(|def| def.name.as_str())
-            .filter(|name| !name.trim().is_empty())
-            .unwrap_or(self.id.as_str())
-    }
-}
-
-/// The catalogue by block then name, then the partner's values for unknown indicators.
-fn rows<'a>(
-    catalogue: &'a BTreeMap<IndicatorId, IndicatorDef>,
-    partner: &'a Partner,
-) -> Vec<Row<'a>> {
-    let mut rows: Vec<Row<'a>> = (catalogue.iter())
-        .map(|(id, def)| Row {
-            id,
-            def: Some(def),
-            values: partner.indicators.get(id),
-        })
-        .collect();
-    rows.sort_by_cached_key(|row| {
-        let def = row.def.expect("catalogue rows have a definition");
-        (def.block, def.name.to_lowercase(), row.id.clone())
-    });
-    rows.extend(
-        (partner.indicators.iter())
-            .filter(|(id, _)| !catalogue.contains_key(*id))
-            .map(|(id, values)| Row {
-                id,
-                def: None,
-                values: Some(values),
-            }),
-    );
-    rows
-}
-
-impl IndicatorsSection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
-        let rows = rows(&cx.project.indicators, partner);
-        if rows.is_empty() {
+impl Section for IndicatorsSection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, _) = data.parts();
+        let project = cx.project;
+        let years: Vec<i32> = (project.meta.start.year()..=project.meta.end.year()).collect();
+        let sheet = IndicatorsSheet::new(id, partner, &project.indicators, &years);
+        if sheet.is_empty() {
             section::note(ui, &cx.t("partner_data.indicators.none"));
             return;
         }
-        self.table(ui, cx, id, &rows, findings);
+        self.table(ui, cx, data, &sheet);
         let open = self
             .open
             .as_ref()
             .filter(|(partner_id, _)| partner_id == id)
-            .and_then(|(_, indicator)| rows.iter().find(|row| row.id == indicator));
+            .and_then(|(_, indicator)| sheet.rows.iter().find(|row| row.id == indicator));
         if let Some(row) = open {
             ui.add_space(8.0);
-            self.observed(ui, cx, id, row, findings);
+            self.observed(ui, cx, data, row);
         }
     }
+}
 
+impl IndicatorsSection {
     fn table(
         &mut self,
         ui: &mut Ui,
         cx: &mut ViewCtx<'_>,
-        partner: &PartnerId,
-        rows: &[Row<'_>],
-        findings: &FieldFindings,
+        data: PartnerData<'_>,
+        sheet: &IndicatorsSheet<'_>,
     ) {
+        let (partner, _, findings) = data.parts();
         let lang = cx.lang;
         let editable = cx.editable;
-        let years: Vec<i32> = (cx.project.meta.start.year()..=cx.project.meta.end.year()).collect();
-        let row_height = marks::row_height(ui);
-        let root = marks::root(partner).with("indicators");
+        let rows = &sheet.rows;
         let body = section::body_size(ui);
-        let mut headers = vec![
-            tr(lang, "partner_data.indicators.name").into_owned(),
-            tr(lang, "partner_data.indicators.block").into_owned(),
-            tr(lang, "partner_data.indicators.baseline").into_owned(),
-        ];
-        headers.extend(years.iter().map(|year| {
-            tr_args(
-                lang,
-                "partner_data.indicators.target_year",
-                &[("year", &year.to_string())],
-            )
-        }));
-        headers.push(tr(lang, "partner_data.indicators.latest").into_owned());
-        headers.push(tr(lang, "partner_data.indicators.status").into_owned());
-        let widths = Widths::fit(ui, years.len());
-        if !widths.block {
-            headers.remove(1);
-        }
-        // Headers of the value columns, by the index of the year (baseline first).
-        let value_headers = &headers[if widths.block { 2 } else { 1 }..];
-        let mut edits = Vec::new();
+        let widths = Widths::fit(ui, sheet.columns().len() - 1);
+        let open = self.open.clone();
         let mut toggled = None;
-        let mut builder = TableBuilder::new(ui)
-            .id_salt(root.with("table"))
-            .striped(true)
-            .resizable(false)
-            .vscroll(false)
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(widths.name).clip(true));
+        let mut removed = None;
+        let text = |key| tr(lang, key).into_owned();
+        let mut table = EditTable::new(
+            sheet,
+            marks::root(partner).with("indicators"),
+            |row, field| {
+                let args = [("field", field), ("indicator", rows[row].name())];
+                tr_args(lang, "partner_data.indicators.cell_name", &args)
+            },
+        )
+        .lead(Extra {
+            header: text("partner_data.indicators.name"),
+            hint: None,
+            width: Column::exact(widths.name).clip(true),
+            cell: Box::new(|ui: &mut Ui, row| name_cell(ui, lang, &rows[row])),
+        });
         if widths.block {
-            builder = builder.column(Column::exact(body * 11.0).clip(true));
-        }
-        builder
-            .columns(Column::auto(), 1 + years.len())
-            .column(Column::auto().at_least(body * 7.0))
-            .column(Column::auto())
-            .column(Column::auto())
-            .column(Column::remainder().at_least(100.0).clip(true))
-            .header(row_height, |mut header| {
-                for text in &headers {
-                    header.col(|ui| {
-                        ui.strong(text);
-                    });
-                }
-                header.col(|_| {});
-                header.col(|ui| {
-                    ui.strong(tr(lang, "partner_data.sessions.findings"));
-                });
-            })
-            .body(|table_body| {
-                table_body.rows(row_height, rows.len(), |mut table_row| {
-                    let row = &rows[table_row.index()];
-                    let name = row.name();
-                    let values = row.values.cloned().unwrap_or_default();
-                    let target = Target::PartnerIndicator(partner.clone(), row.id.clone());
-                    let cell = root.with(row.id);
-                    let cell_name = |field: &str| {
-                        tr_args(
-                            lang,
-                            "partner_data.indicators.cell_name",
-                            &[("field", field), ("indicator", name)],
-                        )
-                    };
-                    let put = |value: IndicatorValues| Edit::PutIndicatorValues {
-                        partner: partner.clone(),
-                        indicator: row.id.clone(),
-                        value: Some(value),
-                    };
-                    let baseline_mark = marks::field(cx, findings, &target, Field::Baseline);
-                    let target_mark = marks::field(cx, findings, &target, Field::YearTarget);
-                    table_row.col(|ui| name_cell(ui, lang, row));
-                    if widths.block {
-                        table_row.col(|ui| {
-                            ui.add(Label::new(block_text(lang, row).as_ref()).truncate());
-                        });
-                    }
-                    table_row.col(|ui| {
-                        if !editable {
-                            ui.label(optional_number(lang, values.baseline));
-                            return;
-                        }
-                        let problem = marks::text(&baseline_mark);
-                        let out = optional_decimal_field(
-                            ui,
-                            cell.with("baseline"),
-                            &cell_name(&value_headers[0]),
-                            values.baseline,
-                            lang,
-                            problem,
-                        );
-                        if let Some(baseline) = out.value {
-                            edits.push(put(IndicatorValues {
-                                baseline,
-                                ..values.clone()
-                            }));
-                        }
-                    });
-                    for (index, year) in years.iter().enumerate() {
-                        table_row.col(|ui| {
-                            let value = values.targets.get(year).copied();
-                            if !editable {
-                                ui.label(optional_number(lang, value));
-                                return;
-                            }
-                            // The finding does not say which year: mark the targets that are
-                            // not numbers, the only kind it reports.
-                            let problem = marks::text(&target_mark)
-                                .filter(|_| value.is_some_and(|v| !v.is_finite()));
-                            let out = optional_decimal_field(
-                                ui,
-                                cell.with(("target", *year)),
-                                &cell_name(&value_headers[1 + index]),
-                                value,
-                                lang,
-                                problem,
-                            );
-                            if let Some(target) = out.value {
-                                let mut changed = values.clone();
-                                match target {
-                                    Some(target) => changed.targets.insert(*year, target),
-                                    None => changed.targets.remove(year),
-                                };
-                                edits.push(put(changed));
-                            }
-                        });
-                    }
-                    table_row.col(|ui| {
-                        let text = values.observed.last_key_value().map_or_else(
-                            || format::MISSING.to_owned(),
-                            |(month, value)| {
-                                format!(
-                                    "{} ({})",
-                                    marks::number(lang, *value),
-                                    format::month(lang, *month)
-                                )
-                            },
-                        );
-                        ui.label(text);
-                    });
-                    table_row.col(|ui| status_cell(ui, lang, row, &values));
-                    table_row.col(|ui| {
-                        if row.def.is_none() {
-                            if editable {
-                                let response = ui
-                                    .add(
-                                        Button::new(tr(
-                                            lang,
-                                            "partner_data.indicators.remove_values",
-                                        ))
-                                        .small(),
-                                    )
-                                    .accessible_name(tr_args(
-                                        lang,
-                                        "partner_data.indicators.remove_values_name",
-                                        &[("indicator", name)],
-                                    ));
-                                if response.clicked() {
-                                    edits.push(Edit::PutIndicatorValues {
-                                        partner: partner.clone(),
-                                        indicator: row.id.clone(),
-                                        value: None,
-                                    });
-                                }
-                            }
-                            return;
-                        }
-                        let open = self
-                            .open
-                            .as_ref()
-                            .is_some_and(|(p, i)| p == partner && i == row.id);
-                        let count = format::integer(lang, values.observed.len() as i64);
-                        let text =
-                            tr_args(lang, "partner_data.indicators.values", &[("count", &count)]);
-                        let response = ui
-                            .add(Button::new(text).selected(open).small())
-                            .accessible_name(tr_args(
-                                lang,
-                                "partner_data.indicators.values_name",
-                                &[("indicator", name)],
-                            ));
-                        if response.clicked() {
-                            toggled = Some((row.id.clone(), open));
-                        }
-                    });
-                    table_row.col(|ui| {
-                        let mut all: Vec<Mark> =
-                            [baseline_mark, target_mark].into_iter().flatten().collect();
-                        for field in [Field::ObservedValue, Field::ObservedMonth] {
-                            all.extend(marks::field(cx, findings, &target, field));
-                        }
-                        all.extend(marks::item(cx, findings, &target));
-                        marks::cell(ui, &all);
-                    });
-                });
+            table = table.lead(Extra {
+                header: text("partner_data.indicators.block"),
+                hint: None,
+                width: Column::exact(body * 11.0).clip(true),
+                cell: Box::new(|ui: &mut Ui, row| {
+                    ui.add(Label::new(block_text(lang, &rows[row]).as_ref()).truncate());
+                }),
             });
+        }
+        table
+            .trail(Extra {
+                header: text("partner_data.indicators.latest"),
+                hint: None,
+                width: Column::auto().at_least(body * 7.0),
+                cell: Box::new(|ui: &mut Ui, row| {
+                    ui.label(latest_text(lang, rows[row].values));
+                }),
+            })
+            .trail(Extra {
+                header: text("partner_data.indicators.status"),
+                hint: None,
+                width: Column::auto(),
+                cell: Box::new(|ui: &mut Ui, row| {
+                    let values = rows[row].values.cloned().unwrap_or_default();
+                    status_cell(ui, lang, &rows[row], &values);
+                }),
+            })
+            .trail(Extra {
+                header: String::new(),
+                hint: None,
+                width: Column::auto(),
+                cell: Box::new(|ui: &mut Ui, row| {
+                    let indicator = &rows[row];
+                    let is_open = open
+                        .as_ref()
+                        .is_some_and(|(p, i)| p == partner && i == indicator.id);
+                    match values_button(ui, lang, indicator, is_open, editable) {
+                        Some(ValuesButton::Toggle) => {
+                            toggled = Some((indicator.id.clone(), is_open))
+                        }
+                        Some(ValuesButton::Remove) => removed = Some(row),
+                        None => {}
+                    }
+                }),
+            })
+            .findings_width(100.0)
+            .more_fields(&[Field::ObservedValue, Field::ObservedMonth])
+            .show(ui, cx, findings);
+        if let Some(row) = removed {
+            cx.outbox.edit(sheet.put_values(row, None));
+        }
         if let Some((indicator, was_open)) = toggled {
             self.open = (!was_open).then(|| (partner.clone(), indicator));
             self.taken = None;
-        }
-        for edit in edits {
-            cx.outbox.edit(edit);
         }
     }
 
     /// The open indicator's observed values: month and value of each, to change or delete,
     /// and a button to add one.
-    fn observed(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        partner: &PartnerId,
-        row: &Row<'_>,
-        findings: &FieldFindings,
-    ) {
+    fn observed(&mut self, ui: &mut Ui, cx: &mut ViewCtx, data: PartnerData, row: &IndicatorRow) {
+        let (partner, _, findings) = data.parts();
         let lang = cx.lang;
         let editable = cx.editable;
         let name = row.name();
@@ -533,6 +349,49 @@ impl IndicatorsSection {
     }
 }
 
+/// "15,8 (dic 2026)": the latest observed value and its month, or "—".
+fn latest_text(lang: Lang, values: Option<&IndicatorValues>) -> String {
+    let latest = values.and_then(|values| values.observed.last_key_value());
+    latest.map_or_else(
+        || format::MISSING.to_owned(),
+        |(month, value)| {
+            let month = format::month(lang, *month);
+            format!("{} ({month})", marks::number(lang, *value))
+        },
+    )
+}
+
+enum ValuesButton {
+    Toggle,
+    Remove,
+}
+
+/// The button that opens an indicator's observed values, or (for an indicator the catalogue
+/// no longer has) removes the values the partner keeps.
+fn values_button(
+    ui: &mut Ui,
+    lang: Lang,
+    row: &IndicatorRow<'_>,
+    open: bool,
+    editable: bool,
+) -> Option<ValuesButton> {
+    let name = [("indicator", row.name())];
+    if row.def.is_none() {
+        if !editable {
+            return None;
+        }
+        let button = Button::new(tr(lang, "partner_data.indicators.remove_values")).small();
+        let label = tr_args(lang, "partner_data.indicators.remove_values_name", &name);
+        return (ui.add(button).accessible_name(label).clicked()).then_some(ValuesButton::Remove);
+    }
+    let count = row.values.map_or(0, |values| values.observed.len());
+    let count = format::integer(lang, count as i64);
+    let text = tr_args(lang, "partner_data.indicators.values", &[("count", &count)]);
+    let label = tr_args(lang, "partner_data.indicators.values_name", &name);
+    let button = Button::new(text).selected(open).small();
+    (ui.add(button).accessible_name(label).clicked()).then_some(ValuesButton::Toggle)
+}
+
 /// Column widths that fit the editor: the name takes what the value columns leave, and
 /// the dimension column is left out (it shows on the name's hover) when there is no room.
 struct Widths {
@@ -561,7 +420,7 @@ impl Widths {
     }
 }
 
-fn block_text(lang: Lang, row: &Row<'_>) -> std::borrow::Cow<'static, str> {
+fn block_text(lang: Lang, row: &IndicatorRow<'_>) -> std::borrow::Cow<'static, str> {
     row.def.map_or_else(
         || tr(lang, "partner_data.indicators.unknown"),
         |def| tr(lang, block_key(def.block)),
@@ -580,12 +439,8 @@ fn free_month(values: &IndicatorValues, from: Month, programme: (Month, Month)) 
         .unwrap_or(from)
 }
 
-fn optional_number(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(|| format::MISSING.to_owned(), |v| marks::number(lang, v))
-}
-
 /// The indicator's name, cut to the column with the whole name on hover, and its unit.
-fn name_cell(ui: &mut Ui, lang: Lang, row: &Row<'_>) {
+fn name_cell(ui: &mut Ui, lang: Lang, row: &IndicatorRow<'_>) {
     let name = row.name();
     let unit = row.def.map(|def| def.unit.trim()).unwrap_or("");
     let direction = row.def.map(|def| {
@@ -619,7 +474,7 @@ fn name_cell(ui: &mut Ui, lang: Lang, row: &Row<'_>) {
 
 /// "in linea" with a tick, "fuori obiettivo" with a warning sign, or "—"; the hover says
 /// which value met or missed which target.
-fn status_cell(ui: &mut Ui, lang: Lang, row: &Row<'_>, values: &IndicatorValues) {
+fn status_cell(ui: &mut Ui, lang: Lang, row: &IndicatorRow<'_>, values: &IndicatorValues) {
     let Some(def) = row.def else {
         ui.label(format::MISSING);
         return;
@@ -664,228 +519,5 @@ fn status_cell(ui: &mut Ui, lang: Lang, row: &Row<'_>, values: &IndicatorValues)
 }
 
 #[cfg(test)]
-mod tests {
-    use egui::accesskit::Role;
-    use egui_kittest::kittest::Queryable as _;
-
-    use super::super::data_harness::{harness, retype};
-    use super::*;
-
-    fn draw(
-        section: &mut IndicatorsSection,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
-        section.ui(ui, cx, id, partner, findings);
-    }
-
-    fn month(text: &str) -> Month {
-        text.parse().unwrap()
-    }
-
-    fn values(targets: &[(i32, f64)], observed: &[(&str, f64)]) -> IndicatorValues {
-        IndicatorValues {
-            baseline: Some(10.0),
-            targets: targets.iter().copied().collect(),
-            observed: observed.iter().map(|(m, v)| (month(m), *v)).collect(),
-        }
-    }
-
-    #[test]
-    fn target_status_compares_the_latest_value_with_the_target_of_its_year() {
-        // Higher is better: 2026's 52 against 2026's target of 50 (2025's 60 is older).
-        let rising = values(
-            &[(2025, 30.0), (2026, 50.0)],
-            &[("2025-12", 20.0), ("2026-12", 52.0)],
-        );
-        assert_eq!(target_status(&rising, true), TargetStatus::OnTrack);
-        // Exactly on the target counts as on track, either way round.
-        let exact = values(&[(2026, 52.0)], &[("2026-06", 52.0)]);
-        assert_eq!(target_status(&exact, true), TargetStatus::OnTrack);
-        assert_eq!(target_status(&exact, false), TargetStatus::OnTrack);
-        // Lower is better (days to close a file): 17,2 against a target of 16,8 misses.
-        let days = values(&[(2025, 16.8), (2026, 15.1)], &[("2025-12", 17.2)]);
-        assert_eq!(target_status(&days, false), TargetStatus::OffTrack);
-        assert_eq!(target_status(&days, true), TargetStatus::OnTrack);
-        let faster = values(&[(2026, 15.1)], &[("2026-12", 14.0)]);
-        assert_eq!(target_status(&faster, false), TargetStatus::OnTrack);
-        assert_eq!(target_status(&faster, true), TargetStatus::OffTrack);
-    }
-
-    #[test]
-    fn target_status_is_unknown_without_a_value_a_target_or_a_number() {
-        assert_eq!(
-            target_status(&values(&[(2025, 1.0)], &[]), true),
-            TargetStatus::Unknown
-        );
-        // A value of 2027 with targets for 2025 and 2026 only.
-        let late = values(&[(2025, 1.0), (2026, 2.0)], &[("2027-01", 5.0)]);
-        assert_eq!(target_status(&late, true), TargetStatus::Unknown);
-        let nan = values(&[(2025, 1.0)], &[("2025-06", f64::NAN)]);
-        assert_eq!(target_status(&nan, true), TargetStatus::Unknown);
-    }
-
-    /// Bra's demo values of "tempi-pratiche" (lower is better): target 2026 15,1, observed
-    /// 15,8 in December 2026, so off target; "lavoratori-agili": 45,3 against 48,1, off too;
-    /// "co2-evitata": 905 against 730, on track.
-    #[test]
-    fn the_table_flags_each_indicator_as_the_data_says() {
-        let project = crate::demo::embedded();
-        let harness = harness(project, "bra", true, draw);
-        assert!(harness.query_all_by_label("fuori obiettivo").count() >= 2);
-        let bra = &harness.state().project.partners[&PartnerId::from("bra")];
-        let expected_on = harness
-            .state()
-            .project
-            .indicators
-            .iter()
-            .filter(|(id, def)| {
-                bra.indicators.get(*id).is_some_and(|v| {
-                    target_status(v, def.higher_is_better) == TargetStatus::OnTrack
-                })
-            })
-            .count();
-        assert_eq!(harness.query_all_by_label("in linea").count(), expected_on);
-    }
-
-    #[test]
-    fn typing_a_target_asks_to_put_the_values_with_that_target() {
-        let project = crate::demo::embedded();
-        let name = project.indicators[&IndicatorId::from("tempi-pratiche")]
-            .name
-            .clone();
-        let mut harness = harness(project, "bra", true, draw);
-        retype(&mut harness, &format!("Obiettivo 2026 · {name}"), "14,5");
-        let edits = harness.state().edits();
-        let Some(Edit::PutIndicatorValues {
-            indicator,
-            value: Some(value),
-            ..
-        }) = edits.last()
-        else {
-            panic!("expected an indicator edit, got {edits:?}");
-        };
-        assert_eq!(indicator.as_str(), "tempi-pratiche");
-        assert_eq!(value.targets[&2026], 14.5);
-        assert_eq!(value.targets[&2025], 16.8);
-        assert_eq!(value.baseline, Some(18.5));
-        assert_eq!(value.observed.len(), 2);
-    }
-
-    #[test]
-    fn observed_values_open_below_and_can_be_changed_added_and_deleted() {
-        let project = crate::demo::embedded();
-        let name = project.indicators[&IndicatorId::from("tempi-pratiche")]
-            .name
-            .clone();
-        let mut harness = harness(project, "bra", true, draw);
-        // The harness applies no edit: each one starts from Bra's values, 17,2 in December
-        // 2025 and 15,8 in December 2026.
-        let last_observed = |harness: &mut egui_kittest::Harness<'static, _>| -> Vec<(Month, f64)> {
-            let state: &mut super::super::data_harness::State<IndicatorsSection> =
-                harness.state_mut();
-            let observed = match state.edits().last() {
-                Some(Edit::PutIndicatorValues {
-                    value: Some(value), ..
-                }) => value.observed.iter().map(|(m, v)| (*m, *v)).collect(),
-                other => panic!("expected an indicator edit, got {other:?}"),
-            };
-            state.outbox.requests.clear();
-            observed
-        };
-        harness
-            .get_by_label(&format!("Valori rilevati di {name}"))
-            .click();
-        harness.run();
-        retype(&mut harness, &format!("Valore 1 · {name}"), "17");
-        assert_eq!(
-            last_observed(&mut harness),
-            [(month("2025-12"), 17.0), (month("2026-12"), 15.8)]
-        );
-        harness
-            .get_by_label(&format!("Elimina il valore 2 · {name}"))
-            .click();
-        harness.run();
-        assert_eq!(last_observed(&mut harness), [(month("2025-12"), 17.2)]);
-        harness.get_by_label("Aggiungi valore").click();
-        harness.run();
-        // The new value goes to the month the figures refer to (or the next free one) and
-        // starts from the latest value.
-        let as_of = harness.state().dashboard.as_of;
-        let bra = &harness.state().project.partners[&PartnerId::from("bra")];
-        let programme = (month("2025-01"), month("2026-12"));
-        let values = &bra.indicators[&IndicatorId::from("tempi-pratiche")];
-        let new = free_month(values, as_of, programme);
-        let mut expected = vec![
-            (month("2025-12"), 17.2),
-            (month("2026-12"), 15.8),
-            (new, 15.8),
-        ];
-        expected.sort_by_key(|(m, _)| *m);
-        assert_eq!(last_observed(&mut harness), expected);
-    }
-
-    #[test]
-    fn a_new_observed_value_goes_to_a_free_month_of_the_programme() {
-        let programme = (month("2025-01"), month("2026-12"));
-        let yearly = values(&[], &[("2025-12", 1.0), ("2026-12", 2.0)]);
-        assert_eq!(
-            free_month(&yearly, month("2026-06"), programme),
-            month("2026-06")
-        );
-        // December 2026 is taken and is the programme's last month: the latest free before.
-        assert_eq!(
-            free_month(&yearly, month("2026-12"), programme),
-            month("2026-11")
-        );
-        let full = IndicatorValues {
-            observed: programme.0.through(programme.1).map(|m| (m, 1.0)).collect(),
-            ..IndicatorValues::default()
-        };
-        assert_eq!(
-            free_month(&full, month("2026-12"), programme),
-            month("2027-01")
-        );
-    }
-
-    #[test]
-    fn a_value_that_is_not_a_number_is_flagged_beside_its_field() {
-        let mut project = crate::demo::embedded();
-        let indicator = IndicatorId::from("tempi-pratiche");
-        let name = project.indicators[&indicator].name.clone();
-        project
-            .partners
-            .get_mut(&PartnerId::from("bra"))
-            .unwrap()
-            .indicators
-            .get_mut(&indicator)
-            .unwrap()
-            .baseline = Some(f64::INFINITY);
-        let harness = harness(project, "bra", true, draw);
-        let message = crate::i18n::findings::message(
-            Lang::It,
-            &crate::model::validate::Problem::NotFinite {
-                field: Field::Baseline,
-            },
-        );
-        harness.get_by_label(&message);
-        harness.get_by_label(&format!("Baseline · {name}"));
-    }
-
-    #[test]
-    fn read_only_shows_targets_and_status_without_fields() {
-        let harness = harness(crate::demo::embedded(), "bra", false, draw);
-        assert!(
-            harness
-                .query_all_by_label("fuori obiettivo")
-                .next()
-                .is_some()
-        );
-        // Bra's 2026 target for the days to close a file.
-        harness.get_by_label("15,1");
-        assert!(harness.query_all_by_role(Role::TextInput).next().is_none());
-    }
-}
+#[path = "indicators_tests.rs"]
+mod tests;

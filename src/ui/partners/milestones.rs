@@ -5,12 +5,13 @@
 
 use egui::{Button, Id, RichText, Ui};
 
+use super::{PartnerData, Section};
 use crate::i18n::findings::milestone_label;
 use crate::i18n::{Lang, format, tr, tr_args};
 use crate::model::validate::{Field, Target};
-use crate::model::{Edit, MilestoneDates, MilestoneKind, Month, Partner, PartnerId};
+use crate::model::{Edit, MilestoneDates, MilestoneKind, Month};
 use crate::ui::widgets::icons::{self, Icon};
-use crate::ui::widgets::{FieldFindings, form, month_field, section};
+use crate::ui::widgets::{form, month_field, section};
 use crate::ui::{ViewCtx, theme};
 
 #[derive(Default)]
@@ -69,15 +70,9 @@ impl Status {
     }
 }
 
-impl MilestonesSection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
+impl Section for MilestonesSection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, findings) = data.parts();
         let lang = cx.lang;
         let all = cx.dashboard.findings.as_slice();
         let as_of = cx.dashboard.as_of;
@@ -247,49 +242,5 @@ fn status_label(ui: &mut Ui, lang: Lang, status: Status) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn month(year: i32, month: u32) -> Month {
-        Month::new(year, month).unwrap()
-    }
-
-    fn dates(planned: Option<Month>, actual: Option<Month>) -> MilestoneDates {
-        MilestoneDates { planned, actual }
-    }
-
-    #[test]
-    fn status_counts_the_months_of_delay() {
-        let as_of = month(2026, 6);
-        let status = |planned, actual| Status::of(&dates(planned, actual), as_of);
-        assert_eq!(
-            status(Some(month(2026, 1)), Some(month(2026, 4))),
-            Status::ReachedLate(3)
-        );
-        assert_eq!(status(Some(month(2025, 11)), None), Status::Overdue(7));
-        assert_eq!(
-            status(Some(month(2026, 4)), Some(month(2026, 4))),
-            Status::Reached
-        );
-        assert_eq!(status(None, Some(month(2026, 2))), Status::Reached);
-        assert_eq!(status(Some(month(2026, 9)), None), Status::Upcoming);
-        // Planned for the figures' month itself: not late yet.
-        assert_eq!(status(Some(as_of), None), Status::Upcoming);
-        assert_eq!(status(None, None), Status::Unplanned);
-    }
-
-    #[test]
-    fn status_words_agree_in_number() {
-        assert_eq!(Status::Overdue(1).text(Lang::It), "In ritardo di 1 mese");
-        assert_eq!(Status::Overdue(7).text(Lang::It), "In ritardo di 7 mesi");
-        assert_eq!(
-            Status::ReachedLate(2).text(Lang::It),
-            "Raggiunta con 2 mesi di ritardo"
-        );
-        assert_eq!(Status::Overdue(1).text(Lang::En), "1 month late");
-        assert_eq!(
-            Status::ReachedLate(3).text(Lang::En),
-            "Reached 3 months late"
-        );
-    }
-}
+#[path = "milestones_tests.rs"]
+mod tests;

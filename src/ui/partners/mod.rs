@@ -5,6 +5,8 @@
 #[cfg(test)]
 mod data_harness;
 mod data_marks;
+mod edit_table;
+mod edit_table_paste;
 mod editor;
 mod equipment;
 mod identity;
@@ -14,10 +16,34 @@ mod list_rows;
 mod milestones;
 mod modules;
 mod observations;
+mod observations_plot;
 
 use egui::{CentralPanel, Frame, Panel, Ui};
 
+use crate::model::{Partner, PartnerId};
 use crate::ui::ViewCtx;
+use crate::ui::widgets::FieldFindings;
+
+/// What every section of the editor draws from: the focused partner and its findings,
+/// indexed once per revision.
+#[derive(Clone, Copy)]
+pub struct PartnerData<'a> {
+    pub id: &'a PartnerId,
+    pub partner: &'a Partner,
+    pub findings: &'a FieldFindings,
+}
+
+impl<'a> PartnerData<'a> {
+    pub fn parts(self) -> (&'a PartnerId, &'a Partner, &'a FieldFindings) {
+        (self.id, self.partner, self.findings)
+    }
+}
+
+/// One section of the partner editor (identity, tappe, modules, equipment, observations,
+/// indicators), with whatever it remembers between frames.
+pub trait Section: Default {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>);
+}
 
 /// The id of the search field, which Ctrl+F focuses.
 pub const SEARCH_FIELD: &str = "partners_search";

@@ -3,13 +3,13 @@
 //! with its enrolment, completion and person-hours, and its attendance register (registro
 //! presenze) as a table.
 
-use egui::{
-    Align, Button, CollapsingHeader, ComboBox, Frame, Label, Layout, RichText, TextStyle, Ui,
-};
-use egui_extras::{Column, TableBuilder};
+use egui::{Align, CollapsingHeader, ComboBox, Frame, Layout, RichText, TextStyle, Ui};
 use jiff::civil::Date;
 
-use super::data_marks::{self as marks, Mark};
+use super::data_marks as marks;
+use super::edit_table::EditTable;
+use super::{PartnerData, Section};
+use crate::fields::sessions::SessionsSheet;
 use crate::i18n::findings::area_label;
 use crate::i18n::{format, tr, tr_args};
 use crate::model::validate::{Field, Target};
@@ -17,21 +17,15 @@ use crate::model::{
     Edit, Module, ModuleChoice, ModuleId, Month, Partner, PartnerId, Session, SessionId,
     slug_unique,
 };
-use crate::ui::widgets::{FieldFindings, date_field, decimal_field, integer_field, section};
+use crate::ui::widgets::{FieldFindings, integer_field, section};
 use crate::ui::{ViewCtx, theme};
 
 #[derive(Default)]
 pub struct ModulesSection {}
 
-impl ModulesSection {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
+impl Section for ModulesSection {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, data: PartnerData<'_>) {
+        let (id, partner, findings) = data.parts();
         chooser(ui, cx, id, partner);
         if partner.modules.is_empty() {
             section::note(ui, &cx.t("partner_data.modules.none"));
@@ -435,449 +429,28 @@ pub(super) fn new_session(
 /// One row per session, by date: date, hours, attendees, person-hours, delete, findings.
 fn sessions_table(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>, findings: &FieldFindings) {
     let lang = cx.lang;
-    let editable = cx.editable;
-    let mut rows: Vec<(&SessionId, &Session)> = block.choice.sessions.iter().collect();
-    rows.sort_by(|a, b| a.1.date.cmp(&b.1.date).then_with(|| a.0.cmp(b.0)));
-    let row_height = marks::row_height(ui);
+    let sheet = SessionsSheet::new(block.partner, block.module, block.choice);
     let root = marks::root(block.partner).with(("module", block.module));
-    let headers = [
-        tr(lang, "partner_data.sessions.date"),
-        tr(lang, "partner_data.sessions.hours"),
-        tr(lang, "partner_data.sessions.attendees"),
-        tr(lang, "partner_data.modules.person_hours"),
-    ];
-    let mut edits = Vec::new();
-    let mut table = TableBuilder::new(ui)
-        .id_salt(root.with("sessions"))
-        .striped(true)
-        .resizable(false)
-        .vscroll(false)
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .columns(Column::auto(), 4);
-    if editable {
-        table = table.column(Column::auto());
-    }
-    table
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .header(row_height, |mut header| {
-            for text in &headers {
-                header.col(|ui| {
-                    ui.strong(text.as_ref());
-                });
-            }
-            if editable {
-                header.col(|_| {});
-            }
-            header.col(|ui| {
-                ui.strong(tr(lang, "partner_data.sessions.findings"));
-            });
-        })
-        .body(|body| {
-            body.rows(row_height, rows.len(), |mut row| {
-                let index = row.index();
-                let (id, session) = rows[index];
-                let number = format::integer(lang, index as i64 + 1);
-                let target =
-                    Target::Session(block.partner.clone(), block.module.clone(), id.clone());
-                let name = |field: &str| {
-                    tr_args(
-                        lang,
-                        "partner_data.sessions.cell_name",
-                        &[
-                            ("field", field),
-                            ("number", &number),
-                            ("module", block.title),
-                        ],
-                    )
-                };
-                let cell = root.with(("session", id));
-                let date_mark = marks::field(cx, findings, &target, Field::SessionDate);
-                let hours_mark = marks::field(cx, findings, &target, Field::Hours);
-                let attendees_mark = marks::field(cx, findings, &target, Field::Attendees);
-                let put = |session: Session| Edit::PutSession {
-                    partner: block.partner.clone(),
-                    module: block.module.clone(),
-                    session: id.clone(),
-                    value: Some(session),
-                };
-                row.col(|ui| {
-                    if !editable {
-                        ui.label(crate::i18n::parse::format_date(session.date));
-                        return;
-                    }
-                    let problem = marks::text(&date_mark);
-                    let out = date_field(
-                        ui,
-                        cell.with("date"),
-                        &name(&headers[0]),
-                        session.date,
-                        lang,
-                        problem,
-                    );
-                    out.response
-                        .on_hover_text(tr(lang, "partner_data.sessions.date_hint"));
-                    if let Some(date) = out.value {
-                        edits.push(put(Session {
-                            date,
-                            ..session.clone()
-                        }));
-                    }
-                });
-                row.col(|ui| {
-                    if !editable {
-                        ui.label(marks::number(lang, session.hours));
-                        return;
-                    }
-                    let problem = marks::text(&hours_mark);
-                    let out = decimal_field(
-                        ui,
-                        cell.with("hours"),
-                        &name(&headers[1]),
-                        session.hours,
-                        lang,
-                        problem,
-                    );
-                    if let Some(hours) = out.value {
-                        edits.push(put(Session {
-                            hours,
-                            ..session.clone()
-                        }));
-                    }
-                });
-                row.col(|ui| {
-                    if !editable {
-                        ui.label(format::integer(lang, session.attendees));
-                        return;
-                    }
-                    let problem = marks::text(&attendees_mark);
-                    let out = integer_field(
-                        ui,
-                        cell.with("attendees"),
-                        &name(&headers[2]),
-                        session.attendees,
-                        lang,
-                        problem,
-                    );
-                    if let Some(attendees) = out.value {
-                        edits.push(put(Session {
-                            attendees,
-                            ..session.clone()
-                        }));
-                    }
-                });
-                row.col(|ui| {
-                    let person_hours = session.hours * session.attendees as f64;
-                    ui.add(Label::new(format::decimal(lang, person_hours, 1)));
-                });
-                if editable {
-                    row.col(|ui| {
-                        let name = tr_args(
-                            lang,
-                            "partner_data.sessions.delete_name",
-                            &[("number", &number), ("module", block.title)],
-                        );
-                        let response = ui
-                            .add(Button::new(tr(lang, "partner_data.sessions.delete")).small())
-                            .accessible_name(name);
-                        if response.clicked() {
-                            edits.push(Edit::PutSession {
-                                partner: block.partner.clone(),
-                                module: block.module.clone(),
-                                session: id.clone(),
-                                value: None,
-                            });
-                        }
-                    });
-                }
-                row.col(|ui| {
-                    let mut all: Vec<Mark> = [date_mark, hours_mark, attendees_mark]
-                        .into_iter()
-                        .flatten()
-                        .collect();
-                    all.extend(marks::item(cx, findings, &target));
-                    marks::cell(ui, &all);
-                });
-            });
-        });
-    for edit in edits {
-        cx.outbox.edit(edit);
-    }
+    let number = |row: usize| format::integer(lang, row as i64 + 1);
+    let cell_name = |row, field: &str| {
+        let number = number(row);
+        let args = [
+            ("field", field),
+            ("number", &number),
+            ("module", block.title),
+        ];
+        tr_args(lang, "partner_data.sessions.cell_name", &args)
+    };
+    let delete_name = |row| {
+        let number = number(row);
+        let args = [("number", number.as_str()), ("module", block.title)];
+        tr_args(lang, "partner_data.sessions.delete_name", &args)
+    };
+    EditTable::new(&sheet, root.with("sessions"), cell_name)
+        .delete(tr(lang, "partner_data.sessions.delete").into(), delete_name)
+        .show(ui, cx, findings);
 }
 
 #[cfg(test)]
-mod tests {
-    use egui::accesskit::Role;
-    use egui_kittest::kittest::{NodeT as _, Queryable as _};
-
-    use super::super::data_harness::{harness, retype};
-    use super::*;
-    use crate::i18n::Lang;
-    use crate::model::Project;
-
-    fn draw(
-        section: &mut ModulesSection,
-        ui: &mut Ui,
-        cx: &mut ViewCtx<'_>,
-        id: &PartnerId,
-        partner: &Partner,
-        findings: &FieldFindings,
-    ) {
-        section.ui(ui, cx, id, partner, findings);
-    }
-
-    fn demo() -> Project {
-        crate::demo::embedded()
-    }
-
-    fn month(text: &str) -> Month {
-        text.parse().unwrap()
-    }
-
-    /// Bra chose "tec-accesso-remoto"; its title in the demo catalogue.
-    fn title(project: &Project, module: &str) -> String {
-        project.catalogue[&ModuleId::from(module)].title.clone()
-    }
-
-    #[test]
-    fn typing_attendees_asks_to_put_the_session_with_the_new_count() {
-        let project = demo();
-        let title = title(&project, "tec-accesso-remoto");
-        let mut harness = harness(project, "bra", true, draw);
-        harness
-            .get_by_label(&format!("Registro presenze · 4 sessioni · {title}"))
-            .click();
-        harness.run();
-        let name = format!("Partecipanti della sessione 2 · {title}");
-        retype(&mut harness, &name, "40");
-        let edits = harness.state().edits();
-        let Some(Edit::PutSession {
-            partner,
-            module,
-            session,
-            value: Some(value),
-        }) = edits.last()
-        else {
-            panic!("expected a session edit, got {edits:?}");
-        };
-        assert_eq!(partner.as_str(), "bra");
-        assert_eq!(module.as_str(), "tec-accesso-remoto");
-        // Bra's second session of this module by date is s2 (2025-11-07, 4 h, 35 attendees).
-        assert_eq!(session.as_str(), "s2");
-        assert_eq!(value.attendees, 40);
-        assert_eq!(value.hours, 4.0);
-        assert_eq!(value.date, jiff::civil::date(2025, 11, 7));
-    }
-
-    #[test]
-    fn a_new_session_starts_today_within_the_programme_with_the_module_hours() {
-        let programme = (month("2025-01"), month("2026-12"));
-        let taken = |id: &str| id == "s-20260115";
-        let (id, session) = new_session(jiff::civil::date(2026, 1, 15), programme, 12.0, taken);
-        assert_eq!(id.as_str(), "s-20260115-2");
-        assert_eq!(session.date, jiff::civil::date(2026, 1, 15));
-        assert_eq!(session.hours, 12.0);
-        assert_eq!(session.attendees, 0);
-        // Before the programme: its first day; after: its last.
-        let (id, before) = new_session(jiff::civil::date(2024, 6, 3), programme, 2.0, |_| false);
-        assert_eq!(before.date, jiff::civil::date(2025, 1, 1));
-        assert_eq!(id.as_str(), "s-20250101");
-        let (_, after) = new_session(jiff::civil::date(2027, 3, 9), programme, 2.0, |_| false);
-        assert_eq!(after.date, jiff::civil::date(2026, 12, 31));
-    }
-
-    #[test]
-    fn add_session_asks_for_a_new_session_of_that_module() {
-        let project = demo();
-        let module = ModuleId::from("rel-intesa");
-        let title = title(&project, module.as_str());
-        // Like the last session held, which is how a course usually goes on.
-        let hours = project.partners[&PartnerId::from("bra")].modules[&module]
-            .sessions
-            .values()
-            .max_by_key(|s| s.date)
-            .unwrap()
-            .hours;
-        let mut harness = harness(project, "bra", true, draw);
-        harness
-            .get_by_label(&format!("Registro presenze · 2 sessioni · {title}"))
-            .click();
-        harness.run();
-        harness
-            .get_by_label(&format!("Aggiungi una sessione a {title}"))
-            .click();
-        harness.run();
-        let edits = harness.state().edits();
-        let [
-            Edit::PutSession {
-                partner,
-                module: asked,
-                session,
-                value: Some(value),
-            },
-        ] = edits.as_slice()
-        else {
-            panic!("expected one new session, got {edits:?}");
-        };
-        assert_eq!(partner.as_str(), "bra");
-        assert_eq!(asked, &module);
-        assert!(session.as_str().starts_with("s-"), "{session:?}");
-        let choice = &harness.state().project.partners[&PartnerId::from("bra")].modules[&module];
-        assert!(!choice.sessions.contains_key(session), "the id is new");
-        assert_eq!(value.hours, hours);
-        assert_eq!(value.attendees, 0);
-        let (start, end) = (
-            month("2025-01").first_day(),
-            month("2026-12").first_day().last_of_month(),
-        );
-        assert!((start..=end).contains(&value.date));
-    }
-
-    #[test]
-    fn choosing_a_module_from_the_list_asks_to_choose_it() {
-        let mut project = demo();
-        let bra = PartnerId::from("bra");
-        // Bra has nine modules in the demo: drop one so the list is open.
-        project
-            .partners
-            .get_mut(&bra)
-            .unwrap()
-            .modules
-            .remove(&ModuleId::from("rel-intesa"));
-        let title = title(&project, "rel-intesa");
-        let mut harness = harness(project, "bra", true, draw);
-        harness.get_by_label("8 moduli scelti su 9");
-        harness.get_by_label("Scegli un modulo").click();
-        harness.run();
-        harness.get_by_role_and_label(Role::Button, &title).click();
-        harness.run();
-        assert_eq!(
-            harness.state().edits(),
-            [&Edit::ChooseModule {
-                partner: bra,
-                module: ModuleId::from("rel-intesa"),
-            }]
-        );
-    }
-
-    #[test]
-    fn at_the_maximum_the_chooser_is_disabled_and_says_why() {
-        let project = demo();
-        assert_eq!(project.partners[&PartnerId::from("bra")].modules.len(), 9);
-        let mut harness = harness(project, "bra", true, draw);
-        harness.get_by_label("9 moduli scelti su 9");
-        let chooser = harness.get_by_label("Scegli un modulo");
-        assert!(chooser.accesskit_node().is_disabled());
-        harness.get_by_label(
-            "Limite raggiunto: ogni Comune può scegliere al massimo 9 moduli. \
-             Per sceglierne un altro, togline prima uno.",
-        );
-        chooser.click();
-        harness.run();
-        assert!(harness.state().edits().is_empty());
-    }
-
-    #[test]
-    fn removing_a_module_asks_to_drop_the_choice() {
-        let project = demo();
-        let title = title(&project, "rel-intesa");
-        let mut harness = harness(project, "bra", true, draw);
-        harness
-            .get_by_label(&format!("Togli il modulo {title}"))
-            .click();
-        harness.run();
-        assert_eq!(
-            harness.state().edits(),
-            [&Edit::PutModuleChoice {
-                partner: PartnerId::from("bra"),
-                module: ModuleId::from("rel-intesa"),
-                choice: None,
-            }]
-        );
-    }
-
-    #[test]
-    fn completion_and_person_hours_follow_the_counts_and_sessions() {
-        let mut project = demo();
-        let bra = PartnerId::from("bra");
-        let choice = ModuleChoice {
-            enrolled: 8,
-            completed: 6,
-            sessions: [
-                (
-                    SessionId::from("a"),
-                    Session {
-                        date: jiff::civil::date(2025, 3, 4),
-                        hours: 2.5,
-                        attendees: 7,
-                    },
-                ),
-                (
-                    SessionId::from("b"),
-                    Session {
-                        date: jiff::civil::date(2025, 4, 4),
-                        hours: 3.0,
-                        attendees: 8,
-                    },
-                ),
-            ]
-            .into(),
-        };
-        let partner = project.partners.get_mut(&bra).unwrap();
-        partner.modules.clear();
-        partner.modules.insert(ModuleId::from("rel-intesa"), choice);
-        let harness = harness(project, "bra", true, draw);
-        // 6 / 8 = 75%; 2.5 × 7 + 3 × 8 = 41.5 person-hours.
-        harness.get_by_label("75,0%");
-        harness.get_by_label("41,5");
-    }
-
-    #[test]
-    fn a_negative_attendee_count_is_flagged_beside_its_field() {
-        let mut project = demo();
-        let bra = PartnerId::from("bra");
-        let module = ModuleId::from("rel-intesa");
-        let title = title(&project, module.as_str());
-        project
-            .partners
-            .get_mut(&bra)
-            .unwrap()
-            .modules
-            .get_mut(&module)
-            .unwrap()
-            .sessions
-            .get_mut(&SessionId::from("s1"))
-            .unwrap()
-            .attendees = -3;
-        let harness = harness(project, "bra", true, draw);
-        // The register of a module with a finding opens by itself, and says so.
-        harness.get_by_label(&format!(
-            "Registro presenze · 2 sessioni · da verificare · {title}"
-        ));
-        let name = format!("Partecipanti della sessione 1 · {title}");
-        let field = harness.get_by_label(&name);
-        assert_eq!(field.value().as_deref(), Some("−3"));
-        let message = crate::i18n::findings::message(
-            Lang::It,
-            &crate::model::validate::Problem::Negative {
-                field: Field::Attendees,
-                value: -3,
-            },
-        );
-        harness.get_by_label(&message);
-    }
-
-    #[test]
-    fn read_only_shows_figures_without_controls() {
-        let project = demo();
-        let harness = harness(project, "bra", false, draw);
-        harness.get_by_label("9 moduli scelti su 9");
-        assert!(harness.query_by_label("Scegli un modulo").is_none());
-        assert!(
-            harness
-                .query_all_by_label_contains("Togli il modulo")
-                .next()
-                .is_none()
-        );
-        assert!(harness.query_all_by_role(Role::TextInput).next().is_none());
-    }
-}
+#[path = "modules_tests.rs"]
+mod tests;

@@ -193,7 +193,7 @@ fn plain_decimal(lang: Lang, value: f64) -> String {
     }
 }
 
-fn number_width(ui: &Ui) -> f32 {
+pub fn number_width(ui: &Ui) -> f32 {
     ui.text_style_height(&egui::TextStyle::Body) * 5.5
 }
 
