@@ -32,6 +32,9 @@ const OKABE_ITO: [Color32; 7] = [
     Color32::from_rgb(0xF0, 0xE4, 0x42), // yellow
 ];
 
+/// How many colours the series palette has before it repeats.
+pub const PALETTE_LEN: usize = OKABE_ITO.len();
+
 /// The colour of the `index`-th series (partner), cycling through the palette.
 pub fn series_color(index: usize) -> Color32 {
     OKABE_ITO[index % OKABE_ITO.len()]
@@ -72,10 +75,4 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
     // Scroll bars with their own lane: egui's floating ones cover the right edge of the
     // dashboard's cards and panels.
     ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
-}
-
-/// How a series beyond the palette's length is told apart: the second round of colours is
-/// dashed, so no two partners look the same until 14.
-pub fn series_dashed(index: usize) -> bool {
-    (index / OKABE_ITO.len()) % 2 == 1
 }

@@ -350,3 +350,68 @@ fn the_grid_lays_out_only_visible_rows_and_scrolls_to_a_partner_selected_elsewhe
     harness.run();
     assert!(row(&harness), "the grid scrolled to the selected partner");
 }
+
+/// The adoption legend's entries (checkboxes) with the line style each one says it shows.
+fn legend_styles(harness: &Harness<'_, State>) -> Vec<(String, Option<String>)> {
+    harness
+        .query_all_by_role(Role::CheckBox)
+        .map(|node| {
+            let node = node.accesskit_node();
+            (node.label().unwrap_or_default(), node.description())
+        })
+        .collect()
+}
+
+fn assert_styles_differ(entries: &[(String, Option<String>)]) {
+    for (index, (name, style)) in entries.iter().enumerate() {
+        let style = style
+            .as_ref()
+            .unwrap_or_else(|| panic!("the legend entry {name} says nothing of its line"));
+        for (other, other_style) in &entries[index + 1..] {
+            assert_ne!(
+                Some(style),
+                other_style.as_ref(),
+                "{name} and {other} look the same in the legend"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_adoption_legend_entry_shows_a_line_of_its_own() {
+    let harness = harness(crate::demo::embedded(), &[], true);
+    let entries = legend_styles(&harness);
+    let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Consorzio",
+            "Alba",
+            "Bra",
+            "Cherasco",
+            "Cuneo",
+            "Dronero",
+            "Fossano",
+            "Roddi",
+            "Saluzzo"
+        ]
+    );
+    assert_styles_differ(&entries);
+}
+
+#[test]
+fn at_national_scale_consortium_median_and_band_look_different_in_the_legend() {
+    let project = crate::demo::generate(&crate::demo::DemoOptions {
+        partners: 60,
+        months: 24,
+        seed: 3,
+    });
+    let ids: Vec<&str> = project.partners.keys().map(|id| id.as_str()).collect();
+    let selected: Vec<String> = ids.iter().take(20).map(|id| id.to_string()).collect();
+    let selected: Vec<&str> = selected.iter().map(String::as_str).collect();
+    let harness = harness(project.clone(), &selected, true);
+    let entries = legend_styles(&harness);
+    assert_eq!(entries.len(), 3 + 20, "{entries:?}");
+    assert!(entries.iter().any(|(name, _)| name == "Mediana dei Comuni"));
+    assert_styles_differ(&entries);
+}
