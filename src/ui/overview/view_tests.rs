@@ -415,3 +415,12 @@ fn at_national_scale_consortium_median_and_band_look_different_in_the_legend() {
     assert!(entries.iter().any(|(name, _)| name == "Mediana dei Comuni"));
     assert_styles_differ(&entries);
 }
+
+#[test]
+fn the_milestone_legend_tells_a_late_reached_tappa_from_an_overdue_one() {
+    let harness = harness(crate::demo::embedded(), &[], true);
+    // The cells put the warning sign after the month of a tappa reached late, before the
+    // planned month of one overdue: the legend shows both, each with its meaning.
+    harness.get_by_label("raggiunta in ritardo ·");
+    harness.get_by_label("scaduta, non ancora raggiunta");
+}
