@@ -73,7 +73,8 @@ fn the_cards_show_the_consortium_figures_of_the_analysis() {
     let kpis = &harness.state().dashboard.kpis;
     let staff = format::integer(Lang::It, kpis.staff.value.unwrap().round() as i64);
     let adoption = format::percent(Lang::It, kpis.adoption.value.unwrap(), 1);
-    harness.get_by_label("Personale");
+    // The partner editor's term for the same figure.
+    harness.get_by_label("Dipendenti");
     harness.get_by_label(&staff);
     harness.get_by_label(&adoption);
     harness.get_by_label("8 Comuni partner");
