@@ -80,10 +80,9 @@ pub(super) struct Geometry {
 
 impl Geometry {
     /// Cells as wide as the space allows, between room for "100%" and a comfortable size.
-    fn new(body: f32, width: f32, columns: usize) -> Geometry {
+    fn new(body: f32, width: f32, columns: usize, header: f32) -> Geometry {
         let name = body * 12.0;
         let count = body * 4.0;
-        let header = body * 10.0;
         let room = width - name - count - header - SLACK;
         let cell = (room / columns.max(1) as f32).clamp(body * 2.8, body * 4.2);
         Geometry {
@@ -178,7 +177,8 @@ impl Matrix {
             });
         });
         let body = section::body_size(ui);
-        let geometry = Geometry::new(body, ui.available_width(), columns.len());
+        let header = matrix_header::header_height(ui, body, &columns);
+        let geometry = Geometry::new(body, ui.available_width(), columns.len(), header);
         ui.horizontal(|ui| {
             heat::legend(ui, lang, vec2(geometry.cell, geometry.row));
         });
