@@ -7,10 +7,11 @@
 use std::collections::HashSet;
 
 use egui::{Color32, Id, Ui};
-use egui_plot::{FilledArea, HoverPosition, ItemId, Line, Plot, PlotPoints};
+use egui_plot::{FilledArea, HoverPosition, ItemId, Line, Plot, PlotPoint, PlotPoints, Text};
 
 use super::adoption_legend::{self, Entry, Look};
 use super::adoption_series::{AdoptionSeries, PlotMode, partner_item_source};
+use super::line_labels;
 use super::series_style::SeriesStyle;
 use super::{additive_click, section};
 use crate::i18n::{Lang, format, tr, tr_args};
@@ -144,14 +145,13 @@ impl AdoptionPlot {
             .first()
             .copied()
             .unwrap_or(cx.project.meta.start);
-        let last = months.max(1) - 1;
         let dark = ui.visuals().dark_mode;
         let consortium_color = theme::consortium_color(dark);
 
         let mut plot = Plot::new("overview_adoption")
             .id(plot_id())
             .height(height)
-            .default_x_bounds(-0.5, last as f64 + 0.5)
+            .default_x_bounds(-0.5, right_edge(months, self.series.mode))
             .default_y_bounds(0.0, 100.0)
             // The wheel scrolls the overview; Ctrl+wheel zooms the plot.
             .allow_scroll(false)
@@ -168,6 +168,10 @@ impl AdoptionPlot {
             plot = plot.reset();
         }
 
+        let label_size = section::body_size(ui) * 0.9;
+        let label_height = label_size * 1.25;
+        let text_color = ui.visuals().text_color();
+        let plot_background = ui.visuals().extreme_bg_color;
         let series = &self.series;
         let hidden = &self.hidden;
         let selection = cx.selection;
@@ -202,9 +206,13 @@ impl AdoptionPlot {
                         .id(MEDIAN_ID),
                 );
             }
+            let mut ends = Vec::new();
             for line in &series.partners {
                 if hidden.contains(&line.item) {
                     continue;
+                }
+                if let Some(end) = line.points.last() {
+                    ends.push((line.name.as_str(), line.color_index, *end));
                 }
                 let (style, color, width) =
                     partner_look(line.color_index, &line.partner, selection);
@@ -216,6 +224,27 @@ impl AdoptionPlot {
                         .id(partner_item_source(&line.partner)),
                 );
             }
+            if series.mode == PlotMode::EveryPartner && !ends.is_empty() {
+                // The labels' spacing in percentage points: a line of text's height.
+                let transform = plot_ui.transform();
+                let per_pixel = transform.bounds().height() / f64::from(transform.frame().height());
+                let gap = f64::from(label_height) * per_pixel;
+                let heights: Vec<f64> = ends.iter().map(|(_, _, end)| end.y).collect();
+                let heights = line_labels::spread(&heights, gap, 0.0, 100.0);
+                for ((name, color_index, end), y) in ends.iter().zip(heights) {
+                    let color = SeriesStyle::partner(*color_index).hue.color(dark);
+                    plot_ui.text(
+                        Text::new(
+                            "",
+                            PlotPoint::new(end.x + 0.3, y),
+                            egui::RichText::new(*name).size(label_size),
+                        )
+                        .color(label_color(color, text_color, plot_background))
+                        .anchor(egui::Align2::LEFT_CENTER)
+                        .allow_hover(false),
+                    );
+                }
+            }
         });
         if !response.response.clicked() {
             return None;
@@ -224,6 +253,26 @@ impl AdoptionPlot {
             .hovered_plot_item
             .and_then(|item| self.series.partner_of(item))
             .cloned()
+    }
+}
+
+/// The plot's right edge: the last month, and with a line per partner room after it for
+/// the names at the lines' ends.
+pub(super) fn right_edge(months: usize, mode: PlotMode) -> f64 {
+    let last = months.max(1) as f64 - 0.5;
+    match mode {
+        PlotMode::EveryPartner => last + (months as f64 * 0.12).max(2.0),
+        PlotMode::Aggregate => last,
+    }
+}
+
+/// A line's name in the line's colour where that reads at AA contrast on the plot, else in
+/// the text colour (the yellow and the sky blue are too light on white).
+fn label_color(line: Color32, text: Color32, background: Color32) -> Color32 {
+    if theme::contrast(line, background) >= 4.5 {
+        line
+    } else {
+        text
     }
 }
 

@@ -429,7 +429,7 @@ mod tests {
         assert_eq!(same.text, "unchanged since Feb 2026");
         assert_eq!((same.arrow, same.color), (None, neutral));
         let spend = delta(Lang::It, &CARDS[7], &kpi(500.0, 500.2), feb, neutral);
-        assert_eq!(spend.text, "nessuna variazione rispetto a feb 2026");
+        assert_eq!(spend.text, "stesso valore di feb 2026");
         let missing = Kpi {
             value: Some(1.0),
             previous: None,

@@ -13,6 +13,7 @@ mod adoption_series;
 mod findings_list;
 mod header;
 mod kpi_cards;
+mod line_labels;
 mod milestone_grid;
 mod series_style;
 mod training_chart;

@@ -276,7 +276,13 @@ fn dragging_pans_the_plot_and_a_double_click_restores_the_programme() {
         (bounds.min(), bounds.max())
     };
     let months = harness.state().dashboard.months.len() as f64;
-    let whole = ([-0.5, 0.0], [months - 0.5, 100.0]);
+    let right = super::adoption_plot::right_edge(
+        months as usize,
+        super::adoption_series::PlotMode::EveryPartner,
+    );
+    // Past the last month, room for the names at the lines' ends.
+    assert!(right > months - 0.5);
+    let whole = ([-0.5, 0.0], [right, 100.0]);
     assert_eq!(bounds(&harness), whole);
 
     // An empty spot: mid-programme, near the top.
