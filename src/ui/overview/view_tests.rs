@@ -431,3 +431,29 @@ fn the_milestone_legend_tells_a_late_reached_tappa_from_an_overdue_one() {
     harness.get_by_label("raggiunta in ritardo ·");
     harness.get_by_label("scaduta, non ancora raggiunta");
 }
+
+#[test]
+fn clicking_a_legend_entry_hides_its_line_and_a_second_click_shows_it() {
+    let mut harness = harness(crate::demo::embedded(), &[], true);
+    let shown = |harness: &Harness<'_, State>| {
+        harness
+            .get_by_role_and_label(Role::CheckBox, "Saluzzo")
+            .accesskit_node()
+            .toggled()
+    };
+    assert_eq!(shown(&harness), Some(egui::accesskit::Toggled::True));
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Saluzzo")
+        .click();
+    harness.run();
+    assert_eq!(shown(&harness), Some(egui::accesskit::Toggled::False));
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Saluzzo")
+        .click();
+    harness.run();
+    assert_eq!(shown(&harness), Some(egui::accesskit::Toggled::True));
+    assert!(
+        harness.state().outbox.requests.is_empty(),
+        "hiding a line selects nothing"
+    );
+}
