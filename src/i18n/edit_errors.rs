@@ -1,6 +1,6 @@
 //! Why the app refused an edit, in the user's language, naming modules by their titles.
 
-use super::{Lang, format, tr, tr_args};
+use super::{Lang, format, plural, tr, tr_args};
 use crate::model::{EditError, ModuleId, Project};
 
 pub fn describe(lang: Lang, project: &Project, error: &EditError) -> String {
@@ -21,11 +21,9 @@ pub fn describe(lang: Lang, project: &Project, error: &EditError) -> String {
             "edit_errors.retired_module",
             &[("module", &title(project, module))],
         ),
-        EditError::TooManyModules { max } => tr_args(
-            lang,
-            "edit_errors.too_many_modules",
-            &[("max", &format::integer(lang, i64::from(*max)))],
-        ),
+        EditError::TooManyModules { max } => {
+            plural(lang, "edit_errors.too_many_modules", i64::from(*max), &[])
+        }
         EditError::ModuleInUse { module, partners } => {
             let count = format::integer(lang, i64::try_from(*partners).unwrap_or(i64::MAX));
             let key = if *partners == 1 {

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use super::{Lang, format, tr, tr_args};
+use super::{Lang, format, plural, tr, tr_args};
 use crate::model::validate::{Field, Finding, Problem, Severity, Target};
 use crate::model::{
     EquipmentKind, IndicatorId, MilestoneKind, ModuleId, Month, PartnerId, Project,
@@ -187,13 +187,11 @@ pub fn message(lang: Lang, problem: &Problem) -> String {
             "findings.problem.mostly_remote",
             &[("days", &number(lang, *days)), ("max", &number(lang, *max))],
         ),
-        Problem::TooManyModules { chosen, max } => tr_args(
+        Problem::TooManyModules { chosen, max } => plural(
             lang,
             "findings.problem.too_many_modules",
-            &[
-                ("chosen", &format::integer(lang, count(*chosen))),
-                ("max", &format::integer(lang, i64::from(*max))),
-            ],
+            count(*chosen),
+            &[("max", &format::integer(lang, i64::from(*max)))],
         ),
         Problem::UnknownModule { module } => tr_args(
             lang,

@@ -74,6 +74,19 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     fill(&tr(lang, key), args)
 }
 
+/// A text that counts something: the key `{base}_one` for exactly one, `{base}_other` for
+/// any other number ("1 modulo scelto", "3 moduli scelti"), with `%{count}` written the
+/// language's way and the other placeholders from `args`. rust-i18n has no plural rules;
+/// Italian and English both need just these two forms.
+pub fn plural(lang: Lang, base: &str, count: i64, args: &[(&str, &str)]) -> String {
+    let form = if count == 1 { "one" } else { "other" };
+    let number = format::integer(lang, count);
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(("count", number.as_str()));
+    all.extend_from_slice(args);
+    tr_args(lang, &format!("{base}_{form}"), &all)
+}
+
 /// `template` with each `%{name}` replaced by its value. Values go in as they are and are
 /// never searched for holes themselves, since they hold text from the user's file (a file
 /// may well contain `%{path}`). A hole without a value is left as written.
@@ -105,6 +118,18 @@ pub fn has_key(lang: Lang, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_agrees_with_its_noun_in_both_languages() {
+        let tip = |lang, chosen| plural(lang, "training.matrix.count_tip", chosen, &[("max", "9")]);
+        assert_eq!(tip(Lang::It, 1), "1 modulo scelto, al massimo 9");
+        assert_eq!(tip(Lang::It, 0), "0 moduli scelti, al massimo 9");
+        assert_eq!(tip(Lang::En, 1), "1 module chosen, at most 9");
+        assert_eq!(
+            plural(Lang::It, "training.max.read_only", 1200, &[]),
+            "Al massimo 1.200 moduli per Comune"
+        );
+    }
 
     #[test]
     fn italian_locales_choose_italian() {

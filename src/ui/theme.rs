@@ -32,6 +32,9 @@ const OKABE_ITO: [Color32; 7] = [
     Color32::from_rgb(0xF0, 0xE4, 0x42), // yellow
 ];
 
+/// How many colours the series palette has before it repeats.
+pub const PALETTE_LEN: usize = OKABE_ITO.len();
+
 /// The colour of the `index`-th series (partner), cycling through the palette.
 pub fn series_color(index: usize) -> Color32 {
     OKABE_ITO[index % OKABE_ITO.len()]
@@ -60,6 +63,46 @@ pub fn warning_color() -> Color32 {
     OKABE_ITO[1]
 }
 
+/// Relative luminance (WCAG 2) of an opaque sRGB colour, 0–1.
+pub fn luminance(color: Color32) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+}
+
+/// `color` painted over the opaque `background` (egui's colours are premultiplied).
+pub fn over(color: Color32, background: Color32) -> Color32 {
+    let keep = 1.0 - f32::from(color.a()) / 255.0;
+    let mix = |top: u8, bottom: u8| {
+        (f32::from(top) + f32::from(bottom) * keep)
+            .round()
+            .min(255.0) as u8
+    };
+    Color32::from_rgb(
+        mix(color.r(), background.r()),
+        mix(color.g(), background.g()),
+        mix(color.b(), background.b()),
+    )
+}
+
+/// The WCAG contrast ratio of text in `text` on `background` (1–21; body text needs 4.5).
+pub fn contrast(text: Color32, background: Color32) -> f64 {
+    let text = over(text, background);
+    let (a, b) = (luminance(text), luminance(background));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// What a framed part of a view (`widgets::section::panel`) is filled with.
+pub fn section_fill(visuals: &egui::Visuals) -> Color32 {
+    over(visuals.faint_bg_color, visuals.panel_fill)
+}
+
 /// The app's fonts: egui's defaults. Kept in one place so the glyph test checks exactly what
 /// the window draws with.
 pub fn install_fonts(ctx: &egui::Context) {
@@ -72,10 +115,4 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
     // Scroll bars with their own lane: egui's floating ones cover the right edge of the
     // dashboard's cards and panels.
     ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
-}
-
-/// How a series beyond the palette's length is told apart: the second round of colours is
-/// dashed, so no two partners look the same until 14.
-pub fn series_dashed(index: usize) -> bool {
-    (index / OKABE_ITO.len()) % 2 == 1
 }

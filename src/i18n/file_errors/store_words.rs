@@ -30,8 +30,8 @@ const VERBATIM: [&str; 4] = [
 ];
 
 const EXPECTED_VALUES: [&str; 2] = [
-    "file_errors.message.expected_values",
-    "file_errors.message.expected_value",
+    "file_errors.message.expected_values_other",
+    "file_errors.message.expected_values_one",
 ];
 const EXPECTED_FOUND: &str = "file_errors.message.expected_found";
 const EXPECTED: &str = "file_errors.message.expected";

@@ -227,8 +227,8 @@ fn worded_problems() -> Vec<(Problem, &'static str, &'static str)> {
                 field: Field::Population,
                 value: -1234,
             },
-            "il campo «popolazione» è negativo (−1.234)",
-            "population is negative (−1,234)",
+            "il campo «popolazione residente» è negativo (−1.234)",
+            "resident population is negative (−1,234)",
         ),
         (
             Problem::NegativeAmount {
@@ -246,7 +246,7 @@ fn worded_problems() -> Vec<(Problem, &'static str, &'static str)> {
                 limit: 1100,
             },
             "1.200 iscritti > 1.100 dipendenti",
-            "1,200 enrolled > 1,100 headcount",
+            "1,200 enrolled > 1,100 staff",
         ),
         (
             Problem::NotPositive {
@@ -509,7 +509,10 @@ fn every_field_has_its_own_label_in_both_languages() {
         let distinct: std::collections::BTreeSet<&String> = labels.iter().collect();
         assert_eq!(distinct.len(), labels.len(), "{lang:?}: {labels:?}");
     }
-    assert_eq!(field_label(Lang::It, Field::Smartable), "smartabili");
+    assert_eq!(
+        field_label(Lang::It, Field::Smartable),
+        "personale con attività smartabili"
+    );
     assert_eq!(
         field_label(Lang::En, Field::Smartable),
         Field::Smartable.label()
@@ -549,4 +552,31 @@ fn milestones_equipment_and_severities_have_labels_in_both_languages() {
     assert_eq!(severity_label(Lang::It, Severity::Warning), "Avviso");
     assert_eq!(severity_label(Lang::En, Severity::Error), "Error");
     assert_eq!(severity_label(Lang::En, Severity::Warning), "Warning");
+}
+
+#[test]
+fn a_finding_names_a_partner_field_as_the_editor_labels_it() {
+    // "headcount" in a finding about the field labelled "Staff" sent users looking for a
+    // field that does not exist: one term per concept.
+    let fields = [
+        (Field::Population, "partners.identity.population"),
+        (Field::Headcount, "partners.identity.headcount"),
+        (Field::Managers, "partners.identity.managers"),
+        (Field::Smartable, "partners.identity.smartable"),
+    ];
+    for lang in Lang::ALL {
+        for (field, label_key) in fields {
+            let label = crate::i18n::tr(lang, label_key);
+            let mut chars = label.chars();
+            let in_a_sentence: String = chars
+                .next()
+                .map(|first| first.to_lowercase().chain(chars).collect())
+                .unwrap_or_default();
+            assert_eq!(
+                field_label(lang, field),
+                in_a_sentence,
+                "{lang:?} {field:?}"
+            );
+        }
+    }
 }

@@ -48,10 +48,11 @@ impl Field {
         match self {
             Field::Title => "title",
             Field::Name => "name",
-            Field::Population => "population",
-            Field::Headcount => "headcount",
-            Field::Managers => "managers",
-            Field::Smartable => "smartable",
+            // As the partner editor labels them, so a message names a field one can find.
+            Field::Population => "resident population",
+            Field::Headcount => "staff",
+            Field::Managers => "managers and PO",
+            Field::Smartable => "staff with smartable activities",
             Field::Enrolled => "enrolled",
             Field::Completed => "completed",
             Field::Attendees => "attendees",

@@ -260,6 +260,15 @@ fn delta(lang: Lang, card: &Card, kpi: &Kpi, previous_month: Month, neutral: Col
         ),
         Unit::People | Unit::Hours => format::signed(lang, change, digits as usize),
     };
+    let month = format::month(lang, previous_month);
+    if shown == 0.0 {
+        // "0 vs Nov 2026" reads as noise: say in words that nothing changed.
+        return Delta {
+            arrow: None,
+            text: tr_args(lang, "overview.kpi.unchanged_since", &[("month", &month)]),
+            color: neutral,
+        };
+    }
     let (arrow, color) = match (shown.partial_cmp(&0.0), card.direction) {
         (Some(Ordering::Greater), Direction::UpIsGood) => (Some(Icon::Up), theme::good_color()),
         (Some(Ordering::Less), Direction::UpIsGood) => (Some(Icon::Down), theme::bad_color()),
@@ -267,7 +276,6 @@ fn delta(lang: Lang, card: &Card, kpi: &Kpi, previous_month: Month, neutral: Col
         (Some(Ordering::Less), Direction::Neutral) => (Some(Icon::Down), neutral),
         _ => (None, neutral),
     };
-    let month = format::month(lang, previous_month);
     let text = tr_args(
         lang,
         "overview.kpi.delta_vs",
@@ -417,8 +425,11 @@ mod tests {
         let neutral = Color32::GRAY;
         let feb = Month::new(2026, 2).unwrap();
         let same = delta(Lang::En, &CARDS[2], &kpi(100.2, 100.0), feb, neutral);
-        assert_eq!(same.text, "0 vs Feb 2026");
+        // "0 vs Feb 2026" read as noise: the card says in words that nothing changed.
+        assert_eq!(same.text, "unchanged since Feb 2026");
         assert_eq!((same.arrow, same.color), (None, neutral));
+        let spend = delta(Lang::It, &CARDS[7], &kpi(500.0, 500.2), feb, neutral);
+        assert_eq!(spend.text, "stesso valore di feb 2026");
         let missing = Kpi {
             value: Some(1.0),
             previous: None,

@@ -125,7 +125,8 @@ impl MilestoneGrid {
     }
 }
 
-/// What the marks mean: tick for reached, grey for planned, warning sign for late.
+/// What the marks mean: tick for reached, grey for planned; the warning sign after the
+/// actual month of a tappa reached late, before the planned month of one overdue.
 fn legend(ui: &mut Ui, lang: Lang) {
     let size = section::body_size(ui) * 0.9;
     let weak = ui.visuals().weak_text_color();
@@ -138,11 +139,35 @@ fn legend(ui: &mut Ui, lang: Lang) {
             weak,
         );
         ui.label(text("overview.milestones.legend_planned").color(weak));
-        icons::icon_label(
+        let month = tr(lang, "overview.milestones.legend_month");
+        let late = |ui: &mut Ui, leading: Icon, trailing: Option<Icon>, key: &str| {
+            let bad = theme::bad_color();
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                icons::icon_space(ui, leading, size * 0.85, bad);
+                ui.label(
+                    RichText::new(month.as_ref())
+                        .size(size)
+                        .italics()
+                        .color(bad),
+                );
+                if let Some(trailing) = trailing {
+                    icons::icon_space(ui, trailing, size * 0.85, bad);
+                }
+                ui.label(RichText::new(tr(lang, key)).size(size));
+            });
+        };
+        late(
+            ui,
+            Icon::Check,
+            Some(Icon::Warning),
+            "overview.milestones.legend_late",
+        );
+        late(
             ui,
             Icon::Warning,
-            text("overview.milestones.legend_late"),
-            theme::bad_color(),
+            None,
+            "overview.milestones.legend_overdue",
         );
     });
 }

@@ -7,12 +7,15 @@
 //! eight partners or with every Comune in Italy: plots draw aggregates plus the selected
 //! partners, and lists lay out only their visible rows.
 
+mod adoption_legend;
 mod adoption_plot;
 mod adoption_series;
 mod findings_list;
 mod header;
 mod kpi_cards;
+mod line_labels;
 mod milestone_grid;
+mod series_style;
 mod training_chart;
 mod training_rank;
 

@@ -73,7 +73,8 @@ fn the_cards_show_the_consortium_figures_of_the_analysis() {
     let kpis = &harness.state().dashboard.kpis;
     let staff = format::integer(Lang::It, kpis.staff.value.unwrap().round() as i64);
     let adoption = format::percent(Lang::It, kpis.adoption.value.unwrap(), 1);
-    harness.get_by_label("Personale");
+    // The partner editor's term for the same figure.
+    harness.get_by_label("Dipendenti");
     harness.get_by_label(&staff);
     harness.get_by_label(&adoption);
     harness.get_by_label("8 Comuni partner");
@@ -275,7 +276,13 @@ fn dragging_pans_the_plot_and_a_double_click_restores_the_programme() {
         (bounds.min(), bounds.max())
     };
     let months = harness.state().dashboard.months.len() as f64;
-    let whole = ([-0.5, 0.0], [months - 0.5, 100.0]);
+    let right = super::adoption_plot::right_edge(
+        months as usize,
+        super::adoption_series::PlotMode::EveryPartner,
+    );
+    // Past the last month, room for the names at the lines' ends.
+    assert!(right > months - 0.5);
+    let whole = ([-0.5, 0.0], [right, 100.0]);
     assert_eq!(bounds(&harness), whole);
 
     // An empty spot: mid-programme, near the top.
@@ -349,4 +356,104 @@ fn the_grid_lays_out_only_visible_rows_and_scrolls_to_a_partner_selected_elsewhe
     harness.state_mut().selection.partners.insert(last);
     harness.run();
     assert!(row(&harness), "the grid scrolled to the selected partner");
+}
+
+/// The adoption legend's entries (checkboxes) with the line style each one says it shows.
+fn legend_styles(harness: &Harness<'_, State>) -> Vec<(String, Option<String>)> {
+    harness
+        .query_all_by_role(Role::CheckBox)
+        .map(|node| {
+            let node = node.accesskit_node();
+            (node.label().unwrap_or_default(), node.description())
+        })
+        .collect()
+}
+
+fn assert_styles_differ(entries: &[(String, Option<String>)]) {
+    for (index, (name, style)) in entries.iter().enumerate() {
+        let style = style
+            .as_ref()
+            .unwrap_or_else(|| panic!("the legend entry {name} says nothing of its line"));
+        for (other, other_style) in &entries[index + 1..] {
+            assert_ne!(
+                Some(style),
+                other_style.as_ref(),
+                "{name} and {other} look the same in the legend"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_adoption_legend_entry_shows_a_line_of_its_own() {
+    let harness = harness(crate::demo::embedded(), &[], true);
+    let entries = legend_styles(&harness);
+    let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Consorzio",
+            "Alba",
+            "Bra",
+            "Cherasco",
+            "Cuneo",
+            "Dronero",
+            "Fossano",
+            "Roddi",
+            "Saluzzo"
+        ]
+    );
+    assert_styles_differ(&entries);
+}
+
+#[test]
+fn at_national_scale_consortium_median_and_band_look_different_in_the_legend() {
+    let project = crate::demo::generate(&crate::demo::DemoOptions {
+        partners: 60,
+        months: 24,
+        seed: 3,
+    });
+    let ids: Vec<&str> = project.partners.keys().map(|id| id.as_str()).collect();
+    let selected: Vec<String> = ids.iter().take(20).map(|id| id.to_string()).collect();
+    let selected: Vec<&str> = selected.iter().map(String::as_str).collect();
+    let harness = harness(project.clone(), &selected, true);
+    let entries = legend_styles(&harness);
+    assert_eq!(entries.len(), 3 + 20, "{entries:?}");
+    assert!(entries.iter().any(|(name, _)| name == "Mediana dei Comuni"));
+    assert_styles_differ(&entries);
+}
+
+#[test]
+fn the_milestone_legend_tells_a_late_reached_tappa_from_an_overdue_one() {
+    let harness = harness(crate::demo::embedded(), &[], true);
+    // The cells put the warning sign after the month of a tappa reached late, before the
+    // planned month of one overdue: the legend shows both, each with its meaning.
+    harness.get_by_label("raggiunta in ritardo ·");
+    harness.get_by_label("scaduta, non ancora raggiunta");
+}
+
+#[test]
+fn clicking_a_legend_entry_hides_its_line_and_a_second_click_shows_it() {
+    let mut harness = harness(crate::demo::embedded(), &[], true);
+    let shown = |harness: &Harness<'_, State>| {
+        harness
+            .get_by_role_and_label(Role::CheckBox, "Saluzzo")
+            .accesskit_node()
+            .toggled()
+    };
+    assert_eq!(shown(&harness), Some(egui::accesskit::Toggled::True));
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Saluzzo")
+        .click();
+    harness.run();
+    assert_eq!(shown(&harness), Some(egui::accesskit::Toggled::False));
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Saluzzo")
+        .click();
+    harness.run();
+    assert_eq!(shown(&harness), Some(egui::accesskit::Toggled::True));
+    assert!(
+        harness.state().outbox.requests.is_empty(),
+        "hiding a line selects nothing"
+    );
 }

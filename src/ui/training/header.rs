@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::count_text;
-use crate::i18n::{format, parse, tr, tr_args};
+use crate::i18n::{format, parse, plural, tr};
 use crate::model::{Edit, Project};
 use crate::ui::ViewCtx;
 use crate::ui::theme;
@@ -71,12 +71,7 @@ impl Header {
                     cx.outbox.edit(Edit::SetMaxModules(value));
                 }
             } else {
-                let count = format::integer(lang, i64::from(max));
-                ui.label(tr_args(
-                    lang,
-                    "training.max.read_only",
-                    &[("count", &count)],
-                ));
+                ui.label(plural(lang, "training.max.read_only", i64::from(max), &[]));
             }
             ui.add_space(16.0);
             let weak = ui.visuals().weak_text_color();

@@ -6,6 +6,7 @@
 use egui::{Color32, Rect, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
 
 use crate::i18n::{Lang, format, tr};
+use crate::ui::theme::luminance;
 
 /// ColorBrewer Blues, light to dark, without its near-white first class (it would vanish
 /// on a light panel).
@@ -45,19 +46,6 @@ pub fn text_on(fill: Color32) -> Color32 {
     } else {
         Color32::WHITE
     }
-}
-
-/// Relative luminance (WCAG) of an sRGB colour, 0–1.
-pub fn luminance(color: Color32) -> f64 {
-    let channel = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
 }
 
 /// The outline of a chosen cell, so its lightest fill still shows against the panel.

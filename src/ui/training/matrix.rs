@@ -11,7 +11,7 @@ use egui_extras::{Column, TableBuilder};
 use super::matrix_cells::{self, CellAction, CellInput};
 use super::matrix_header;
 use super::{additive_click, count_text, heat};
-use crate::i18n::{Lang, format, tr, tr_args};
+use crate::i18n::{Lang, format, plural, tr};
 use crate::model::{Edit, Module, ModuleId, PartnerId, Project};
 use crate::ui::widgets::icons::{self, Icon};
 use crate::ui::widgets::section;
@@ -80,10 +80,9 @@ pub(super) struct Geometry {
 
 impl Geometry {
     /// Cells as wide as the space allows, between room for "100%" and a comfortable size.
-    fn new(body: f32, width: f32, columns: usize) -> Geometry {
+    fn new(body: f32, width: f32, columns: usize, header: f32) -> Geometry {
         let name = body * 12.0;
         let count = body * 4.0;
-        let header = body * 10.0;
         let room = width - name - count - header - SLACK;
         let cell = (room / columns.max(1) as f32).clamp(body * 2.8, body * 4.2);
         Geometry {
@@ -157,13 +156,11 @@ impl Matrix {
                     total,
                 )
             } else {
-                tr_args(
+                plural(
                     lang,
                     "training.matrix.partners_found",
-                    &[
-                        ("shown", &format::integer(lang, shown as i64)),
-                        ("count", &format::integer(lang, total as i64)),
-                    ],
+                    shown as i64,
+                    &[("total", &format::integer(lang, total as i64))],
                 )
             };
             section::note(ui, &summary);
@@ -178,7 +175,8 @@ impl Matrix {
             });
         });
         let body = section::body_size(ui);
-        let geometry = Geometry::new(body, ui.available_width(), columns.len());
+        let header = matrix_header::header_height(ui, body, &columns);
+        let geometry = Geometry::new(body, ui.available_width(), columns.len(), header);
         ui.horizontal(|ui| {
             heat::legend(ui, lang, vec2(geometry.cell, geometry.row));
         });
@@ -382,14 +380,11 @@ fn row_count(ui: &mut Ui, lang: Lang, chosen: usize, max: u32) {
         format::integer(lang, chosen as i64),
         format::integer(lang, i64::from(max))
     );
-    let int = |value: i64| format::integer(lang, value);
-    let tip = tr_args(
+    let tip = plural(
         lang,
         "training.matrix.count_tip",
-        &[
-            ("chosen", &int(chosen as i64)),
-            ("max", &int(i64::from(max))),
-        ],
+        chosen as i64,
+        &[("max", &format::integer(lang, i64::from(max)))],
     );
     if chosen > max_usize {
         icons::icon_label(

@@ -7,7 +7,7 @@ use egui::{Color32, FontId, Id, Painter, Rect, RichText, Sense, Stroke, StrokeKi
 
 use super::heat::{cell_stroke, heat_color, text_on};
 use crate::analysis::Completion;
-use crate::i18n::{Lang, format, tr, tr_args};
+use crate::i18n::{Lang, format, plural, tr, tr_args};
 use crate::model::{Module, ModuleChoice};
 use crate::ui::theme;
 use crate::ui::widgets::icons::{self, Icon};
@@ -225,13 +225,11 @@ fn tooltip(ui: &mut Ui, input: &CellInput<'_>) {
             note(ui, &tr(lang, "training.matrix.tip_not_chosen"));
         }
         None if input.full() => {
-            let text = tr_args(
+            let text = plural(
                 lang,
                 "training.matrix.tip_full",
-                &[
-                    ("chosen", &int(input.chosen as i64)),
-                    ("max", &int(i64::from(input.max))),
-                ],
+                input.chosen as i64,
+                &[("max", &int(i64::from(input.max)))],
             );
             ui.horizontal(|ui| {
                 let size = ui.text_style_height(&egui::TextStyle::Body) * 0.85;

@@ -5,7 +5,7 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::Node;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use super::TrainingView;
 use crate::analysis::dashboard::{Dashboard, dashboard};
@@ -605,4 +605,53 @@ fn a_chosen_cell_menu_opens_its_partner() {
     harness.get_by_label("Apri il Comune").click();
     harness.run();
     assert_eq!(harness.state().log, [Request::EditPartner(partner)]);
+}
+
+#[test]
+fn the_matrix_header_names_every_module_in_full_and_hovering_a_title_shows_it() {
+    let project = demo();
+    let titles: Vec<String> = project
+        .catalogue
+        .values()
+        .filter(|module| !module.retired)
+        .map(|module| module.title.clone())
+        .collect();
+    let longest = titles
+        .iter()
+        .max_by_key(|title| title.chars().count())
+        .unwrap();
+    assert!(longest.chars().count() > 40, "{longest}");
+    let mut harness = harness(
+        project.clone(),
+        Options {
+            size: egui::vec2(1920.0, 2600.0),
+            ..Options::default()
+        },
+    );
+    // The slanted titles are painted: the header says them to a screen reader, in full,
+    // in the order of the columns.
+    let (rect, label) = harness
+        .query_all_by_label_contains(longest)
+        .map(|node| {
+            let node_text = node.accesskit_node();
+            // egui gives a text's words as its value rather than its label.
+            let text = node_text.label().or(node_text.value()).unwrap_or_default();
+            (node.rect(), text)
+        })
+        .find(|(_, label)| titles.iter().all(|title| label.contains(title.as_str())))
+        .expect("a header naming every module");
+    // The first title starts at the bottom left of the header and rises to the right.
+    let first = label.split(", ").next().unwrap().to_owned();
+    let first = &first;
+    let before = harness.query_all_by_label(first).count();
+    harness.hover_at(rect.left_bottom() + egui::vec2(8.0, -10.0));
+    // Past egui's tooltip delay.
+    for _ in 0..60 {
+        harness.step();
+    }
+    assert_eq!(
+        harness.query_all_by_label(first).count(),
+        before + 1,
+        "a tooltip names {first}"
+    );
 }

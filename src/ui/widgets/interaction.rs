@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use crate::i18n::{Lang, format, tr_args};
+use crate::i18n::{Lang, plural};
 
 /// Whether a click should add to the selection rather than replace it (Ctrl, or Cmd on a
 /// Mac), held now or when the button was released this frame.
@@ -18,10 +18,10 @@ pub fn additive_click(ui: &Ui) -> bool {
     })
 }
 
-/// "1 errore" / "3 errori": the `one` key for exactly one, otherwise `other`, with the count
-/// written the language's way.
+/// "1 errore" / "3 errori": `i18n::plural` for the views that name both keys; `one` and
+/// `other` are `{base}_one` and `{base}_other`.
 pub fn count_text(lang: Lang, one: &str, other: &str, count: usize) -> String {
-    let key = if count == 1 { one } else { other };
-    let count = format::integer(lang, i64::try_from(count).unwrap_or(i64::MAX));
-    tr_args(lang, key, &[("count", &count)])
+    let base = one.strip_suffix("_one").unwrap_or(one);
+    debug_assert_eq!(other.strip_suffix("_other"), Some(base), "{one} / {other}");
+    plural(lang, base, i64::try_from(count).unwrap_or(i64::MAX), &[])
 }
