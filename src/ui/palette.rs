@@ -5,7 +5,7 @@
 
 use egui::{Align, Button, Id, Key, Modal, Modifiers, RichText, ScrollArea, TextEdit, vec2};
 
-use crate::i18n::{Lang, tr, tr_args};
+use crate::i18n::{Lang, tr};
 use crate::ui::search::{fold, matches_words, query_words};
 
 /// Matches shown at once; more would not help anyone choose, and typing narrows them.
@@ -226,11 +226,8 @@ impl<T> Open<T> {
         self.reveal = false;
         let hidden = self.matches.len().saturating_sub(SHOWN);
         if hidden > 0 {
-            ui.label(tr_args(
-                lang,
-                "commands.palette.more",
-                &[("count", &hidden.to_string())],
-            ));
+            let hidden = i64::try_from(hidden).unwrap_or(i64::MAX);
+            ui.label(crate::i18n::plural(lang, "commands.palette.more", hidden, &[]));
         }
         clicked
     }
