@@ -157,10 +157,9 @@ impl ChangesEditor {
     /// "Altre 7.083 modifiche non mostrate · [Mostra altre 40]".
     fn more_row(&mut self, ui: &mut Ui, lang: Lang, hidden: usize) {
         ui.horizontal(|ui| {
-            let count = crate::i18n::format::integer(lang, hidden as i64);
             section::note(
                 ui,
-                &tr_args(lang, "scenarios.changes.more_hidden", &[("count", &count)]),
+                &crate::i18n::plural(lang, "scenarios.changes.more_hidden", hidden as i64, &[]),
             );
             let page = crate::i18n::format::integer(lang, hidden.min(CARDS_PER_PAGE) as i64);
             let label = tr_args(lang, "scenarios.changes.show_more", &[("count", &page)]);

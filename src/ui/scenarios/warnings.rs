@@ -73,10 +73,10 @@ impl WarningsList {
                 form::problem_note(ui, Severity::Warning, &describe(lang, cx.project, group));
             }
             if self.groups.len() > MAX_LINES {
-                let more = format::integer(lang, (self.groups.len() - MAX_LINES) as i64);
+                let more = (self.groups.len() - MAX_LINES) as i64;
                 section::note(
                     ui,
-                    &tr_args(lang, "scenarios.warnings.more", &[("count", &more)]),
+                    &crate::i18n::plural(lang, "scenarios.warnings.more", more, &[]),
                 );
             }
         });
