@@ -35,22 +35,6 @@ const INVARIANT: [&str; 7] = [
     "scenarios.warnings.and_more",
 ];
 
-/// Texts of the Partners and Scenarios views, whose code other engineers are changing at
-/// the same time as this test was written: each still needs its pair of keys and a call
-/// to `i18n::plural` in the view. Remove a key from here when its view is done.
-const LEFT_FOR_THE_PARTNERS_AND_SCENARIOS_VIEWS: [&str; 10] = [
-    "partner_data.modules.count",
-    "partner_data.modules.at_max",
-    "partner_data.modules.planned_hours",
-    "partners.section.milestones_detail",
-    "partners.section.milestones_late",
-    "partners.section.modules_detail",
-    "partners.section.equipment_detail",
-    "partners.section.observations_detail",
-    "partners.section.indicators_detail",
-    "partners.identity.adoption_value",
-];
-
 /// Key → language → text, from every assets/locales/*.yml.
 fn texts() -> BTreeMap<String, Vec<String>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
@@ -94,9 +78,7 @@ fn every_count_followed_by_a_noun_has_a_singular_and_a_plural_text() {
     let texts = texts();
     let mut missing = Vec::new();
     for (key, values) in &texts {
-        if !values.iter().any(|text| count_before_a_word(text))
-            || INVARIANT.contains(&key.as_str())
-            || LEFT_FOR_THE_PARTNERS_AND_SCENARIOS_VIEWS.contains(&key.as_str())
+        if !values.iter().any(|text| count_before_a_word(text)) || INVARIANT.contains(&key.as_str())
         {
             continue;
         }
@@ -118,11 +100,8 @@ fn every_count_followed_by_a_noun_has_a_singular_and_a_plural_text() {
 #[test]
 fn the_exceptions_are_still_needed() {
     let texts = texts();
-    for key in INVARIANT
-        .iter()
-        .chain(&LEFT_FOR_THE_PARTNERS_AND_SCENARIOS_VIEWS)
-    {
-        let values = texts.get(*key).unwrap_or_else(|| panic!("{key} is gone"));
+    for key in INVARIANT {
+        let values = texts.get(key).unwrap_or_else(|| panic!("{key} is gone"));
         assert!(
             values.iter().any(|text| count_before_a_word(text)),
             "{key} no longer needs its exception"

@@ -227,7 +227,12 @@ impl<T> Open<T> {
         let hidden = self.matches.len().saturating_sub(SHOWN);
         if hidden > 0 {
             let hidden = i64::try_from(hidden).unwrap_or(i64::MAX);
-            ui.label(crate::i18n::plural(lang, "commands.palette.more", hidden, &[]));
+            ui.label(crate::i18n::plural(
+                lang,
+                "commands.palette.more",
+                hidden,
+                &[],
+            ));
         }
         clicked
     }

@@ -14,7 +14,7 @@ use super::milestones::MilestonesSection;
 use super::modules::ModulesSection;
 use super::observations::ObservationsSection;
 use super::{PartnerData, Section};
-use crate::i18n::{Lang, findings, format, tr, tr_args};
+use crate::i18n::{Lang, findings, format, plural, tr, tr_args};
 use crate::model::validate::{Field, Finding, Target};
 use crate::model::{Edit, Partner, PartnerId};
 use crate::ui::widgets::{FieldFindings, form, section, text_field};
@@ -241,48 +241,37 @@ impl Editor {
         let late = (partner.milestones.values())
             .filter(|dates| dates.is_late(cx.dashboard.as_of))
             .count();
-        let mut milestones = tr_args(
+        let mut milestones = plural(
             lang,
             "partners.section.milestones_detail",
-            &[
-                ("reached", &number(reached)),
-                ("total", &number(crate::model::MilestoneKind::ALL.len())),
-            ],
+            reached as i64,
+            &[("total", &number(crate::model::MilestoneKind::ALL.len()))],
         );
         if late > 0 {
             milestones.push_str(" · ");
-            milestones.push_str(&tr_args(
+            milestones.push_str(&plural(
                 lang,
                 "partners.section.milestones_late",
-                &[("count", &number(late))],
+                late as i64,
+                &[],
             ));
         }
-        let modules = tr_args(
+        let modules = plural(
             lang,
             "partners.section.modules_detail",
-            &[
-                ("count", &number(partner.modules.len())),
-                (
-                    "max",
-                    &format::integer(lang, i64::from(cx.project.meta.max_modules_per_partner)),
-                ),
-            ],
+            partner.modules.len() as i64,
+            &[(
+                "max",
+                &format::integer(lang, i64::from(cx.project.meta.max_modules_per_partner)),
+            )],
         );
-        let equipment = tr_args(
-            lang,
-            "partners.section.equipment_detail",
-            &[("count", &number(partner.equipment.len()))],
-        );
+        let counted = |base: &str, n: usize| plural(lang, base, n as i64, &[]);
+        let equipment = counted("partners.section.equipment_detail", partner.equipment.len());
         let observed = partner.observations.iter().count();
-        let observations = tr_args(
-            lang,
-            "partners.section.observations_detail",
-            &[("count", &number(observed))],
-        );
-        let indicators = tr_args(
-            lang,
+        let observations = counted("partners.section.observations_detail", observed);
+        let indicators = counted(
             "partners.section.indicators_detail",
-            &[("count", &number(partner.indicators.len()))],
+            partner.indicators.len(),
         );
 
         let data = PartnerData {

@@ -6,7 +6,7 @@ use egui::{Id, Ui};
 
 use super::{PartnerData, Section};
 use crate::analysis::ratio;
-use crate::i18n::{Lang, format, tr, tr_args};
+use crate::i18n::{Lang, format, plural, tr, tr_args};
 use crate::model::edit::StaffField;
 use crate::model::validate::{Field, Target};
 use crate::model::{Edit, Partner};
@@ -101,7 +101,7 @@ fn smartable_share(lang: Lang, partner: &Partner) -> String {
     }
 }
 
-/// "23,3% a mar 2026 (28 su 120 smartabili)", or that nothing was observed yet.
+/// "23,3% a mar 2026 (28 lavoratori agili)", or that nothing was observed yet.
 fn adoption(lang: Lang, partner: &Partner) -> String {
     let Some((month, observation)) = partner.observations.last() else {
         return tr(lang, "partners.identity.not_observed").into_owned();
@@ -110,14 +110,13 @@ fn adoption(lang: Lang, partner: &Partner) -> String {
         || format::MISSING.to_owned(),
         |share| format::percent(lang, share * 100.0, 1),
     );
-    tr_args(
+    plural(
         lang,
         "partners.identity.adoption_value",
+        observation.smart_workers,
         &[
             ("percent", &percent),
             ("month", &format::month(lang, month)),
-            ("workers", &format::integer(lang, observation.smart_workers)),
-            ("smartable", &format::integer(lang, partner.smartable)),
         ],
     )
 }

@@ -16,11 +16,24 @@ fn derived_figures_read_as_sentences() {
         .set(start.plus(2), Some(Observation::new(28, 6.0)));
     assert_eq!(
         adoption(Lang::It, &partner),
-        "23,3% a mar 2025 (28 lavoratori agili su 120 smartabili)"
+        "23,3% a mar 2025 (28 lavoratori agili)"
     );
     assert_eq!(
         adoption(Lang::En, &partner),
-        "23.3% in Mar 2025 (28 smart workers of 120 smartable)"
+        "23.3% in Mar 2025 (28 smart workers)"
+    );
+    // One worker is one worker, in both languages.
+    partner.smartable = 2;
+    partner
+        .observations
+        .set(start.plus(2), Some(Observation::new(1, 6.0)));
+    assert_eq!(
+        adoption(Lang::It, &partner),
+        "50,0% a mar 2025 (1 lavoratore agile)"
+    );
+    assert_eq!(
+        adoption(Lang::En, &partner),
+        "50.0% in Mar 2025 (1 smart worker)"
     );
     partner.headcount = 0;
     assert_eq!(smartable_share(Lang::En, &partner), "—");

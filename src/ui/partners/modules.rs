@@ -11,7 +11,7 @@ use super::edit_table::EditTable;
 use super::{PartnerData, Section};
 use crate::fields::sessions::SessionsSheet;
 use crate::i18n::findings::area_label;
-use crate::i18n::{format, tr, tr_args};
+use crate::i18n::{format, plural, tr, tr_args};
 use crate::model::validate::{Field, Target};
 use crate::model::{
     Edit, Module, ModuleChoice, ModuleId, Month, Partner, PartnerId, Session, SessionId,
@@ -63,20 +63,14 @@ fn chooser(ui: &mut Ui, cx: &mut ViewCtx<'_>, id: &PartnerId, partner: &Partner)
     let max = cx.project.meta.max_modules_per_partner;
     let chosen = partner.modules.len();
     let at_max = chosen >= max as usize;
-    let at_max_text = tr_args(
-        lang,
-        "partner_data.modules.at_max",
-        &[("max", &format::integer(lang, i64::from(max)))],
-    );
+    let at_max_text = plural(lang, "partner_data.modules.at_max", i64::from(max), &[]);
     let mut picked = None;
     ui.horizontal_wrapped(|ui| {
-        let count = tr_args(
+        let count = plural(
             lang,
             "partner_data.modules.count",
-            &[
-                ("chosen", &format::integer(lang, chosen as i64)),
-                ("max", &format::integer(lang, i64::from(max))),
-            ],
+            chosen as i64,
+            &[("max", &format::integer(lang, i64::from(max)))],
         );
         let color = if chosen > max as usize {
             theme::bad_color()
@@ -199,9 +193,12 @@ fn block_header(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>) {
             Some(entry) => {
                 ui.label(RichText::new(area_label(lang, entry.area)).color(weak));
                 let hours = marks::number(lang, entry.hours);
-                let planned = tr_args(
+                // "1 ora", "1,5 ore": only exactly one hour is singular.
+                let form = i64::from(entry.hours == 1.0);
+                let planned = plural(
                     lang,
                     "partner_data.modules.planned_hours",
+                    form,
                     &[("hours", &hours)],
                 );
                 ui.label(RichText::new(planned).color(weak));

@@ -459,7 +459,9 @@ fn many_partners_show_twelve_small_plots_the_selected_first() {
     let picked = order[20].clone();
     state.selection.select_only(picked.clone());
     harness.run();
-    harness.get_by_label("Comuni mostrati: 12 (su 30), prima i selezionati, poi in ordine alfabetico.");
+    harness.get_by_label(
+        "Comuni mostrati: 12 (su 30), prima i selezionati, poi in ordine alfabetico.",
+    );
     let shown: Vec<_> = harness
         .state()
         .view
