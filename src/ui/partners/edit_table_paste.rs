@@ -104,8 +104,12 @@ pub fn dialog(ui: &mut Ui, cx: &mut ViewCtx<'_>, root: Id) {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if !plan.edits.is_empty() {
-                let count = format::integer(lang, plan.landed as i64);
-                let text = tr_args(lang, "edit_table.paste.apply_valid", &[("count", &count)]);
+                let text = crate::i18n::plural(
+                    lang,
+                    "edit_table.paste.apply_valid",
+                    plan.landed as i64,
+                    &[],
+                );
                 if ui.button(text).clicked() {
                     cx.outbox.push(Request::Batch(plan.edits.clone()));
                     done = true;
