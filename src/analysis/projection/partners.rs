@@ -45,7 +45,8 @@ pub(super) fn project_on(
                 let planned = (!mine.is_empty()).then(|| build(&mine));
                 let fit = match calibration.fits.get(id) {
                     Some(fit) => *fit,
-                    None => fit_one(project, &baseline, settings),
+                    None => fit_one(project, &baseline, settings)
+                        .with_pooled_noise(calibration.pooled_noise),
                 };
                 Prepared {
                     id,
@@ -69,7 +70,7 @@ pub(super) fn project_on(
             .collect();
         (run, projections)
     });
-    let consortium = monte_carlo::consortium(results.iter().map(|(run, _)| run), frame);
+    let consortium = monte_carlo::consortium(results.iter().map(|(run, _)| run), frame, &strata);
     let mut partners = Vec::with_capacity(project.partners.len());
     let mut warnings = Vec::new();
     for (_, projections) in results {
@@ -139,22 +140,29 @@ impl<'a> Prepared<'a> {
         // Partners on priors follow the scenario's priors.
         let fit = match self.fit.source {
             FitSource::Fitted => self.fit,
-            FitSource::Priors => Fit::priors(
-                inputs.model.prior_p,
-                inputs.model.prior_q,
-                settings.prior_spread,
-                self.fit.months,
-            ),
+            FitSource::Priors => Fit {
+                noise: self.fit.noise,
+                ..Fit::priors(
+                    inputs.model.prior_p,
+                    inputs.model.prior_q,
+                    settings.prior_spread,
+                    self.fit.months,
+                )
+            },
         };
+        let noise = settings.noise.unwrap_or(fit.noise).max(0.0);
         let potential = inputs.potential();
-        let (start, start_people) = match self.baseline.last_observation() {
+        // Where the partner stands at its last observation is known up to the noise of that
+        // observation; from nobody, exactly.
+        let (start, start_people, start_spread) = match self.baseline.last_observation() {
             Some((last, observed)) => (
                 last,
                 self.moved_start(last, observed, &fit, programme_start, settings),
+                noise,
             ),
             None => match view.origin(programme_start) {
-                Some(origin) => (origin.plus(-1), 0.0),
-                None => (frame.anchor.plus(frame.horizon as i32), 0.0),
+                Some(origin) => (origin.plus(-1), 0.0, 0.0),
+                None => (frame.anchor.plus(frame.horizon as i32), 0.0, 0.0),
             },
         };
         Plan {
@@ -164,6 +172,8 @@ impl<'a> Prepared<'a> {
             potential,
             start,
             start_people,
+            start_spread,
+            noise,
             floor: start_people,
             band: settings.partner_bands.includes(self.id),
         }
