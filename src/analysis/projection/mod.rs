@@ -36,6 +36,8 @@ mod path;
 mod settings;
 mod sink;
 #[cfg(test)]
+mod synthetic_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeMap;

@@ -161,10 +161,8 @@ pub(crate) fn consortium<'a>(
         .collect()
 }
 
-/// Where the pairings of draws with strata step (see `Pairing`): the noise of a month, and the
-/// start's spread, each apart from the other.
+/// Where the pairing of draws with the strata of a month's noise steps (see `Pairing`).
 pub(crate) const NOISE_STEP: f64 = 0.618;
-const START_STEP: f64 = 0.382;
 /// Mixed into the seed of the consortium's noise, so it is not any partner's.
 const CONSORTIUM_NOISE: u64 = 0xC0A5_0B71_0000_0001;
 
@@ -247,10 +245,8 @@ struct Workspace {
     noisy: Vec<f64>,
 }
 
-/// Mixed into a partner's seed for the noise of its months and for its start's spread, apart
-/// from its (p, q) draws.
+/// Mixed into a partner's seed for the noise of its months, apart from its (p, q) draws.
 const PARTNER_NOISE: u64 = 0x0B5E_4BED_0000_0002;
-const START_SPREAD: u64 = 0x5747_0000_0000_0003;
 
 /// One partner's draws of (p, q) and each draw's diffusion state, in flat arrays.
 #[derive(Default)]
@@ -366,14 +362,18 @@ impl PartnerDraws {
     }
 
     /// Each draw's share at the start: the starting level with the relative spread of the
-    /// observation it comes from, within nobody and the potential.
+    /// observation it comes from, within nobody and the potential. The normal of draw d is
+    /// the q-order's stratum half the draws away: a random order's values at two positions are
+    /// independent, so the start's spread is independent of the draw's p and q (and of the
+    /// noise's pairing), at no cost.
     fn spread_start(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64]) {
-        let seed = partner_seed(frame.seed, plan.id) ^ START_SPREAD;
-        Pairing::new(strata.len(), START_STEP).fill(strata, seed, &mut self.start_share);
+        self.draw(plan, frame, strata);
+        let n = self.z2.len();
         let (level, spread) = (plan.start_people / plan.potential, plan.start_spread);
-        for share in &mut self.start_share {
-            *share = (level * (1.0 + spread * *share)).clamp(0.0, 1.0);
-        }
+        self.start_share.clear();
+        self.start_share.extend(
+            (0..n).map(|d| (level * spread.mul_add(self.z2[(d + n / 2) % n], 1.0)).clamp(0.0, 1.0)),
+        );
     }
 
     /// Draws (p, q) once per partner, when diffusion first needs them, and p/q.
