@@ -74,7 +74,9 @@ pub(crate) fn pooled_noise<'a>(fits: impl Iterator<Item = &'a Fit>) -> f64 {
     let (sum, dof) = fits
         .filter_map(|fit| Some((fit.residual_sd?, fit.months.saturating_sub(2) as f64)))
         .filter(|(sd, dof)| sd.is_finite() && *dof > 0.0)
-        .fold((0.0, 0.0), |(sum, n), (sd, dof)| (sum + dof * sd * sd, n + dof));
+        .fold((0.0, 0.0), |(sum, n), (sd, dof)| {
+            (sum + dof * sd * sd, n + dof)
+        });
     if dof > 0.0 {
         (sum / dof).sqrt()
     } else {

@@ -17,6 +17,7 @@
 //! The months projected are those after the project's last observed month (or the whole
 //! programme when nothing is observed yet), `horizon` of them.
 
+mod backtest;
 mod bands;
 mod bass;
 mod calibrate;
@@ -42,6 +43,9 @@ mod tests;
 
 use std::collections::BTreeMap;
 
+pub use backtest::{
+    Backtest, DEFAULT_CUTOFFS, MIN_COMPARISONS, PastForecast, Score, Subject, as_known_at, backtest,
+};
 pub use bands::Quantiles;
 pub use bass::{cumulative, step};
 pub use calibrate::{DEFAULT_NOISE, Fit, FitSource, MIN_FIT_MONTHS, POOL_MONTHS};
@@ -50,9 +54,7 @@ pub use comparison::{
     POLA_FLOOR, Pair, Rule, RuleWarning, compare,
 };
 pub use inputs::EXPECTED_LEAD_MONTHS;
-pub use settings::{
-    BandKind, Drivers, MAX_DRAWS, MAX_HORIZON, PartnerBands, ProjectionSettings,
-};
+pub use settings::{BandKind, Drivers, MAX_DRAWS, MAX_HORIZON, PartnerBands, ProjectionSettings};
 
 use crate::model::{Cents, ModelSettings, Month, Partner, PartnerId, Project, Scenario};
 use drivers::DriverView;
@@ -66,6 +68,8 @@ pub struct Projection {
     pub anchor: Month,
     pub months: Vec<Month>,
     pub draws: usize,
+    /// Which band the quantiles are: what will be observed, or the expected count.
+    pub band: BandKind,
     /// Every partner, in id order.
     pub partners: Vec<PartnerProjection>,
     /// The consortium's total adopters per month: quantiles over the draws of the sum.

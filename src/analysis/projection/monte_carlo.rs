@@ -15,7 +15,6 @@
 //! on one core or many.
 
 use super::bands::{Quantiles, Scratch, quantiles_of_counts};
-use super::settings::BandKind;
 use super::bass::share_of;
 use super::calibrate::{Fit, lower, upper};
 use super::draws::{Pairing, SplitMix64, partner_seed, shuffled_pair_into};
@@ -23,6 +22,7 @@ use super::drivers::DriverView;
 use super::fast_exp::exp_in_place;
 use super::kernel::{BLOCK, Constants, advance, advance_block, block_len};
 use super::parallel;
+use super::settings::BandKind;
 use super::sink::{ObservationNoise, Sink, noise_offset};
 use crate::model::{Month, PartnerId};
 

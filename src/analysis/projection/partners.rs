@@ -87,6 +87,7 @@ pub(super) fn project_on(
             .through(frame.anchor.plus(frame.horizon as i32))
             .collect(),
         draws: frame.draws,
+        band: frame.band,
         partners,
         consortium,
         warnings,

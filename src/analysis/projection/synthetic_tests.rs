@@ -109,8 +109,10 @@ fn planned(shape: Shape, observed: i32) -> Partner {
                 (day, 2.0, 10)
             })
             .collect();
-        let borrowed: Vec<(&str, f64, i64)> =
-            sessions.iter().map(|(d, h, a)| (d.as_str(), *h, *a)).collect();
+        let borrowed: Vec<(&str, f64, i64)> = sessions
+            .iter()
+            .map(|(d, h, a)| (d.as_str(), *h, *a))
+            .collect();
         comune
             .modules
             .insert("lead".into(), choice(10, 8, &borrowed));
@@ -244,12 +246,12 @@ fn the_observed_band_holds_eight_observations_in_ten_at_every_month_ahead() {
             share(measured.covered[23]),
             100.0 * error
         );
-        assert!(error < 0.10, "{shape:?}: median off by {error} at +12\n{report}");
+        assert!(
+            error < 0.10,
+            "{shape:?}: median off by {error} at +12\n{report}"
+        );
     }
-    let coverage: Vec<f64> = covered
-        .iter()
-        .map(|&c| c as f64 / comuni as f64)
-        .collect();
+    let coverage: Vec<f64> = covered.iter().map(|&c| c as f64 / comuni as f64).collect();
     println!("{report}coverage by month ahead: {coverage:.2?}");
     for (h, share) in coverage.iter().enumerate() {
         assert!(

@@ -48,8 +48,8 @@ pub(super) fn avx2_groups<const K: usize, const ROWS: bool>(
     rows: &mut [f64],
 ) -> Option<([[f64; LANES]; K], usize)> {
     check_slices::<K, ROWS>(draws, grouped, rows);
-    let supported = std::arch::is_x86_feature_detected!("avx2")
-        && std::arch::is_x86_feature_detected!("fma");
+    let supported =
+        std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma");
     // SAFETY: the processor supports AVX2 and FMA, as just checked; the slices are long
     // enough, as `check_slices` asserted.
     supported.then(|| unsafe { avx2::<K, ROWS>(draws, grouped, rows) })
@@ -64,7 +64,10 @@ fn check_slices<const K: usize, const ROWS: bool>(
 ) {
     let n = draws.r.len();
     let constants = draws.constants;
-    assert!(grouped <= n && grouped % LANES == 0, "{grouped} of {n} draws");
+    assert!(
+        grouped <= n && grouped % LANES == 0,
+        "{grouped} of {n} draws"
+    );
     assert!(constants.decay.len() >= n && constants.r_cap.len() >= n && constants.slope.len() >= n);
     assert!(draws.totals.len() >= K * n);
     assert!(!ROWS || rows.len() >= K * n);

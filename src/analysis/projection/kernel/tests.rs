@@ -135,8 +135,7 @@ fn the_vector_copies_give_the_same_bits_as_the_portable_loop() {
     // 1,003 draws: tiles of sixteen, a last group of eight and three draws on their own.
     let mut paths = vec![Path::Picked];
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
-    {
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         paths.push(Path::Avx2);
     }
     for (months, n) in [(8, 1003), (4, 24), (2, 8), (1, 5), (8, 16)] {
