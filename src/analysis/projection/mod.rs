@@ -40,6 +40,7 @@ mod sink;
 mod synthetic_tests;
 #[cfg(test)]
 mod tests;
+mod timing;
 
 use std::collections::BTreeMap;
 
@@ -55,6 +56,7 @@ pub use comparison::{
 };
 pub use inputs::EXPECTED_LEAD_MONTHS;
 pub use settings::{BandKind, Drivers, MAX_DRAWS, MAX_HORIZON, PartnerBands, ProjectionSettings};
+pub use timing::{DEFAULT_DELAYS, MIN_EXAMPLES};
 
 use crate::model::{Cents, ModelSettings, Month, Partner, PartnerId, Project, Scenario};
 use drivers::DriverView;

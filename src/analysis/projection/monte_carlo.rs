@@ -26,6 +26,8 @@ use super::settings::BandKind;
 use super::sink::{ObservationNoise, Sink, noise_offset};
 use crate::model::{Month, PartnerId};
 
+mod timed;
+
 /// Partners are summed in this many chunks whatever the number of threads.
 const CHUNKS: usize = 8;
 /// Below this many cells, threads cost more than they save.
@@ -48,6 +50,9 @@ pub(crate) struct Plan<'a> {
     /// Caps never push adopters below this: people already working agile keep doing so.
     pub floor: f64,
     pub band: bool,
+    /// The drivers each group of draws lives when their timing is uncertain (`timing`);
+    /// empty: every draw lives `view`.
+    pub timed: Vec<DriverView<'a>>,
 }
 
 /// The months reported, the draws and the seed.
@@ -210,7 +215,12 @@ fn run_chunk_portable(
                 buffer: &mut workspace.noisy,
             }),
         };
-        workspace.state.simulate(plan, frame, strata, &mut sink);
+        if plan.timed.is_empty() {
+            workspace.state.simulate(plan, frame, strata, &mut sink);
+        } else {
+            let Workspace { state, groups, .. } = workspace;
+            timed::simulate_groups(state, groups, plan, frame, strata, &mut sink);
+        }
         if noisy {
             for (variance, mean) in result.noise_variance.iter_mut().zip(&sink.mean) {
                 *variance += (plan.noise * mean).powi(2);
@@ -243,6 +253,7 @@ struct Workspace {
     scratch: Scratch,
     /// A month's draws with the noise of an observation.
     noisy: Vec<f64>,
+    groups: timed::GroupBuffers,
 }
 
 /// Mixed into a partner's seed for the noise of its months, apart from its (p, q) draws.
@@ -274,9 +285,15 @@ struct PartnerDraws {
 impl PartnerDraws {
     #[inline(always)]
     fn simulate(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64], sink: &mut Sink<'_>) {
+        self.drawn = false;
+        self.run(plan, frame, strata, sink);
+    }
+
+    /// `simulate` with the draws as they are when already drawn (a group of `timed`).
+    #[inline(always)]
+    fn run(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64], sink: &mut Sink<'_>) {
         let n = frame.draws;
         self.row.resize(n, 0.0);
-        self.drawn = false;
         let m = plan.potential;
         if m <= 0.0 {
             for t in 0..frame.horizon {

@@ -2,9 +2,11 @@
 //! scenario's changes, where its projection starts, its draws run, its figures gathered.
 
 use super::drivers::DriverView;
+use super::inputs::EXPECTED_LEAD_MONTHS;
 use super::inputs::{PartnerInputs, consortium_agile_days};
 use super::monte_carlo::{self, Frame, PartnerRun, Plan};
 use super::path::{Course, adopters};
+use super::timing::{self, CLASSES, Timing};
 use super::{
     Calibration, Fit, FitSource, MAX_AGILE_DAYS, POLA_FLOOR, PartnerProjection, Projection,
     ProjectionSettings, Rule, RuleWarning, draws, fit_one, parallel,
@@ -24,6 +26,7 @@ pub(super) fn project_on(
     let changes: Vec<&ScenarioChange> =
         scenario.map_or_else(Vec::new, |s| s.changes.iter().collect());
     let strata = draws::normal_strata(frame.draws);
+    let timing = timing::learn(project, EXPECTED_LEAD_MONTHS);
     let partners: Vec<(&PartnerId, &Partner)> = project.partners.iter().collect();
     let chunks: Vec<&[(&PartnerId, &Partner)]> = partners
         .chunks(monte_carlo::chunk_len(partners.len()))
@@ -48,12 +51,15 @@ pub(super) fn project_on(
                     None => fit_one(project, &baseline, settings)
                         .with_pooled_noise(calibration.pooled_noise),
                 };
-                Prepared {
+                let mut prepared = Prepared {
                     id,
                     baseline,
                     planned,
                     fit,
-                }
+                    timed: Vec::new(),
+                };
+                prepared.time(&timing, frame);
+                prepared
             })
             .collect();
         let plans: Vec<Plan<'_>> = prepared
@@ -100,11 +106,28 @@ pub(super) struct Prepared<'a> {
     pub baseline: PartnerInputs,
     pub planned: Option<PartnerInputs>,
     pub fit: Fit,
+    /// The inputs each group of draws lives when drivers ahead are uncertain (one per
+    /// `timing::CLASSES`); empty when nothing ahead can move.
+    pub timed: Vec<PartnerInputs>,
 }
 
 impl<'a> Prepared<'a> {
     fn inputs(&self) -> &PartnerInputs {
         self.planned.as_ref().unwrap_or(&self.baseline)
+    }
+
+    /// The inputs of each group of draws, when a tappa or a delivery lies ahead.
+    fn time(&mut self, timing: &Timing, frame: &Frame) {
+        let inputs = self.inputs();
+        if !timing.uncertain()
+            || !timing::has_events_ahead(inputs, frame.anchor, frame.horizon, timing.reach())
+        {
+            return;
+        }
+        let timed: Vec<PartnerInputs> = (0..CLASSES)
+            .map(|k| timing::shifted(inputs, frame.anchor, timing.tappe[k], timing.deliveries[k]))
+            .collect();
+        self.timed = timed;
     }
 
     fn projection(&self, plan: &Plan<'_>, run: PartnerRun) -> PartnerProjection {
@@ -177,6 +200,14 @@ impl<'a> Prepared<'a> {
             noise,
             floor: start_people,
             band: settings.partner_bands.includes(self.id),
+            timed: self
+                .timed
+                .iter()
+                .map(|inputs| DriverView {
+                    inputs,
+                    drivers: settings.drivers,
+                })
+                .collect(),
         }
     }
 
