@@ -20,7 +20,8 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use crate::analysis::projection::{
-    self, Calibration, Comparison, PartnerBands, Projection, ProjectionSettings, compare,
+    self, Backtest, Calibration, Comparison, DEFAULT_CUTOFFS, PartnerBands, Projection,
+    ProjectionSettings, compare,
 };
 use crate::model::{PartnerId, Project, Scenario, ScenarioId};
 use crate::ui::Selection;
@@ -76,6 +77,8 @@ struct Job {
     generation: u64,
     calibration: Option<Arc<Calibration>>,
     baseline: Option<Arc<Projection>>,
+    /// The baseline's backtest of this generation, when computed.
+    backtest: Option<Arc<Backtest>>,
     /// Other scenarios' projections of this generation, reused while the scenario is the same.
     others: Vec<OtherProjection>,
 }
@@ -96,6 +99,7 @@ struct Computed {
     scenario: Option<Arc<Projection>>,
     comparison: Option<Comparison>,
     others: Vec<OtherProjection>,
+    backtest: Arc<Backtest>,
 }
 
 impl Job {
@@ -129,6 +133,10 @@ impl Job {
         let comparison = scenario
             .as_ref()
             .map(|scenario| compare(&baseline, scenario, &compare_months(baseline.anchor)));
+        // Depends on the baseline only: a scenario's slider reuses it.
+        let backtest = self.backtest.unwrap_or_else(|| {
+            Arc::new(projection::backtest(project, &settings, &DEFAULT_CUTOFFS))
+        });
         let others = if self.key.others {
             // Lines without partner bands: the overlay draws the consortium only.
             let settings = ProjectionSettings {
@@ -167,6 +175,7 @@ impl Job {
             scenario,
             comparison,
             others,
+            backtest,
         }
     }
 }
@@ -179,6 +188,7 @@ pub struct ProjectionCache {
     calibration: Option<(u64, Arc<Calibration>)>,
     baseline: Option<(u64, Vec<PartnerId>, Arc<Projection>)>,
     others: Option<(u64, Vec<OtherProjection>)>,
+    backtest: Option<(u64, Arc<Backtest>)>,
     figures: Option<(Key, ScenarioFigures)>,
     pending: Option<Receiver<Computed>>,
     /// How long the last computation on the UI thread took.
@@ -301,6 +311,11 @@ impl ProjectionCache {
             .as_ref()
             .filter(|(g, bands, _)| *g == generation && *bands == key.bands)
             .map(|(_, _, b)| Arc::clone(b));
+        let backtest = self
+            .backtest
+            .as_ref()
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, b)| Arc::clone(b));
         let others = self
             .others
             .as_ref()
@@ -315,6 +330,7 @@ impl ProjectionCache {
             generation,
             calibration,
             baseline,
+            backtest,
             others,
         }
     }
@@ -346,7 +362,9 @@ impl ProjectionCache {
             scenario,
             comparison,
             others,
+            backtest,
         } = computed;
+        self.backtest = Some((generation, Arc::clone(&backtest)));
         self.calibration = Some((generation, calibration));
         let other_figures = others
             .iter()
@@ -366,6 +384,7 @@ impl ProjectionCache {
             partners_shown: Vec::new(),
             active: key.scenario.clone(),
             updating: false,
+            backtest: Some(backtest),
         };
         self.figures = Some((key, figures));
     }

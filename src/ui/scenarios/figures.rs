@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::analysis::projection::{Comparison, Projection};
+use crate::analysis::projection::{Backtest, Comparison, Projection};
 use crate::model::{Month, PartnerId, ScenarioId};
 
 /// Months after the last observation at which the comparison table reads adopters.
@@ -35,6 +35,8 @@ pub struct ScenarioFigures {
     pub active: Option<ScenarioId>,
     /// Newer figures are being computed; these are the latest ready.
     pub updating: bool,
+    /// Past forecasts of the baseline against what was observed (computed with the baseline).
+    pub backtest: Option<Arc<Backtest>>,
 }
 
 impl ScenarioFigures {

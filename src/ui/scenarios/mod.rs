@@ -8,6 +8,7 @@
 //! typing in one field is one undo step. The figures come from the app (`ScenarioFigures`),
 //! computed once per revision and scenario; this view keeps only plot points built from them.
 
+mod backtest_panel;
 mod change_fields;
 mod changes;
 mod comparison_table;
@@ -40,6 +41,7 @@ pub struct ScenariosView {
     warnings: warnings::WarningsList,
     /// The plot shows the other scenarios too.
     overlay_others: bool,
+    backtest: backtest_panel::BacktestPanel,
     /// The month of the comparison table's own row, picked by the user.
     chosen_month: Option<Month>,
     /// The scenario asked for last: shown as picked until the first figures say which one
@@ -68,6 +70,10 @@ impl ScenariosView {
             self.series.refresh(cx, figures);
             self.warnings.refresh(cx, figures);
         }
+        // The past forecast asked for in the last frame (the switch is drawn after the plot).
+        let past = figures.zip(self.series.start).and_then(|(figures, start)| {
+            backtest_panel::past_band(&self.backtest, cx.lang, figures, start)
+        });
         let viewport = ui.available_size();
         ScrollArea::vertical()
             .id_salt("scenarios_scroll")
@@ -90,11 +96,16 @@ impl ScenariosView {
                             ui.add_space(section::GAP);
                         }
                         self.warnings.ui(ui, cx, figures);
+                        if let Some(figures) = figures {
+                            ui.add_space(section::GAP);
+                            self.backtest.ui(ui, cx, figures);
+                        }
                     },
                     |ui, cx| {
                         section::panel(ui, |ui| {
                             section::heading(ui, &tr(cx.lang, "scenarios.plot.title"));
                             status_note(ui, cx, figures);
+                            backtest_panel::band_note(ui, cx.lang, figures);
                             if cx.project.scenarios.len() > 1 {
                                 ui.checkbox(
                                     &mut self.overlay_others,
@@ -108,6 +119,7 @@ impl ScenariosView {
                                     cx.lang,
                                     &self.series,
                                     name.as_deref(),
+                                    past.as_ref(),
                                     plot_height,
                                 );
                             }

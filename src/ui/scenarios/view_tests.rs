@@ -60,6 +60,7 @@ fn figures(project: &Project, active: &ScenarioId) -> ScenarioFigures {
         partners_shown: partners_to_show(&order, &Default::default(), |_| true),
         active: Some(active.clone()),
         updating: false,
+        backtest: None,
     }
 }
 
