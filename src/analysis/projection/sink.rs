@@ -70,6 +70,24 @@ impl Sink<'_> {
         self.quantiles(t, row, None);
     }
 
+    /// Part of month `t`'s draws, from draw `first` on: `values` plus `offset` each, added to
+    /// the chunk's totals; returns their sum. For a partner without a band, whose mean is set
+    /// once every part is in (`set_mean`).
+    pub(super) fn add_part(&mut self, t: usize, first: usize, values: &[f64], offset: f64) -> f64 {
+        let at = t * self.draws + first;
+        let mut sum = 0.0;
+        for (total, value) in self.total[at..at + values.len()].iter_mut().zip(values) {
+            let value = value + offset;
+            *total += value;
+            sum += value;
+        }
+        sum
+    }
+
+    pub(super) fn set_mean(&mut self, t: usize, sum: f64) {
+        self.mean[t] = sum / self.draws as f64;
+    }
+
     /// Months `t..t + k` computed by `advance_block` into `out`, and their rows in `rows`
     /// when the band is wanted.
     #[inline(always)]

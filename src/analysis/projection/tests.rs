@@ -530,3 +530,32 @@ fn demo_scenarios_move_adoption_the_way_their_changes_say() {
     let early = differences(&compared("regolamento-anticipato"));
     assert!(early.iter().all(|d| d.abs() < 1e-9), "{early:?}");
 }
+
+#[test]
+fn partners_with_uncertain_timing_give_the_same_consortium_with_or_without_their_bands() {
+    let demo = crate::demo::embedded();
+    let calibration = calibrate(&demo, &demo_settings(4));
+    let with = project_calibrated(&demo, None, &demo_settings(4), &calibration);
+    let without = project_calibrated(
+        &demo,
+        None,
+        &ProjectionSettings {
+            partner_bands: PartnerBands::Only(Default::default()),
+            ..demo_settings(4)
+        },
+        &calibration,
+    );
+    // To rounding: a partner's mean is summed by groups without its band.
+    let near = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(1.0);
+    for (a, b) in with.consortium.iter().zip(&without.consortium) {
+        assert!(near(a.p10, b.p10) && near(a.p50, b.p50) && near(a.p90, b.p90));
+    }
+    for (a, b) in with.partners.iter().zip(&without.partners) {
+        for (x, y) in a.mean.iter().zip(&b.mean) {
+            assert!(near(*x, *y), "{}: {x} {y}", a.id);
+        }
+    }
+    // The demo's programme has tappe and deliveries ahead: their timing spreads the bands.
+    let timing = timing::learn(&demo, EXPECTED_LEAD_MONTHS);
+    assert!(timing.uncertain(), "{timing:?}");
+}

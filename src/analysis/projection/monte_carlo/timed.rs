@@ -14,6 +14,8 @@ pub(super) struct GroupBuffers {
     matrix: Vec<f64>,
     total: Vec<f64>,
     offset: Vec<f64>,
+    /// Per month, the sum over the groups' draws (when not gathered into `matrix`).
+    sums: Vec<f64>,
     scratch: Scratch,
 }
 
@@ -28,8 +30,15 @@ pub(super) fn simulate_groups(
     let (n, h) = (frame.draws, frame.horizon);
     parent.drawn = false;
     parent.draw(plan, frame, strata);
+    // A band needs each month's draws together; the consortium's totals and the mean do not.
+    let gather = sink.band.is_some();
     buffers.matrix.clear();
-    buffers.matrix.resize(h * n, 0.0);
+    buffers.sums.clear();
+    if gather {
+        buffers.matrix.resize(h * n, 0.0);
+    } else {
+        buffers.sums.resize(h, 0.0);
+    }
     let count = plan.timed.len();
     for (k, view) in plan.timed.iter().enumerate() {
         let (lo, hi) = (k * n / count, (k + 1) * n / count);
@@ -82,12 +91,20 @@ pub(super) fn simulate_groups(
         group.run(&group_plan, &group_frame, strata, &mut group_sink);
         for (t, &offset) in buffers.offset.iter().enumerate() {
             let from = &buffers.total[t * width..(t + 1) * width];
-            for (out, value) in buffers.matrix[t * n + lo..t * n + hi].iter_mut().zip(from) {
-                *out = value + offset;
+            if gather {
+                for (out, value) in buffers.matrix[t * n + lo..t * n + hi].iter_mut().zip(from) {
+                    *out = value + offset;
+                }
+            } else {
+                buffers.sums[t] += sink.add_part(t, lo, from, offset);
             }
         }
     }
     for t in 0..h {
-        sink.row(t, &buffers.matrix[t * n..(t + 1) * n]);
+        if gather {
+            sink.row(t, &buffers.matrix[t * n..(t + 1) * n]);
+        } else {
+            sink.set_mean(t, buffers.sums[t]);
+        }
     }
 }
