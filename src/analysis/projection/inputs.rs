@@ -207,6 +207,9 @@ fn milestone_month(
     }
 }
 
+/// Devices arriving, by month (increments).
+type Deliveries = Vec<(Month, f64)>;
+
 /// Devices (laptops, tablets) by month of delivery: those delivered or dated by the scenario's
 /// moved and added purchases, and those on order; and the cost of all purchases, added ones
 /// included. An order still awaited is expected `EXPECTED_LEAD_MONTHS` after it was placed,
@@ -216,7 +219,7 @@ fn devices(
     partner: &Partner,
     changes: &[&ScenarioChange],
     anchor: Month,
-) -> (Vec<(Month, f64)>, Vec<(Month, f64)>, Cents) {
+) -> (Deliveries, Deliveries, Cents) {
     let mut deliveries: Vec<(Month, f64)> = Vec::new();
     let mut expected_deliveries: Vec<(Month, f64)> = Vec::new();
     let mut cost = Cents(0);

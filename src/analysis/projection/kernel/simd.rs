@@ -65,7 +65,7 @@ fn check_slices<const K: usize, const ROWS: bool>(
     let n = draws.r.len();
     let constants = draws.constants;
     assert!(
-        grouped <= n && grouped % LANES == 0,
+        grouped <= n && grouped.is_multiple_of(LANES),
         "{grouped} of {n} draws"
     );
     assert!(constants.decay.len() >= n && constants.r_cap.len() >= n && constants.slope.len() >= n);
