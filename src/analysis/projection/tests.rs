@@ -559,3 +559,22 @@ fn partners_with_uncertain_timing_give_the_same_consortium_with_or_without_their
     let timing = timing::learn(&demo, EXPECTED_LEAD_MONTHS);
     assert!(timing.uncertain(), "{timing:?}");
 }
+
+#[test]
+fn the_demo_comparison_two_years_ahead_has_bands_not_single_numbers() {
+    let demo = crate::demo::embedded();
+    let settings = ProjectionSettings::default();
+    let calibration = calibrate(&demo, &settings);
+    let baseline = project_calibrated(&demo, None, &settings, &calibration);
+    let last = *baseline.months.last().unwrap();
+    for scenario in demo.scenarios.values() {
+        let projected = project_calibrated(&demo, Some(scenario), &settings, &calibration);
+        let comparison = compare(&baseline, &projected, &[last]);
+        let adopters = comparison.months[0].adopters;
+        for band in [adopters.baseline, adopters.scenario] {
+            // At least a few people either side of the median: the demo's partners observe
+            // their figures with a noise of a few percent.
+            assert!(band.p90 - band.p10 > 10.0, "{}: {band:?}", scenario.name);
+        }
+    }
+}
