@@ -6,6 +6,7 @@ use super::inputs::EXPECTED_LEAD_MONTHS;
 use super::inputs::{PartnerInputs, consortium_agile_days};
 use super::monte_carlo::{self, Frame, PartnerRun, Plan};
 use super::path::{Course, adopters};
+use super::settings::Drivers;
 use super::timing::{self, CLASSES, Timing};
 use super::{
     Calibration, Fit, FitSource, MAX_AGILE_DAYS, POLA_FLOOR, PartnerProjection, Projection,
@@ -58,7 +59,7 @@ pub(super) fn project_on(
                     fit,
                     timed: Vec::new(),
                 };
-                prepared.time(&timing, frame);
+                prepared.time(&timing, frame, settings.drivers);
                 prepared
             })
             .collect();
@@ -117,10 +118,16 @@ impl<'a> Prepared<'a> {
     }
 
     /// The inputs of each group of draws, when a tappa or a delivery lies ahead.
-    fn time(&mut self, timing: &Timing, frame: &Frame) {
+    fn time(&mut self, timing: &Timing, frame: &Frame, drivers: Drivers) {
         let inputs = self.inputs();
         if !timing.uncertain()
-            || !timing::has_events_ahead(inputs, frame.anchor, frame.horizon, timing.reach())
+            || !timing::has_events_ahead(
+                inputs,
+                drivers,
+                frame.anchor,
+                frame.horizon,
+                timing.reach(),
+            )
         {
             return;
         }

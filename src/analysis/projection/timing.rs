@@ -6,6 +6,7 @@
 //! those delays; the draws are in random order, so each group is a random fifth of them.
 
 use super::inputs::{PartnerInputs, cumulative};
+use super::settings::Drivers;
 use crate::model::{MilestoneKind, Month, Project};
 
 /// Groups of draws, one per quantile of the delays.
@@ -80,8 +81,11 @@ fn quantiles(mut delays: Vec<i32>) -> [i32; CLASSES] {
 
 /// Whether anything expected of `inputs` falls within `months` after `anchor` (or within
 /// the shifts' reach beyond): only then do the groups differ.
+/// Only the drivers switched on count: a delivery's month changes nothing without the
+/// equipment cap.
 pub(crate) fn has_events_ahead(
     inputs: &PartnerInputs,
+    drivers: Drivers,
     anchor: Month,
     months: usize,
     reach: i32,
@@ -89,12 +93,13 @@ pub(crate) fn has_events_ahead(
     let last = anchor.plus(months as i32 + reach);
     let ahead = |month: Month| month > anchor && month <= last;
     let ahead_of = &inputs.ahead;
-    (ahead_of.gate && inputs.gate.is_some_and(ahead))
-        || (ahead_of.agreements && inputs.agreements.is_some_and(ahead))
-        || ahead_of
-            .expected_deliveries
-            .iter()
-            .any(|(month, _)| ahead(*month))
+    (drivers.gating && ahead_of.gate && inputs.gate.is_some_and(ahead))
+        || (drivers.pilot_cap && ahead_of.agreements && inputs.agreements.is_some_and(ahead))
+        || (drivers.equipment_cap
+            && ahead_of
+                .expected_deliveries
+                .iter()
+                .any(|(month, _)| ahead(*month)))
 }
 
 /// `inputs` with its expected tappe moved by `tappe` months and its expected deliveries by
@@ -217,7 +222,8 @@ mod tests {
         let mut reached = inputs.clone();
         reached.ahead.gate = false;
         assert_eq!(shifted(&reached, anchor, 2, 0).gate, Some(month("2025-08")));
-        assert!(has_events_ahead(&inputs, anchor, 3, 0));
-        assert!(!has_events_ahead(&inputs, anchor, 1, 0));
+        assert!(has_events_ahead(&inputs, Drivers::ALL, anchor, 3, 0));
+        assert!(!has_events_ahead(&inputs, Drivers::ALL, anchor, 1, 0));
+        assert!(!has_events_ahead(&inputs, Drivers::NONE, anchor, 3, 0));
     }
 }
