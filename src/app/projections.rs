@@ -100,6 +100,9 @@ struct Computed {
     comparison: Option<Comparison>,
     others: Vec<OtherProjection>,
     backtest: Arc<Backtest>,
+    /// How long the backtest took (none when reused): it comes with a new baseline only, so
+    /// it does not count against a slider's frame budget.
+    backtest_time: Duration,
 }
 
 impl Job {
@@ -134,9 +137,11 @@ impl Job {
             .as_ref()
             .map(|scenario| compare(&baseline, scenario, &compare_months(baseline.anchor)));
         // Depends on the baseline only: a scenario's slider reuses it.
+        let started = Instant::now();
         let backtest = self.backtest.unwrap_or_else(|| {
             Arc::new(projection::backtest(project, &settings, &DEFAULT_CUTOFFS))
         });
+        let backtest_time = started.elapsed();
         let others = if self.key.others {
             // Lines without partner bands: the overlay draws the consortium only.
             let settings = ProjectionSettings {
@@ -176,6 +181,7 @@ impl Job {
             comparison,
             others,
             backtest,
+            backtest_time,
         }
     }
 }
@@ -238,7 +244,7 @@ impl ProjectionCache {
             } else {
                 let started = Instant::now();
                 let computed = self.job(project, key.clone()).run();
-                self.last_sync = started.elapsed();
+                self.last_sync = started.elapsed().saturating_sub(computed.backtest_time);
                 self.store(computed);
             }
         }
@@ -363,6 +369,7 @@ impl ProjectionCache {
             comparison,
             others,
             backtest,
+            ..
         } = computed;
         self.backtest = Some((generation, Arc::clone(&backtest)));
         self.calibration = Some((generation, calibration));
