@@ -2,6 +2,9 @@
 //! its desktop window. model/, store/, analysis/, fields/ and i18n/ know nothing of egui; ui/ and
 //! app/ build the window on them.
 
+// `unsafe` only where the projection engine calls its vector copies (allowed there by name).
+#![deny(unsafe_code)]
+
 pub mod analysis;
 pub mod app;
 pub mod demo;

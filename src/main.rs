@@ -1,5 +1,7 @@
 //! Entry point: open the window, or run a headless subcommand.
 
+#![deny(unsafe_code)]
+
 mod cli;
 
 use std::process::ExitCode;

@@ -191,3 +191,98 @@ fn a_project_file_is_projected_and_an_unreadable_one_exits_2() {
         stderr(&output)
     );
 }
+
+#[test]
+fn the_band_shown_is_named_and_the_expected_count_is_narrower() {
+    let table = stdout(&cruscotto(&["project", "--horizon", "3"]));
+    assert!(
+        table
+            .lines()
+            .next()
+            .unwrap()
+            .contains("P10/P50/P90 of what will be observed"),
+        "{table}"
+    );
+    let band = |kind: &str| {
+        let (_, rows) = csv_rows(&cruscotto(&[
+            "project",
+            "--horizon",
+            "24",
+            "--band",
+            kind,
+            "--format",
+            "csv",
+        ]));
+        rows.iter()
+            .map(|row| figure(&row[5]) - figure(&row[3]))
+            .collect::<Vec<f64>>()
+    };
+    let (observed, expected) = (band("observed"), band("expected"));
+    assert!(observed.iter().zip(&expected).all(|(o, e)| o >= e));
+    // Two years ahead no partner's band is a single number any more.
+    assert!(observed.iter().all(|width| *width > 0.0), "{observed:?}");
+}
+
+#[test]
+fn the_backtest_scores_past_forecasts_by_months_ahead() {
+    let (header, rows) = csv_rows(&cruscotto(&["project", "--backtest", "--format", "csv"]));
+    assert_eq!(
+        header,
+        [
+            "Subject",
+            "Id",
+            "Months ahead",
+            "Compared",
+            "In P10-P90",
+            "Coverage",
+            "Median abs error"
+        ]
+    );
+    let partners = demo::embedded().partners.len();
+    // Consortium, all partners and each partner: all months ahead, then 1 to 12.
+    assert_eq!(rows.len(), (partners + 2) * 13);
+    let expected = projection::backtest(
+        &demo::embedded(),
+        &ProjectionSettings::default(),
+        &projection::DEFAULT_CUTOFFS,
+    );
+    for (row, score) in rows.iter().zip(&expected.scores) {
+        assert_eq!(figure(&row[3]) as usize, score.compared);
+        assert_eq!(figure(&row[4]) as usize, score.covered);
+        match score.coverage() {
+            Some(share) => assert_eq!(row[5], format!("{:.0}%", 100.0 * share)),
+            None => assert_eq!(row[5], "too few to tell"),
+        }
+    }
+    let all = rows
+        .iter()
+        .find(|r| r[0] == "All partners" && r[2] == "all")
+        .unwrap();
+    assert_eq!(figure(&all[3]) as usize, partners * 18);
+    // One cut-off, three months back: three rows per subject after "all".
+    let (_, short) = csv_rows(&cruscotto(&[
+        "project",
+        "--backtest",
+        "--cutoffs",
+        "3",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(short.len(), (partners + 2) * 4);
+    let table = stdout(&cruscotto(&["project", "--backtest"]));
+    assert!(table.starts_with("Backtest: forecasts from"), "{table}");
+    assert!(table.contains("too few to tell"));
+}
+
+#[test]
+fn a_backtest_of_a_scenario_or_cutoffs_without_backtest_are_refused() {
+    let both = cruscotto(&["project", "--backtest", "--scenario", "portatili-extra"]);
+    assert_eq!(both.status.code(), Some(2));
+    let cutoffs = cruscotto(&["project", "--cutoffs", "6"]);
+    assert_eq!(cutoffs.status.code(), Some(2));
+    assert!(
+        stderr(&cutoffs).contains("--backtest"),
+        "{}",
+        stderr(&cutoffs)
+    );
+}

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::projection::{Comparison, PartnerBands, Projection, ProjectionSettings};
+use super::projection::{Backtest, Comparison, PartnerBands, Projection, ProjectionSettings};
 use crate::model::{Month, PartnerId, Project, ScenarioId};
 
 /// Months after the last observation at which the comparison table reads adopters.
@@ -29,6 +29,8 @@ pub struct ScenarioFigures {
     pub revision: u64,
     /// The scenario the figures were computed for.
     pub scenario_id: Option<ScenarioId>,
+    /// Past forecasts of the baseline against what was observed (computed with the baseline).
+    pub backtest: Option<Arc<Backtest>>,
 }
 
 /// What a surface needs projected. Surfaces declare it; the app computes it whether or not

@@ -20,7 +20,8 @@ use std::time::{Duration, Instant};
 
 use super::work::{Latest, Place, WorkFailure};
 use crate::analysis::projection::{
-    self, Calibration, PartnerBands, Projection, ProjectionSettings, compare,
+    self, Backtest, Calibration, DEFAULT_CUTOFFS, PartnerBands, Projection, ProjectionSettings,
+    compare,
 };
 use crate::analysis::scenario_figures::compare_months;
 use crate::model::{Project, Scenario, ScenarioId};
@@ -61,6 +62,8 @@ struct Key {
 struct Reuse {
     calibration: Option<Arc<Calibration>>,
     baseline: Option<Arc<Projection>>,
+    /// The baseline's backtest of this generation.
+    backtest: Option<Arc<Backtest>>,
     /// Other scenarios' projections, reused while the scenario is the same.
     others: Vec<OtherProjection>,
 }
@@ -80,7 +83,8 @@ struct Computed {
     calibration: Arc<Calibration>,
     others: Vec<OtherProjection>,
     figures: ScenarioFigures,
-    /// How long it took (on the UI thread, it decides where the next one runs).
+    /// How long it took (on the UI thread, it decides where the next one runs), without
+    /// the backtest: that comes with a new baseline only, never with a slider's step.
     took: Duration,
 }
 
@@ -123,6 +127,12 @@ fn compute(
     let comparison = scenario
         .as_ref()
         .map(|scenario| compare(&baseline, scenario, &compare_months(baseline.anchor)));
+    // Depends on the baseline only: a scenario's slider reuses it.
+    let backtest_started = Instant::now();
+    let backtest = reuse
+        .backtest
+        .unwrap_or_else(|| Arc::new(projection::backtest(project, &settings, &DEFAULT_CUTOFFS)));
+    let backtest_time = backtest_started.elapsed();
     let others = if needs.others {
         // Lines without partner bands: an overlay draws the consortium only.
         let settings = ProjectionSettings {
@@ -163,6 +173,7 @@ fn compute(
             .collect(),
         revision: key.revision,
         scenario_id: needs.scenario.clone(),
+        backtest: Some(backtest),
     };
     Computed {
         generation,
@@ -170,7 +181,7 @@ fn compute(
         calibration,
         others,
         figures,
-        took: started.elapsed(),
+        took: started.elapsed().saturating_sub(backtest_time),
     }
 }
 
@@ -237,6 +248,7 @@ impl ProjectionCache {
                     calibration: Some(Arc::clone(&p.calibration)),
                     baseline: Some(Arc::clone(&p.figures.baseline))
                         .filter(|_| p.bands == key.needs.partner_bands),
+                    backtest: p.figures.backtest.clone(),
                     others: p.others.clone(),
                 })
                 .unwrap_or_default();

@@ -1,6 +1,7 @@
 //! The headless command line. Analysts script it and tests drive it; it shares the model,
 //! store and analysis with the window.
 
+mod backtest;
 mod check;
 mod demo;
 mod project;
@@ -109,6 +110,18 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
         format: ProjectFormat,
+        /// Which band: what will be observed (the expected count plus the noise of an
+        /// observation), or the expected count alone.
+        #[arg(long, value_enum, default_value_t = BandArg::Observed)]
+        band: BandArg,
+        /// Instead of projecting, forecast from earlier cut-offs and compare with what was
+        /// observed: P10–P90 coverage and median absolute error by months ahead.
+        #[arg(long, conflicts_with = "scenario")]
+        backtest: bool,
+        /// Cut-offs of the backtest, in months before the last observation.
+        #[arg(long, value_delimiter = ',', default_values_t = cruscotto::analysis::projection::DEFAULT_CUTOFFS, requires = "backtest",
+            value_parser = clap::value_parser!(u32).range(1..=i64::from(cruscotto::analysis::projection::MAX_HORIZON)))]
+        cutoffs: Vec<u32>,
     },
     /// Open the real window on a view, save it as a PNG and exit.
     Screenshot {
@@ -151,6 +164,23 @@ enum ProjectFormat {
     Csv,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BandArg {
+    /// What will be observed: the wider band, the default.
+    Observed,
+    /// The expected count, without the noise of an observation.
+    Expected,
+}
+
+impl From<BandArg> for cruscotto::analysis::projection::BandKind {
+    fn from(band: BandArg) -> Self {
+        match band {
+            BandArg::Observed => Self::Observed,
+            BandArg::Expected => Self::Expected,
+        }
+    }
+}
+
 /// Far more Comuni than Italy has (7,900), and still a file that fits in memory.
 const MAX_DEMO_PARTNERS: u64 = 50_000;
 
@@ -182,16 +212,24 @@ pub fn run(cli: Cli) -> ExitCode {
             horizon,
             seed,
             format,
-        }) => project::run(
-            file.as_deref(),
-            &project::Options {
+            band,
+            backtest,
+            cutoffs,
+        }) => {
+            let options = project::Options {
                 scenario,
                 draws,
                 horizon,
                 seed,
                 format,
-            },
-        ),
+                band: band.into(),
+            };
+            if backtest {
+                backtest::run(file.as_deref(), &options, &cutoffs)
+            } else {
+                project::run(file.as_deref(), &options)
+            }
+        }
         Some(Command::Screenshot {
             file,
             view,

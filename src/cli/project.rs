@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use cruscotto::analysis::projection::{self, Projection, ProjectionSettings, Quantiles};
+use cruscotto::analysis::projection::{self, BandKind, Projection, ProjectionSettings, Quantiles};
 use cruscotto::model::{Project, Scenario};
 
 use super::{EXIT_UNREADABLE, ProjectFormat, source};
@@ -19,6 +19,28 @@ pub struct Options {
     pub horizon: u32,
     pub seed: u64,
     pub format: ProjectFormat,
+    pub band: BandKind,
+}
+
+impl Options {
+    /// The engine's settings for these options.
+    pub fn settings(&self) -> ProjectionSettings {
+        ProjectionSettings {
+            draws: self.draws,
+            horizon: self.horizon,
+            seed: self.seed,
+            band: self.band,
+            ..ProjectionSettings::default()
+        }
+    }
+}
+
+/// How the band is named after "P10/P50/P90".
+pub fn band_words(band: BandKind) -> &'static str {
+    match band {
+        BandKind::Observed => "of what will be observed",
+        BandKind::Expected => "of the expected count",
+    }
 }
 
 pub fn run(file: Option<&Path>, options: &Options) -> ExitCode {
@@ -39,13 +61,7 @@ pub fn run(file: Option<&Path>, options: &Options) -> ExitCode {
             }
         },
     };
-    let settings = ProjectionSettings {
-        draws: options.draws,
-        horizon: options.horizon,
-        seed: options.seed,
-        ..ProjectionSettings::default()
-    };
-    let projected = projection::project(&project, scenario, &settings);
+    let projected = projection::project(&project, scenario, &options.settings());
     let rows = rows(&project, &projected);
     let written = match options.format {
         ProjectFormat::Table => {
@@ -150,8 +166,9 @@ fn write_preamble(
     );
     writeln!(
         out,
-        "{what}: smart workers {first} to {last}, {} draws (P10/P50/P90)",
-        projected.draws
+        "{what}: smart workers {first} to {last}, {} draws (P10/P50/P90 {})",
+        projected.draws,
+        band_words(projected.band)
     )?;
     for change in scenario.map(|s| s.describe(project)).unwrap_or_default() {
         writeln!(out, "  change: {change}")?;
@@ -174,14 +191,26 @@ fn write_csv(out: impl Write, rows: &[[String; 6]]) -> io::Result<()> {
 /// Names left-aligned, figures right-aligned; the consortium set off by a rule. The id column
 /// is left out: names are enough to read.
 fn write_table(out: &mut impl Write, rows: &[[String; 6]]) -> io::Result<()> {
-    let keep = [0, 2, 3, 4, 5];
-    let mut widths: Vec<usize> = keep.iter().map(|&c| HEADER[c].chars().count()).collect();
+    write_columns(out, &HEADER, rows, &[0, 2, 3, 4, 5], CONSORTIUM)
+}
+
+/// The columns `keep` of `rows` under `header`: the first left-aligned, the others (figures)
+/// right-aligned; a rule before the first row whose first cell is `ruled_from` and whose
+/// second is empty.
+pub fn write_columns<const N: usize>(
+    out: &mut impl Write,
+    header: &[&str; N],
+    rows: &[[String; N]],
+    keep: &[usize],
+    ruled_from: &str,
+) -> io::Result<()> {
+    let mut widths: Vec<usize> = keep.iter().map(|&c| header[c].chars().count()).collect();
     for row in rows {
-        for (width, &c) in widths.iter_mut().zip(&keep) {
+        for (width, &c) in widths.iter_mut().zip(keep) {
             *width = (*width).max(row[c].chars().count());
         }
     }
-    let line = |out: &mut dyn Write, cells: [&str; 5]| -> io::Result<()> {
+    let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
         let mut text = String::new();
         for (column, (cell, width)) in cells.iter().zip(&widths).enumerate() {
             let pad = width - cell.chars().count();
@@ -198,15 +227,17 @@ fn write_table(out: &mut impl Write, rows: &[[String; 6]]) -> io::Result<()> {
         }
         writeln!(out, "{}", text.trim_end())
     };
-    line(out, keep.map(|c| HEADER[c]))?;
+    let titles: Vec<&str> = keep.iter().map(|&c| header[c]).collect();
+    line(out, &titles)?;
     let total_width = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
     let mut ruled = false;
     for row in rows {
-        if row[0] == CONSORTIUM && row[1].is_empty() && !ruled {
+        if row[0] == ruled_from && row[1].is_empty() && !ruled {
             writeln!(out, "{}", "─".repeat(total_width))?;
             ruled = true;
         }
-        line(out, keep.map(|c| row[c].as_str()))?;
+        let cells: Vec<&str> = keep.iter().map(|&c| row[c].as_str()).collect();
+        line(out, &cells)?;
     }
     Ok(())
 }

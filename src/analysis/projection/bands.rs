@@ -21,7 +21,7 @@ impl Quantiles {
 }
 
 /// 0-based rank of the nearest-rank quantile `alpha` among `n` values.
-fn rank(alpha: f64, n: usize) -> usize {
+pub(crate) fn rank(alpha: f64, n: usize) -> usize {
     ((alpha * n as f64).ceil() as usize).clamp(1, n.max(1)) - 1
 }
 

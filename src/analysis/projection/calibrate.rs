@@ -53,6 +53,50 @@ pub struct Fit {
     pub rmse: Option<f64>,
     /// Share of the observed variation the fit explains; `None` for priors or flat data.
     pub r_squared: Option<f64>,
+    /// Standard deviation of the relative residuals (r_t of the objective), with n − 2
+    /// degrees of freedom; `None` for priors.
+    pub residual_sd: Option<f64>,
+    /// Relative standard deviation of an observation around the model: the residuals' own,
+    /// pooled with the consortium's (`with_pooled_noise`); what the observed band adds.
+    pub noise: f64,
+}
+
+/// Noise assumed when no partner has enough months to estimate it (relative sd of an
+/// observation): a programme assumption, replaced as soon as one partner is fitted.
+pub const DEFAULT_NOISE: f64 = 0.03;
+/// Months of the consortium's pooled noise a partner's own estimate is weighed against: a
+/// partner with 6 months of residuals counts half its own, half the consortium's.
+pub const POOL_MONTHS: f64 = 6.0;
+
+/// The consortium's noise: the residual variances of the fitted partners, weighed by their
+/// degrees of freedom; `DEFAULT_NOISE` when none is fitted.
+pub(crate) fn pooled_noise<'a>(fits: impl Iterator<Item = &'a Fit>) -> f64 {
+    let (sum, dof) = fits
+        .filter_map(|fit| Some((fit.residual_sd?, fit.months.saturating_sub(2) as f64)))
+        .filter(|(sd, dof)| sd.is_finite() && *dof > 0.0)
+        .fold((0.0, 0.0), |(sum, n), (sd, dof)| {
+            (sum + dof * sd * sd, n + dof)
+        });
+    if dof > 0.0 {
+        (sum / dof).sqrt()
+    } else {
+        DEFAULT_NOISE
+    }
+}
+
+impl Fit {
+    /// The fit with its noise: its own residuals' and the pooled, weighed by their months.
+    pub(crate) fn with_pooled_noise(mut self, pooled: f64) -> Fit {
+        let own = self
+            .residual_sd
+            .filter(|sd| sd.is_finite())
+            .map_or((0.0, 0.0), |sd| {
+                let dof = self.months.saturating_sub(2) as f64;
+                (dof * sd * sd, dof)
+            });
+        self.noise = ((own.0 + POOL_MONTHS * pooled * pooled) / (own.1 + POOL_MONTHS)).sqrt();
+        self
+    }
 }
 
 impl Fit {
@@ -67,6 +111,8 @@ impl Fit {
             months,
             rmse: None,
             r_squared: None,
+            residual_sd: None,
+            noise: DEFAULT_NOISE,
         }
     }
 
@@ -292,6 +338,8 @@ impl Problem {
             months: n,
             rmse: Some((people / n as f64).sqrt()),
             r_squared: (total > 0.0).then(|| 1.0 - people / total),
+            residual_sd: Some((sse / n.saturating_sub(2).max(1) as f64).sqrt()),
+            noise: DEFAULT_NOISE,
         }
     }
 }
@@ -355,6 +403,7 @@ mod tests {
             person_hours: 0.0,
             equipment_cost: Default::default(),
             changed: false,
+            ahead: Default::default(),
         }
     }
 

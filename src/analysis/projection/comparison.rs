@@ -158,6 +158,7 @@ mod tests {
             anchor: Month::new(2025, 12).unwrap(),
             months: months.clone(),
             draws: 1,
+            band: crate::analysis::projection::BandKind::Observed,
             partners: vec![PartnerProjection {
                 id: "bra".into(),
                 fit: Fit::priors(0.03, 0.38, (0.5, 0.35), 0),

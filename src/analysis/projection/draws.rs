@@ -59,6 +59,54 @@ pub(crate) fn normal_strata(n: usize) -> Vec<f64> {
         .collect()
 }
 
+/// A cheap pairing of draws with strata, beside the draws' own random orders: draw d takes
+/// stratum (step·d + offset) mod n, with `step` coprime with n (so every stratum once) and far
+/// from 0 and n/2 (so neighbouring draws take distant strata). Used for the noise of each
+/// reported month and the start's spread, where a fresh shuffle per month would cost more
+/// than the month itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Pairing {
+    n: usize,
+    step: usize,
+}
+
+impl Pairing {
+    /// A pairing of `n` draws whose step is the first coprime with n from `fraction`·n on.
+    pub fn new(n: usize, fraction: f64) -> Pairing {
+        let n = n.max(1);
+        let mut step = ((n as f64 * fraction) as usize).clamp(1, n);
+        while gcd(step, n) != 1 {
+            step += 1;
+        }
+        Pairing { n, step: step % n }
+    }
+
+    /// `out[d] = strata[(step·d + offset) mod n]` for every draw.
+    #[inline(always)]
+    pub fn fill(&self, strata: &[f64], offset: u64, out: &mut Vec<f64>) {
+        out.clear();
+        let n = self.n.min(strata.len());
+        if n == 0 {
+            return;
+        }
+        let mut at = (offset % n as u64) as usize;
+        for _ in 0..n {
+            out.push(strata[at]);
+            at += self.step;
+            if at >= n {
+                at -= n;
+            }
+        }
+    }
+}
+
+fn gcd(mut a: usize, mut b: usize) -> usize {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 /// Two independent random orders of `strata` (Fisher–Yates), from one stream: each 64-bit
 /// number picks both swaps, one from each half, so the pair costs one draw per position.
 /// 32 bits choose among at most a few thousand strata with a bias below one in a million.
@@ -171,6 +219,22 @@ mod tests {
             partner_seed(7, &bra),
             partner_seed(7, &PartnerId::from("alba"))
         );
+    }
+
+    #[test]
+    fn a_pairing_takes_every_stratum_once_and_spreads_neighbours() {
+        let strata = normal_strata(1000);
+        let pairing = Pairing::new(1000, 0.618);
+        let mut out = Vec::new();
+        pairing.fill(&strata, 12_345, &mut out);
+        let mut sorted = out.clone();
+        sorted.sort_by(f64::total_cmp);
+        assert_eq!(sorted, strata);
+        // Neighbouring draws are not neighbouring strata.
+        let close = out.windows(2).filter(|w| (w[0] - w[1]).abs() < 0.1).count();
+        assert!(close < 50, "{close}");
+        pairing.fill(&strata[..0], 1, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

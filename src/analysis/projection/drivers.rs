@@ -112,6 +112,7 @@ mod tests {
             person_hours: 0.0,
             equipment_cost: Default::default(),
             changed: false,
+            ahead: Default::default(),
         }
     }
 

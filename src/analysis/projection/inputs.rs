@@ -37,6 +37,21 @@ pub(crate) struct PartnerInputs {
     pub equipment_cost: Cents,
     /// Whether any change of the scenario applies to this partner.
     pub changed: bool,
+    /// What is expected rather than known: it may come later or earlier (`timing`).
+    pub ahead: Ahead,
+}
+
+/// The drivers of a partner that are expected, not yet known.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Ahead {
+    /// The gate's month is a plan: the regolamento or the intesa sindacale is not reached.
+    pub gate: bool,
+    /// The individual agreements are not reached.
+    pub agreements: bool,
+    /// Devices delivered or dated by a scenario, by month (increments).
+    pub firm_deliveries: Vec<(Month, f64)>,
+    /// Devices on order, at their expected delivery (increments).
+    pub expected_deliveries: Vec<(Month, f64)>,
 }
 
 impl PartnerInputs {
@@ -68,7 +83,16 @@ impl PartnerInputs {
         let gate = milestone(MilestoneKind::Regolamento)
             .zip(milestone(MilestoneKind::UnionAgreement))
             .map(|(regolamento, union)| regolamento.max(union));
-        let (devices, equipment_cost) = devices(partner, changes, anchor);
+        let reached = |kind| partner.milestone(kind).actual.is_some();
+        let (firm_deliveries, expected_deliveries, equipment_cost) =
+            devices(partner, changes, anchor);
+        let devices = cumulative(
+            firm_deliveries
+                .iter()
+                .chain(&expected_deliveries)
+                .copied()
+                .collect(),
+        );
         let (completion, person_hours) = training(partner, changes);
         PartnerInputs {
             smartable: count(partner.smartable),
@@ -86,6 +110,13 @@ impl PartnerInputs {
             person_hours,
             equipment_cost,
             changed: !changes.is_empty(),
+            ahead: Ahead {
+                gate: !(reached(MilestoneKind::Regolamento)
+                    && reached(MilestoneKind::UnionAgreement)),
+                agreements: !reached(MilestoneKind::IndividualAgreements),
+                firm_deliveries,
+                expected_deliveries,
+            },
         }
     }
 
@@ -176,16 +207,21 @@ fn milestone_month(
     }
 }
 
-/// Devices (laptops, tablets) delivered by month, cumulative, with the scenario's moved and
-/// added purchases; and the cost of all purchases, added ones included. An order still awaited
-/// is expected `EXPECTED_LEAD_MONTHS` after it was placed, and not before the month after
-/// `anchor`; a purchase neither ordered nor delivered brings no device.
+/// Devices arriving, by month (increments).
+type Deliveries = Vec<(Month, f64)>;
+
+/// Devices (laptops, tablets) by month of delivery: those delivered or dated by the scenario's
+/// moved and added purchases, and those on order; and the cost of all purchases, added ones
+/// included. An order still awaited is expected `EXPECTED_LEAD_MONTHS` after it was placed,
+/// and not before the month after `anchor`; a purchase neither ordered nor delivered brings no
+/// device.
 fn devices(
     partner: &Partner,
     changes: &[&ScenarioChange],
     anchor: Month,
-) -> (Vec<(Month, f64)>, Cents) {
+) -> (Deliveries, Deliveries, Cents) {
     let mut deliveries: Vec<(Month, f64)> = Vec::new();
+    let mut expected_deliveries: Vec<(Month, f64)> = Vec::new();
     let mut cost = Cents(0);
     for (id, item) in &partner.equipment {
         cost = cost + item.total_cost();
@@ -200,10 +236,13 @@ fn devices(
         let expected = item
             .ordered
             .map(|ordered| ordered.plus(EXPECTED_LEAD_MONTHS).max(anchor.plus(1)));
-        if let Some(month) = moved.or(item.delivered).or(expected)
-            && item.kind.is_device()
-        {
-            deliveries.push((month, count(item.quantity)));
+        if !item.kind.is_device() {
+            continue;
+        }
+        match (moved.or(item.delivered), expected) {
+            (Some(month), _) => deliveries.push((month, count(item.quantity))),
+            (None, Some(month)) => expected_deliveries.push((month, count(item.quantity))),
+            (None, None) => {}
         }
     }
     for change in changes {
@@ -221,7 +260,7 @@ fn devices(
             }
         }
     }
-    (cumulative(deliveries), cost)
+    (deliveries, expected_deliveries, cost)
 }
 
 /// Training completion by month and the person-hours of the plan.
@@ -282,7 +321,7 @@ fn training(partner: &Partner, changes: &[&ScenarioChange]) -> (Vec<(Month, f64)
 }
 
 /// Increments by month into running totals, one entry per month.
-fn cumulative(mut steps: Vec<(Month, f64)>) -> Vec<(Month, f64)> {
+pub(crate) fn cumulative(mut steps: Vec<(Month, f64)>) -> Vec<(Month, f64)> {
     steps.sort_by_key(|(month, _)| *month);
     let mut out: Vec<(Month, f64)> = Vec::with_capacity(steps.len());
     let mut total = 0.0;

@@ -19,7 +19,9 @@
 //! do the same IEEE operations in the same order for each draw and add the sums in the same
 //! order, so results are the same bits on any processor.
 
+// The only module of the kernel allowed `unsafe`: the vector copies of the loop.
 #[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
 mod simd;
 
 /// Sums over the draws are kept in this many lanes (draw d in lane d mod 8), the width of
@@ -72,9 +74,13 @@ pub(super) fn block_len(months: usize) -> usize {
     }
 }
 
-/// The next `out.sums.len()` months (a `block_len`) for every draw; `held` is the adopters
-/// of a draw held at the cap (the potential when nothing caps). Returns how many draws are
-/// held at the cap in the block's last month.
+/// The next `out.sums.len()` months (a `block_len`: 1, 2, 4 or 8) for every draw; `held` is
+/// the adopters of a draw held at the cap (the potential when nothing caps). Returns how many
+/// draws are held at the cap in the block's last month.
+///
+/// # Panics
+/// When the block is not 1, 2, 4 or 8 months long, or a slice is shorter than the block needs:
+/// the loops write `months × draws` values, and the vector copies rely on these checks.
 pub(super) fn advance_block(
     r: &mut [f64],
     constants: Constants<'_>,
@@ -83,6 +89,11 @@ pub(super) fn advance_block(
 ) -> usize {
     let n = r.len();
     let months = out.sums.len();
+    // Checked here, not left to the callers: the vector copies index without bounds checks.
+    assert!(
+        matches!(months, 1 | 2 | 4 | 8),
+        "a block is 1, 2, 4 or 8 months, not {months}"
+    );
     let Constants {
         decay,
         r_cap,
@@ -95,7 +106,7 @@ pub(super) fn advance_block(
             .as_ref()
             .is_none_or(|rows| rows.len() >= months * n)
     );
-    let draws = Draws {
+    let draws = BlockDraws {
         r,
         constants,
         totals: out.totals,
@@ -117,15 +128,16 @@ pub(super) fn advance_block(
     }
 }
 
-/// Every draw of a partner, for one block.
-struct Draws<'a, 'b> {
+/// Every draw of a partner, for one block: each draw's R, its constants, and the chunk's
+/// totals the block's months are added to.
+struct BlockDraws<'a, 'b> {
     r: &'a mut [f64],
     constants: Constants<'b>,
     totals: &'a mut [f64],
     held: f64,
 }
 
-impl Draws<'_, '_> {
+impl BlockDraws<'_, '_> {
     fn run<const K: usize, const ROWS: bool>(
         mut self,
         rows: &mut [f64],

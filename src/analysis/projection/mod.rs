@@ -17,9 +17,13 @@
 //! The months projected are those after the project's last observed month (or the whole
 //! programme when nothing is observed yet), `horizon` of them.
 
+mod backtest;
 mod bands;
 mod bass;
 mod calibrate;
+// Calls the chunk runner compiled for AVX2 or AVX-512: needs `unsafe`.
+#[allow(unsafe_code)]
+mod chunk_simd;
 mod comparison;
 mod draws;
 mod drivers;
@@ -33,19 +37,26 @@ mod path;
 mod settings;
 mod sink;
 #[cfg(test)]
+mod synthetic_tests;
+#[cfg(test)]
 mod tests;
+mod timing;
 
 use std::collections::BTreeMap;
 
+pub use backtest::{
+    Backtest, DEFAULT_CUTOFFS, MIN_COMPARISONS, PastForecast, Score, Subject, as_known_at, backtest,
+};
 pub use bands::Quantiles;
 pub use bass::{cumulative, step};
-pub use calibrate::{Fit, FitSource, MIN_FIT_MONTHS};
+pub use calibrate::{DEFAULT_NOISE, Fit, FitSource, MIN_FIT_MONTHS, POOL_MONTHS};
 pub use comparison::{
     CO2_KG_PER_REMOTE_YEAR, Comparison, KM_PER_REMOTE_YEAR, MAX_AGILE_DAYS, MonthComparison,
     POLA_FLOOR, Pair, Rule, RuleWarning, compare,
 };
 pub use inputs::EXPECTED_LEAD_MONTHS;
-pub use settings::{Drivers, MAX_DRAWS, MAX_HORIZON, PartnerBands, ProjectionSettings};
+pub use settings::{BandKind, Drivers, MAX_DRAWS, MAX_HORIZON, PartnerBands, ProjectionSettings};
+pub use timing::{DEFAULT_DELAYS, MIN_EXAMPLES};
 
 use crate::model::{Cents, ModelSettings, Month, Partner, PartnerId, Project, Scenario};
 use drivers::DriverView;
@@ -59,6 +70,8 @@ pub struct Projection {
     pub anchor: Month,
     pub months: Vec<Month>,
     pub draws: usize,
+    /// Which band the quantiles are: what will be observed, or the expected count.
+    pub band: BandKind,
     /// Every partner, in id order.
     pub partners: Vec<PartnerProjection>,
     /// The consortium's total adopters per month: quantiles over the draws of the sum.
@@ -118,6 +131,8 @@ impl PartnerProjection {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calibration {
     fits: BTreeMap<PartnerId, Fit>,
+    /// The consortium's observation noise (docs/model.md §5), for partners fitted later.
+    pooled_noise: f64,
     model: ModelSettings,
     drivers: Drivers,
     prior_spread: (f64, f64),
@@ -126,6 +141,11 @@ pub struct Calibration {
 impl Calibration {
     pub fn fits(&self) -> &BTreeMap<PartnerId, Fit> {
         &self.fits
+    }
+
+    /// The observation noise pooled over the fitted partners (relative sd).
+    pub fn pooled_noise(&self) -> f64 {
+        self.pooled_noise
     }
 
     /// Whether it was computed with these settings (horizon, draws and seed do not matter).
@@ -162,9 +182,15 @@ pub fn calibrate(project: &Project, settings: &ProjectionSettings) -> Calibratio
             })
             .collect::<Vec<_>>()
     });
-    let fits = fitted.into_iter().flatten().collect();
+    let fits: Vec<(PartnerId, Fit)> = fitted.into_iter().flatten().collect();
+    let pooled_noise = calibrate::pooled_noise(fits.iter().map(|(_, fit)| fit));
+    let fits = fits
+        .into_iter()
+        .map(|(id, fit)| (id, fit.with_pooled_noise(pooled_noise)))
+        .collect();
     Calibration {
         fits,
+        pooled_noise,
         model: settings.model,
         drivers: settings.drivers,
         prior_spread: settings.prior_spread,
@@ -210,6 +236,7 @@ pub fn project_calibrated(
         horizon: settings.horizon_months(),
         draws: settings.draw_count(),
         seed: settings.seed,
+        band: settings.band,
     };
     let threads = monte_carlo::threads_for(project.partners.len(), &frame);
     partners::project_on(project, scenario, settings, calibration, &frame, threads)

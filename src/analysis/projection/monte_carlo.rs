@@ -17,13 +17,16 @@
 use super::bands::{Quantiles, Scratch, quantiles_of_counts};
 use super::bass::share_of;
 use super::calibrate::{Fit, lower, upper};
-use super::draws::{SplitMix64, partner_seed, shuffled_pair_into};
+use super::draws::{Pairing, SplitMix64, partner_seed, shuffled_pair_into};
 use super::drivers::DriverView;
 use super::fast_exp::exp_in_place;
 use super::kernel::{BLOCK, Constants, advance, advance_block, block_len};
 use super::parallel;
-use super::sink::Sink;
+use super::settings::BandKind;
+use super::sink::{ObservationNoise, Sink, noise_offset};
 use crate::model::{Month, PartnerId};
+
+mod timed;
 
 /// Partners are summed in this many chunks whatever the number of threads.
 const CHUNKS: usize = 8;
@@ -39,9 +42,17 @@ pub(crate) struct Plan<'a> {
     /// Adopters are known (`start_people`) at the end of this month; simulation starts after.
     pub start: Month,
     pub start_people: f64,
+    /// Relative sd of the partner's level at `start` around `start_people` (the noise of
+    /// the observation it starts from; 0 from nobody).
+    pub start_spread: f64,
+    /// Relative sd of an observation around the model: what the observed band adds.
+    pub noise: f64,
     /// Caps never push adopters below this: people already working agile keep doing so.
     pub floor: f64,
     pub band: bool,
+    /// The drivers each group of draws lives when their timing is uncertain (`timing`);
+    /// empty: every draw lives `view`.
+    pub timed: Vec<DriverView<'a>>,
 }
 
 /// The months reported, the draws and the seed.
@@ -51,6 +62,7 @@ pub(crate) struct Frame {
     pub horizon: usize,
     pub draws: usize,
     pub seed: u64,
+    pub band: BandKind,
 }
 
 impl Frame {
@@ -95,6 +107,9 @@ pub(crate) struct ChunkResult {
     total: Vec<f64>,
     /// Σ of the rows where every draw had the same value, per reported month.
     offset: Vec<f64>,
+    /// Σ over partners of the variance of an observation of their mean, per reported month:
+    /// what the noise of observations adds to the consortium's observed total.
+    noise_variance: Vec<f64>,
     pub partners: Vec<PartnerRun>,
 }
 
@@ -103,14 +118,18 @@ pub(crate) fn run_plans(plans: &[Plan<'_>], frame: &Frame, strata: &[f64]) -> Ch
     run_chunk(&mut Workspace::default(), plans, frame, strata)
 }
 
-/// The consortium's quantiles per month from the chunks' sums, added in chunk order.
+/// The consortium's quantiles per month from the chunks' sums, added in chunk order. In the
+/// observed band each draw's total gets a normal noise with the partners' summed variance
+/// (their noises are independent, so the consortium's relative noise is smaller).
 pub(crate) fn consortium<'a>(
     chunks: impl Iterator<Item = &'a ChunkResult>,
     frame: &Frame,
+    strata: &[f64],
 ) -> Vec<Quantiles> {
     let (h, n) = (frame.horizon, frame.draws);
     let mut total = vec![0.0; h * n];
     let mut offset = vec![0.0; h];
+    let mut variance = vec![0.0; h];
     for chunk in chunks {
         for (sum, value) in total.iter_mut().zip(&chunk.total) {
             *sum += value;
@@ -118,66 +137,51 @@ pub(crate) fn consortium<'a>(
         for (sum, value) in offset.iter_mut().zip(&chunk.offset) {
             *sum += value;
         }
+        for (sum, value) in variance.iter_mut().zip(&chunk.noise_variance) {
+            *sum += value;
+        }
     }
     let mut scratch = Scratch::default();
+    let pairing = Pairing::new(n, NOISE_STEP);
+    let mut noise = Vec::with_capacity(n);
+    let seed = SplitMix64::new(frame.seed ^ CONSORTIUM_NOISE).next_u64();
     total
         .chunks_mut(n)
-        .zip(&offset)
-        .map(|(row, &offset)| {
-            for value in row.iter_mut() {
-                *value += offset;
+        .zip(offset.iter().zip(&variance))
+        .enumerate()
+        .map(|(t, (row, (&offset, &variance)))| {
+            let sd = variance.sqrt();
+            if sd > 0.0 {
+                pairing.fill(strata, noise_offset(seed, t), &mut noise);
+                for (value, &z) in row.iter_mut().zip(&noise) {
+                    *value = (*value + offset + sd * z).max(0.0);
+                }
+            } else {
+                for value in row.iter_mut() {
+                    *value += offset;
+                }
             }
             quantiles_of_counts(row, None, None, &mut scratch).unwrap_or(Quantiles::all(offset))
         })
         .collect()
 }
 
-/// One chunk of partners. The same code is compiled three times, for any x86-64 and for
-/// processors with AVX2 or AVX-512 (four or eight doubles per instruction instead of two;
-/// it pays in the exponentials of the draws), and picked at run time; all do the same IEEE
-/// operations in the same order, so they give the same bits.
+/// Where the pairing of draws with the strata of a month's noise steps (see `Pairing`).
+pub(crate) const NOISE_STEP: f64 = 0.618;
+/// Mixed into the seed of the consortium's noise, so it is not any partner's.
+const CONSORTIUM_NOISE: u64 = 0xC0A5_0B71_0000_0001;
+
+/// One chunk of partners, in the widest vectors the processor has (`chunk_simd`).
 fn run_chunk(
     workspace: &mut Workspace,
     plans: &[Plan<'_>],
     frame: &Frame,
     strata: &[f64],
 ) -> ChunkResult {
-    #[cfg(target_arch = "x86_64")]
-    if super::kernel::vectors_allowed() {
-        if std::arch::is_x86_feature_detected!("avx512f") {
-            // SAFETY: the processor supports AVX-512F, as just checked.
-            return unsafe { run_chunk_avx512(workspace, plans, frame, strata) };
-        }
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the processor supports AVX2, as just checked.
-            return unsafe { run_chunk_avx2(workspace, plans, frame, strata) };
-        }
-    }
-    run_chunk_portable(workspace, plans, frame, strata)
+    super::chunk_simd::run_widest(|| run_chunk_portable(workspace, plans, frame, strata))
 }
 
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f")]
-fn run_chunk_avx512(
-    workspace: &mut Workspace,
-    plans: &[Plan<'_>],
-    frame: &Frame,
-    strata: &[f64],
-) -> ChunkResult {
-    run_chunk_portable(workspace, plans, frame, strata)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn run_chunk_avx2(
-    workspace: &mut Workspace,
-    plans: &[Plan<'_>],
-    frame: &Frame,
-    strata: &[f64],
-) -> ChunkResult {
-    run_chunk_portable(workspace, plans, frame, strata)
-}
-
+/// One chunk of partners; inlined into each of `chunk_simd`'s copies.
 #[inline(always)]
 fn run_chunk_portable(
     workspace: &mut Workspace,
@@ -189,9 +193,13 @@ fn run_chunk_portable(
     let mut result = ChunkResult {
         total: vec![0.0; h * n],
         offset: vec![0.0; h],
+        noise_variance: vec![0.0; h],
         partners: Vec::with_capacity(plans.len()),
     };
+    let observed = frame.band == BandKind::Observed;
+    let pairing = Pairing::new(n, NOISE_STEP);
     for plan in plans {
+        let noisy = observed && plan.noise > 0.0;
         let mut sink = Sink {
             total: &mut result.total,
             offset: &mut result.offset,
@@ -199,8 +207,25 @@ fn run_chunk_portable(
             mean: vec![0.0; h],
             band: plan.band.then(|| vec![Quantiles::all(0.0); h]),
             scratch: &mut workspace.scratch,
+            noise: noisy.then(|| ObservationNoise {
+                sd: plan.noise,
+                strata,
+                pairing,
+                seed: partner_seed(frame.seed, plan.id) ^ PARTNER_NOISE,
+                buffer: &mut workspace.noisy,
+            }),
         };
-        workspace.state.simulate(plan, frame, strata, &mut sink);
+        if plan.timed.is_empty() {
+            workspace.state.simulate(plan, frame, strata, &mut sink);
+        } else {
+            let Workspace { state, groups, .. } = workspace;
+            timed::simulate_groups(state, groups, plan, frame, strata, &mut sink);
+        }
+        if noisy {
+            for (variance, mean) in result.noise_variance.iter_mut().zip(&sink.mean) {
+                *variance += (plan.noise * mean).powi(2);
+            }
+        }
         let run = PartnerRun {
             mean: sink.mean,
             band: sink.band,
@@ -215,20 +240,28 @@ fn run_chunk_portable(
 enum State {
     /// Every draw has this share of the potential.
     Uniform(f64),
-    /// Each draw's share is given by its R in `Draws::r` and its s in `Draws::s`.
+    /// Each draw's share is given by its R in `PartnerDraws::r` and its s in `PartnerDraws::s`.
     Varied,
+    /// Before diffusion has run: each draw's share is in `PartnerDraws::start_share`.
+    Spread,
 }
 
 /// Buffers reused from partner to partner by one thread.
 #[derive(Default)]
 struct Workspace {
-    state: Draws,
+    state: PartnerDraws,
     scratch: Scratch,
+    /// A month's draws with the noise of an observation.
+    noisy: Vec<f64>,
+    groups: timed::GroupBuffers,
 }
 
-/// One partner's draws and their per-draw state, in flat arrays.
+/// Mixed into a partner's seed for the noise of its months, apart from its (p, q) draws.
+const PARTNER_NOISE: u64 = 0x0B5E_4BED_0000_0002;
+
+/// One partner's draws of (p, q) and each draw's diffusion state, in flat arrays.
 #[derive(Default)]
-struct Draws {
+struct PartnerDraws {
     z1: Vec<f64>,
     z2: Vec<f64>,
     p: Vec<f64>,
@@ -240,6 +273,8 @@ struct Draws {
     decay: Vec<f64>,
     r: Vec<f64>,
     r_cap: Vec<f64>,
+    /// Each draw's share at the start, when the start is uncertain (`State::Spread`).
+    start_share: Vec<f64>,
     /// The current month's adopters per draw.
     row: Vec<f64>,
     /// A block's months per draw, for a partner whose band is wanted.
@@ -247,12 +282,18 @@ struct Draws {
     drawn: bool,
 }
 
-impl Draws {
+impl PartnerDraws {
     #[inline(always)]
     fn simulate(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64], sink: &mut Sink<'_>) {
+        self.drawn = false;
+        self.run(plan, frame, strata, sink);
+    }
+
+    /// `simulate` with the draws as they are when already drawn (a group of `timed`).
+    #[inline(always)]
+    fn run(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64], sink: &mut Sink<'_>) {
         let n = frame.draws;
         self.row.resize(n, 0.0);
-        self.drawn = false;
         let m = plan.potential;
         if m <= 0.0 {
             for t in 0..frame.horizon {
@@ -261,6 +302,10 @@ impl Draws {
             return;
         }
         let mut state = State::Uniform(plan.start_people / m);
+        if plan.start_spread > 0.0 && plan.start_people > 0.0 {
+            self.spread_start(plan, frame, strata);
+            state = State::Spread;
+        }
         // Months up to the start hold the starting value.
         for month in frame.first().through(plan.start.min(frame.last())) {
             put_uniform(sink, frame, month, plan.start_people);
@@ -333,6 +378,21 @@ impl Draws {
         }
     }
 
+    /// Each draw's share at the start: the starting level with the relative spread of the
+    /// observation it comes from, within nobody and the potential. The normal of draw d is
+    /// the q-order's stratum half the draws away: a random order's values at two positions are
+    /// independent, so the start's spread is independent of the draw's p and q (and of the
+    /// noise's pairing), at no cost.
+    fn spread_start(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64]) {
+        self.draw(plan, frame, strata);
+        let n = self.z2.len();
+        let (level, spread) = (plan.start_people / plan.potential, plan.start_spread);
+        self.start_share.clear();
+        self.start_share.extend(
+            (0..n).map(|d| (level * spread.mul_add(self.z2[(d + n / 2) % n], 1.0)).clamp(0.0, 1.0)),
+        );
+    }
+
     /// Draws (p, q) once per partner, when diffusion first needs them, and p/q.
     #[inline(always)]
     fn draw(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64]) {
@@ -382,6 +442,7 @@ impl Draws {
             &mut self.decay,
             &mut self.r,
             &mut self.r_cap,
+            &mut self.start_share,
         ] {
             buffer.resize(n, 0.0);
         }
@@ -393,17 +454,19 @@ impl Draws {
         let capped = cap < 1.0;
         // With no cap the second factor is 1, and R at the cap 0.
         let (cap_numerator, cap_share) = if capped { (1.0 - cap, cap) } else { (0.0, 1.0) };
-        for ((((r, r_cap), s), slope), &p_over_q) in self
+        for (((((r, r_cap), s), slope), &p_over_q), &start) in self
             .r
             .iter_mut()
             .zip(self.r_cap.iter_mut())
             .zip(self.s.iter_mut())
             .zip(self.slope.iter_mut())
             .zip(&self.p_over_q)
+            .zip(&self.start_share)
         {
             let next = p_over_q * per_imitation;
             let (numerator, denominator) = match from {
                 State::Uniform(u) => (1.0 - u, u + next),
+                State::Spread => (1.0 - start, start + next),
                 State::Varied => (*r * (1.0 + *s), (1.0 - *s * *r) + next * (1.0 + *r)),
             };
             let cap_denominator = if capped { cap_share + next } else { 1.0 };
@@ -430,6 +493,12 @@ impl Draws {
         };
         match state {
             State::Uniform(u) => sink.uniform(t, u * m),
+            State::Spread => {
+                for (out, &share) in self.row.iter_mut().zip(&self.start_share) {
+                    *out = share * m;
+                }
+                sink.row(t, &self.row);
+            }
             State::Varied => {
                 for ((out, &r), &s) in self.row.iter_mut().zip(&self.r).zip(&self.s) {
                     *out = share_of(r, s) * m;

@@ -2,9 +2,12 @@
 //! scenario's changes, where its projection starts, its draws run, its figures gathered.
 
 use super::drivers::DriverView;
+use super::inputs::EXPECTED_LEAD_MONTHS;
 use super::inputs::{PartnerInputs, consortium_agile_days};
 use super::monte_carlo::{self, Frame, PartnerRun, Plan};
 use super::path::{Course, adopters};
+use super::settings::Drivers;
+use super::timing::{self, CLASSES, Timing};
 use super::{
     Calibration, Fit, FitSource, MAX_AGILE_DAYS, POLA_FLOOR, PartnerProjection, Projection,
     ProjectionSettings, Rule, RuleWarning, draws, fit_one, parallel,
@@ -24,6 +27,7 @@ pub(super) fn project_on(
     let changes: Vec<&ScenarioChange> =
         scenario.map_or_else(Vec::new, |s| s.changes.iter().collect());
     let strata = draws::normal_strata(frame.draws);
+    let timing = timing::learn(project, EXPECTED_LEAD_MONTHS);
     let partners: Vec<(&PartnerId, &Partner)> = project.partners.iter().collect();
     let chunks: Vec<&[(&PartnerId, &Partner)]> = partners
         .chunks(monte_carlo::chunk_len(partners.len()))
@@ -45,14 +49,18 @@ pub(super) fn project_on(
                 let planned = (!mine.is_empty()).then(|| build(&mine));
                 let fit = match calibration.fits.get(id) {
                     Some(fit) => *fit,
-                    None => fit_one(project, &baseline, settings),
+                    None => fit_one(project, &baseline, settings)
+                        .with_pooled_noise(calibration.pooled_noise),
                 };
-                Prepared {
+                let mut prepared = Prepared {
                     id,
                     baseline,
                     planned,
                     fit,
-                }
+                    timed: Vec::new(),
+                };
+                prepared.time(&timing, frame, settings.drivers);
+                prepared
             })
             .collect();
         let plans: Vec<Plan<'_>> = prepared
@@ -69,7 +77,7 @@ pub(super) fn project_on(
             .collect();
         (run, projections)
     });
-    let consortium = monte_carlo::consortium(results.iter().map(|(run, _)| run), frame);
+    let consortium = monte_carlo::consortium(results.iter().map(|(run, _)| run), frame, &strata);
     let mut partners = Vec::with_capacity(project.partners.len());
     let mut warnings = Vec::new();
     for (_, projections) in results {
@@ -86,6 +94,7 @@ pub(super) fn project_on(
             .through(frame.anchor.plus(frame.horizon as i32))
             .collect(),
         draws: frame.draws,
+        band: frame.band,
         partners,
         consortium,
         warnings,
@@ -98,11 +107,34 @@ pub(super) struct Prepared<'a> {
     pub baseline: PartnerInputs,
     pub planned: Option<PartnerInputs>,
     pub fit: Fit,
+    /// The inputs each group of draws lives when drivers ahead are uncertain (one per
+    /// `timing::CLASSES`); empty when nothing ahead can move.
+    pub timed: Vec<PartnerInputs>,
 }
 
 impl<'a> Prepared<'a> {
     fn inputs(&self) -> &PartnerInputs {
         self.planned.as_ref().unwrap_or(&self.baseline)
+    }
+
+    /// The inputs of each group of draws, when a tappa or a delivery lies ahead.
+    fn time(&mut self, timing: &Timing, frame: &Frame, drivers: Drivers) {
+        let inputs = self.inputs();
+        if !timing.uncertain()
+            || !timing::has_events_ahead(
+                inputs,
+                drivers,
+                frame.anchor,
+                frame.horizon,
+                timing.reach(),
+            )
+        {
+            return;
+        }
+        let timed: Vec<PartnerInputs> = (0..CLASSES)
+            .map(|k| timing::shifted(inputs, frame.anchor, timing.tappe[k], timing.deliveries[k]))
+            .collect();
+        self.timed = timed;
     }
 
     fn projection(&self, plan: &Plan<'_>, run: PartnerRun) -> PartnerProjection {
@@ -139,22 +171,29 @@ impl<'a> Prepared<'a> {
         // Partners on priors follow the scenario's priors.
         let fit = match self.fit.source {
             FitSource::Fitted => self.fit,
-            FitSource::Priors => Fit::priors(
-                inputs.model.prior_p,
-                inputs.model.prior_q,
-                settings.prior_spread,
-                self.fit.months,
-            ),
+            FitSource::Priors => Fit {
+                noise: self.fit.noise,
+                ..Fit::priors(
+                    inputs.model.prior_p,
+                    inputs.model.prior_q,
+                    settings.prior_spread,
+                    self.fit.months,
+                )
+            },
         };
+        let noise = settings.noise.unwrap_or(fit.noise).max(0.0);
         let potential = inputs.potential();
-        let (start, start_people) = match self.baseline.last_observation() {
+        // Where the partner stands at its last observation is known up to the noise of that
+        // observation; from nobody, exactly.
+        let (start, start_people, start_spread) = match self.baseline.last_observation() {
             Some((last, observed)) => (
                 last,
                 self.moved_start(last, observed, &fit, programme_start, settings),
+                noise,
             ),
             None => match view.origin(programme_start) {
-                Some(origin) => (origin.plus(-1), 0.0),
-                None => (frame.anchor.plus(frame.horizon as i32), 0.0),
+                Some(origin) => (origin.plus(-1), 0.0, 0.0),
+                None => (frame.anchor.plus(frame.horizon as i32), 0.0, 0.0),
             },
         };
         Plan {
@@ -164,8 +203,18 @@ impl<'a> Prepared<'a> {
             potential,
             start,
             start_people,
+            start_spread,
+            noise,
             floor: start_people,
             band: settings.partner_bands.includes(self.id),
+            timed: self
+                .timed
+                .iter()
+                .map(|inputs| DriverView {
+                    inputs,
+                    drivers: settings.drivers,
+                })
+                .collect(),
         }
     }
 

@@ -59,6 +59,17 @@ impl PartnerBands {
     }
 }
 
+/// Which band a projection reports (docs/model.md §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BandKind {
+    /// What will be observed: the expected count plus the noise of an observation. The
+    /// wider band, and the one a figure reported next month should fall in.
+    #[default]
+    Observed,
+    /// The expected count: the model's level without the noise of an observation.
+    Expected,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectionSettings {
     /// The baseline's model settings; a scenario's changes apply on top.
@@ -73,6 +84,10 @@ pub struct ProjectionSettings {
     /// observations to fit; also tempers the spread of fitted partners (docs/model.md).
     pub prior_spread: (f64, f64),
     pub partner_bands: PartnerBands,
+    pub band: BandKind,
+    /// The observation noise (relative sd) to assume for every partner instead of the one
+    /// estimated from the residuals; `Some(0.0)`: observations are exact.
+    pub noise: Option<f64>,
 }
 
 /// Longest projection: fifty years, as the demo's longest programme.
@@ -90,6 +105,8 @@ impl Default for ProjectionSettings {
             seed: 2025,
             prior_spread: (0.5, 0.35),
             partner_bands: PartnerBands::All,
+            band: BandKind::Observed,
+            noise: None,
         }
     }
 }

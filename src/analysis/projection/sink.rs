@@ -1,8 +1,24 @@
 //! Where the Monte Carlo puts a partner's months: the chunk's totals per draw, the
 //! partner's mean and, when wanted, its band.
 
-use super::bands::{Guess, Quantiles, Scratch, quantiles_of_counts};
+use super::bands::{Guess, Quantiles, Scratch, quantiles_of_counts, rank};
+use super::draws::{Pairing, SplitMix64};
 use super::kernel::{BLOCK, BlockOut};
+
+/// The noise of an observation, for the band of what will be observed: each draw's value
+/// times (1 + sd·z), z a standard normal stratum paired with the draw anew each month.
+pub(super) struct ObservationNoise<'a> {
+    pub sd: f64,
+    pub strata: &'a [f64],
+    pub pairing: Pairing,
+    pub seed: u64,
+    pub buffer: &'a mut Vec<f64>,
+}
+
+/// Where month `t`'s pairing of draws with noise strata starts.
+pub(super) fn noise_offset(seed: u64, t: usize) -> u64 {
+    SplitMix64::new(seed.wrapping_add((t as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))).next_u64()
+}
 
 /// Where a partner's months go as they are computed: into the chunk's totals, and the
 /// partner's mean and band. A block's rows are consumed right after the block, while they
@@ -14,6 +30,8 @@ pub(super) struct Sink<'a> {
     pub mean: Vec<f64>,
     pub band: Option<Vec<Quantiles>>,
     pub scratch: &'a mut Scratch,
+    /// Present when the band is what will be observed and the partner's noise is not 0.
+    pub noise: Option<ObservationNoise<'a>>,
 }
 
 impl Sink<'_> {
@@ -22,7 +40,21 @@ impl Sink<'_> {
         self.offset[t] += value;
         self.mean[t] = value;
         if let Some(band) = self.band.as_mut() {
-            band[t] = Quantiles::all(value);
+            band[t] = match &self.noise {
+                // The nearest-rank quantiles of value × (1 + sd·z) over the strata.
+                Some(noise) => {
+                    let n = noise.strata.len();
+                    let at = |alpha: f64| {
+                        (value * (1.0 + noise.sd * noise.strata[rank(alpha, n)])).max(0.0)
+                    };
+                    Quantiles {
+                        p10: at(0.1),
+                        p50: at(0.5),
+                        p90: at(0.9),
+                    }
+                }
+                None => Quantiles::all(value),
+            };
         }
     }
 
@@ -36,6 +68,24 @@ impl Sink<'_> {
         }
         self.mean[t] = sum / n as f64;
         self.quantiles(t, row, None);
+    }
+
+    /// Part of month `t`'s draws, from draw `first` on: `values` plus `offset` each, added to
+    /// the chunk's totals; returns their sum. For a partner without a band, whose mean is set
+    /// once every part is in (`set_mean`).
+    pub(super) fn add_part(&mut self, t: usize, first: usize, values: &[f64], offset: f64) -> f64 {
+        let at = t * self.draws + first;
+        let mut sum = 0.0;
+        for (total, value) in self.total[at..at + values.len()].iter_mut().zip(values) {
+            let value = value + offset;
+            *total += value;
+            sum += value;
+        }
+        sum
+    }
+
+    pub(super) fn set_mean(&mut self, t: usize, sum: f64) {
+        self.mean[t] = sum / self.draws as f64;
     }
 
     /// Months `t..t + k` computed by `advance_block` into `out`, and their rows in `rows`
@@ -80,8 +130,25 @@ impl Sink<'_> {
             // Months are filled in order, so the three before `t` are known.
             let guess =
                 (t >= 3).then(|| Guess::extrapolating([band[t - 3], band[t - 2], band[t - 1]]));
-            band[t] = quantiles_of_counts(row, common, guess.as_ref(), self.scratch)
-                .unwrap_or(Quantiles::all(0.0));
+            band[t] = match self.noise.as_mut() {
+                Some(noise) => {
+                    let ObservationNoise {
+                        sd,
+                        strata,
+                        pairing,
+                        seed,
+                        ref mut buffer,
+                    } = *noise;
+                    pairing.fill(strata, noise_offset(seed, t), buffer);
+                    for (z, &value) in buffer.iter_mut().zip(row) {
+                        *z = (value * sd.mul_add(*z, 1.0)).max(0.0);
+                    }
+                    // Noise spreads the draws held at a cap: no value is shared any more.
+                    quantiles_of_counts(buffer, None, guess.as_ref(), self.scratch)
+                }
+                None => quantiles_of_counts(row, common, guess.as_ref(), self.scratch),
+            }
+            .unwrap_or(Quantiles::all(0.0));
         }
     }
 }

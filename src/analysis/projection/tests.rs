@@ -23,13 +23,15 @@ fn one_partner(edit: impl FnOnce(&mut Partner)) -> Project {
     project
 }
 
-/// Every draw at the priors, so each band is a single hand-computable path.
+/// Every draw at the priors and observations taken as exact, so each band is a single
+/// hand-computable path.
 fn exact(drivers: Drivers) -> ProjectionSettings {
     ProjectionSettings {
         drivers,
         horizon: 36,
         draws: 20,
         prior_spread: (0.0, 0.0),
+        noise: Some(0.0),
         ..ProjectionSettings::default()
     }
 }
@@ -366,6 +368,15 @@ fn bands_are_ordered_and_spread_for_every_partner_and_month() {
         let band = partner.band.as_ref().unwrap();
         assert_eq!(band.len(), 24);
         assert!(band.iter().all(ordered), "{}", partner.id);
+    }
+    // The expected count never exceeds the potential; what will be observed, with its noise,
+    // may.
+    let expected = ProjectionSettings {
+        band: BandKind::Expected,
+        ..demo_settings(7)
+    };
+    for partner in &super::project(&demo, None, &expected).partners {
+        let band = partner.band.as_ref().unwrap();
         assert!(band.iter().all(|q| q.p90 <= partner.potential + 1e-9));
     }
     let last = projection.consortium.last().unwrap();
@@ -416,6 +427,7 @@ fn results_do_not_depend_on_the_number_of_threads() {
         horizon: 12,
         draws: 300,
         seed: 3,
+        band: settings.band,
     };
     let scenario = demo.scenarios.values().next();
     let on =
@@ -439,6 +451,7 @@ fn the_vector_copies_project_the_same_bits_as_the_portable_loops() {
         horizon: settings.horizon as usize,
         draws: settings.draws,
         seed: 5,
+        band: settings.band,
     };
     for scenario in [None, demo.scenarios.values().nth(1)] {
         // One thread: the switch holds for this thread only.
@@ -516,4 +529,52 @@ fn demo_scenarios_move_adoption_the_way_their_changes_say() {
     // An earlier regolamento changes nothing where devices have been the bottleneck.
     let early = differences(&compared("regolamento-anticipato"));
     assert!(early.iter().all(|d| d.abs() < 1e-9), "{early:?}");
+}
+
+#[test]
+fn partners_with_uncertain_timing_give_the_same_consortium_with_or_without_their_bands() {
+    let demo = crate::demo::embedded();
+    let calibration = calibrate(&demo, &demo_settings(4));
+    let with = project_calibrated(&demo, None, &demo_settings(4), &calibration);
+    let without = project_calibrated(
+        &demo,
+        None,
+        &ProjectionSettings {
+            partner_bands: PartnerBands::Only(Default::default()),
+            ..demo_settings(4)
+        },
+        &calibration,
+    );
+    // To rounding: a partner's mean is summed by groups without its band.
+    let near = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(1.0);
+    for (a, b) in with.consortium.iter().zip(&without.consortium) {
+        assert!(near(a.p10, b.p10) && near(a.p50, b.p50) && near(a.p90, b.p90));
+    }
+    for (a, b) in with.partners.iter().zip(&without.partners) {
+        for (x, y) in a.mean.iter().zip(&b.mean) {
+            assert!(near(*x, *y), "{}: {x} {y}", a.id);
+        }
+    }
+    // The demo's programme has tappe and deliveries ahead: their timing spreads the bands.
+    let timing = timing::learn(&demo, EXPECTED_LEAD_MONTHS);
+    assert!(timing.uncertain(), "{timing:?}");
+}
+
+#[test]
+fn the_demo_comparison_two_years_ahead_has_bands_not_single_numbers() {
+    let demo = crate::demo::embedded();
+    let settings = ProjectionSettings::default();
+    let calibration = calibrate(&demo, &settings);
+    let baseline = project_calibrated(&demo, None, &settings, &calibration);
+    let last = *baseline.months.last().unwrap();
+    for scenario in demo.scenarios.values() {
+        let projected = project_calibrated(&demo, Some(scenario), &settings, &calibration);
+        let comparison = compare(&baseline, &projected, &[last]);
+        let adopters = comparison.months[0].adopters;
+        for band in [adopters.baseline, adopters.scenario] {
+            // At least a few people either side of the median: the demo's partners observe
+            // their figures with a noise of a few percent.
+            assert!(band.p90 - band.p10 > 10.0, "{}: {band:?}", scenario.name);
+        }
+    }
 }

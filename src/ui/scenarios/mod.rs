@@ -9,6 +9,7 @@
 //! the active scenario, whose one owner is the app, and its `ScenarioFigures`, computed once
 //! per revision and scenario); this view keeps only plot points built from them.
 
+mod backtest_panel;
 mod change_fields;
 mod changes;
 mod comparison_table;
@@ -54,6 +55,7 @@ pub struct ScenariosView {
     warnings: warnings::WarningsList,
     /// The plot shows the other scenarios too.
     overlay_others: bool,
+    backtest: backtest_panel::BacktestPanel,
     /// The month of the comparison table's own row, picked by the user.
     chosen_month: Option<Month>,
 }
@@ -80,6 +82,10 @@ impl ScenariosView {
             self.series.refresh(cx, figures, &shown);
             self.warnings.refresh(cx, figures);
         }
+        // The past forecast asked for in the last frame (the switch is drawn after the plot).
+        let past = figures.zip(self.series.start).and_then(|(figures, start)| {
+            backtest_panel::past_band(&self.backtest, cx.lang, figures, start)
+        });
         let viewport = ui.available_size();
         ScrollArea::vertical()
             .id_salt("scenarios_scroll")
@@ -102,6 +108,10 @@ impl ScenariosView {
                             ui.add_space(section::GAP);
                         }
                         self.warnings.ui(ui, cx, figures);
+                        if let Some(figures) = figures {
+                            ui.add_space(section::GAP);
+                            self.backtest.ui(ui, cx, figures);
+                        }
                     },
                     |ui, cx| {
                         section::panel(ui, |ui| {
@@ -109,6 +119,7 @@ impl ScenariosView {
                             if status_note(ui, cx, figures, &status) {
                                 cx.outbox.push(Request::Retry);
                             }
+                            backtest_panel::band_note(ui, cx.lang, figures);
                             if cx.project.scenarios.len() > 1 {
                                 ui.checkbox(
                                     &mut self.overlay_others,
@@ -122,6 +133,7 @@ impl ScenariosView {
                                     cx.lang,
                                     &self.series,
                                     name.as_deref(),
+                                    past.as_ref(),
                                     plot_height,
                                 );
                             }

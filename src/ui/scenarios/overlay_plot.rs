@@ -3,7 +3,8 @@
 //! other scenarios' medians (thinner, in the palette's next colours). A vertical line marks
 //! the last observation. The baseline is drawn over the scenario, so where the two agree its
 //! dashes show on the scenario's line. Hover names the line, the month and the value; drag
-//! pans, Ctrl+wheel zooms, a double click restores the view.
+//! pans, Ctrl+wheel zooms, a double click restores the view. On request a past forecast of the
+//! consortium is drawn over what happened (the backtest's, `backtest_panel`).
 
 use egui::{Color32, Ui};
 use egui_plot::{
@@ -39,6 +40,7 @@ impl OverlayPlot {
         lang: Lang,
         series: &Series,
         scenario_name: Option<&str>,
+        past: Option<&(String, Band)>,
         height: f32,
     ) {
         let Some(start) = series.start else {
@@ -89,6 +91,17 @@ impl OverlayPlot {
                         .color(theme::series_color(index + 1))
                         .width(2.0)
                         .id(("scenarios_other", index)),
+                );
+            }
+            if let Some((name, band)) = past {
+                add_band(
+                    plot_ui,
+                    band,
+                    name,
+                    &band_suffix,
+                    theme::series_color(3),
+                    LineStyle::dotted_dense(),
+                    "past_forecast",
                 );
             }
             add_band(

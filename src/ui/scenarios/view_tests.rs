@@ -59,6 +59,7 @@ fn figures(project: &Project, active: &ScenarioId) -> ScenarioFigures {
         others: Vec::new(),
         revision: 1,
         scenario_id: Some(active.clone()),
+        backtest: None,
     }
 }
 

@@ -1,4 +1,4 @@
-//! `Draws::groups` in vector registers: eight draws per AVX-512 register, or four per AVX2
+//! `BlockDraws::groups` in vector registers: eight draws per AVX-512 register, or four per AVX2
 //! one. The compiler does not vectorise the portable loop (a block's months run along each
 //! draw), so these copies spell out the same IEEE operations in the same order, and give the
 //! same bits. A few groups go side by side: each draw's months are a chain of dependent
@@ -16,19 +16,20 @@ use std::arch::x86_64::{
     _mm512_sub_pd,
 };
 
-use super::{Draws, LANES};
+use super::{BlockDraws, LANES};
 
 /// The first `grouped` draws (a multiple of LANES) in vector registers, or `None` when the
 /// processor has neither AVX-512 nor AVX2 (with FMA).
 pub(super) fn groups<const K: usize, const ROWS: bool>(
-    draws: &mut Draws<'_, '_>,
+    draws: &mut BlockDraws<'_, '_>,
     grouped: usize,
     rows: &mut [f64],
 ) -> Option<([[f64; LANES]; K], usize)> {
+    check_slices::<K, ROWS>(draws, grouped, rows);
     let fma = std::arch::is_x86_feature_detected!("fma");
     if fma && std::arch::is_x86_feature_detected!("avx512f") {
-        // SAFETY: the processor supports AVX-512F and FMA, as just checked; `advance_block`
-        // checked the slices' lengths.
+        // SAFETY: the processor supports AVX-512F and FMA, as just checked; the slices are
+        // long enough, as `check_slices` asserted.
         return Some(unsafe { avx512::<K, ROWS>(draws, grouped, rows) });
     }
     if fma && std::arch::is_x86_feature_detected!("avx2") {
@@ -36,6 +37,40 @@ pub(super) fn groups<const K: usize, const ROWS: bool>(
         return Some(unsafe { avx2::<K, ROWS>(draws, grouped, rows) });
     }
     None
+}
+
+/// `groups` with the AVX2 copy only (`None` without AVX2 and FMA), so a test on a processor
+/// with AVX-512 still checks the AVX2 copy.
+#[cfg(test)]
+pub(super) fn avx2_groups<const K: usize, const ROWS: bool>(
+    draws: &mut BlockDraws<'_, '_>,
+    grouped: usize,
+    rows: &mut [f64],
+) -> Option<([[f64; LANES]; K], usize)> {
+    check_slices::<K, ROWS>(draws, grouped, rows);
+    let supported =
+        std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma");
+    // SAFETY: the processor supports AVX2 and FMA, as just checked; the slices are long
+    // enough, as `check_slices` asserted.
+    supported.then(|| unsafe { avx2::<K, ROWS>(draws, grouped, rows) })
+}
+
+/// What the vector copies read and write without bounds checks: whole groups of draws that
+/// exist, their constants, `K` months of totals and, when written, of rows.
+fn check_slices<const K: usize, const ROWS: bool>(
+    draws: &BlockDraws<'_, '_>,
+    grouped: usize,
+    rows: &[f64],
+) {
+    let n = draws.r.len();
+    let constants = draws.constants;
+    assert!(
+        grouped <= n && grouped.is_multiple_of(LANES),
+        "{grouped} of {n} draws"
+    );
+    assert!(constants.decay.len() >= n && constants.r_cap.len() >= n && constants.slope.len() >= n);
+    assert!(draws.totals.len() >= K * n);
+    assert!(!ROWS || rows.len() >= K * n);
 }
 
 #[target_feature(enable = "avx512f")]
@@ -61,7 +96,7 @@ macro_rules! vector_groups {
         /// The processor supports the feature; the slices are as `advance_block` checked.
         #[target_feature(enable = $feature)]
         pub(super) unsafe fn $name<const K: usize, const ROWS: bool>(
-            draws: &mut Draws<'_, '_>,
+            draws: &mut BlockDraws<'_, '_>,
             grouped: usize,
             rows: &mut [f64],
         ) -> ([[f64; LANES]; K], usize) {
@@ -98,7 +133,7 @@ macro_rules! vector_groups {
         /// The processor supports the feature; draws `base..base + T·width` exist.
         #[target_feature(enable = $feature)]
         unsafe fn $step<const K: usize, const ROWS: bool, const T: usize>(
-            draws: &mut Draws<'_, '_>,
+            draws: &mut BlockDraws<'_, '_>,
             base: usize,
             rows: &mut [f64],
             sums: &mut [[$vector; LANES / $width]; K],

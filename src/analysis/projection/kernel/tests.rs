@@ -79,7 +79,7 @@ fn run(case: &Case, months: usize, path: Path) -> Outcome {
             held_people,
         )
     } else {
-        let mut draws = Draws {
+        let mut draws = BlockDraws {
             r: &mut r,
             constants,
             totals: &mut totals,
@@ -90,8 +90,8 @@ fn run(case: &Case, months: usize, path: Path) -> Outcome {
             ($k:literal) => {{
                 let (lanes, mut held) = match path {
                     #[cfg(target_arch = "x86_64")]
-                    // SAFETY: only asked for when the processor has AVX2.
-                    Path::Avx2 => unsafe { simd::avx2::<$k, true>(&mut draws, grouped, &mut rows) },
+                    Path::Avx2 => simd::avx2_groups::<$k, true>(&mut draws, grouped, &mut rows)
+                        .expect("asked for only when the processor has AVX2 and FMA"),
                     _ => draws.portable_groups::<$k, true>(grouped, &mut rows),
                 };
                 let mut rest = [0.0; $k];
@@ -135,7 +135,7 @@ fn the_vector_copies_give_the_same_bits_as_the_portable_loop() {
     // 1,003 draws: tiles of sixteen, a last group of eight and three draws on their own.
     let mut paths = vec![Path::Picked];
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         paths.push(Path::Avx2);
     }
     for (months, n) in [(8, 1003), (4, 24), (2, 8), (1, 5), (8, 16)] {
@@ -193,4 +193,49 @@ fn a_block_gives_the_plain_bass_step_each_month_and_exactly_the_cap_when_held() 
         let row: f64 = (0..n).map(|d| outcome.rows[j * n + d]).sum();
         assert!((outcome.sums[j] - row).abs() < 1e-9 * row, "month {j}");
     }
+}
+
+#[test]
+#[should_panic(expected = "a block is 1, 2, 4 or 8 months, not 3")]
+fn a_block_of_another_length_is_refused_before_anything_is_written() {
+    // Three months of totals: an eight-month loop would write past them.
+    let case = case(16, 5);
+    let mut r = case.r.clone();
+    let mut totals = vec![0.0; 3 * 16];
+    let mut sums = vec![0.0; 3];
+    advance_block(
+        &mut r,
+        Constants {
+            decay: &case.decay,
+            r_cap: &case.r_cap,
+            slope: &case.slope,
+        },
+        BlockOut {
+            totals: &mut totals,
+            rows: None,
+            sums: &mut sums,
+        },
+        POTENTIAL,
+    );
+}
+
+#[cfg(target_arch = "x86_64")]
+#[test]
+#[should_panic(expected = "of 16 draws")]
+fn the_vector_copies_refuse_groups_beyond_the_draws() {
+    let case = case(16, 6);
+    let mut r = case.r.clone();
+    let mut totals = vec![0.0; 16];
+    let mut draws = BlockDraws {
+        r: &mut r,
+        constants: Constants {
+            decay: &case.decay,
+            r_cap: &case.r_cap,
+            slope: &case.slope,
+        },
+        totals: &mut totals,
+        held: POTENTIAL,
+    };
+    // 24 grouped draws of 16: the copies would read and write past every slice.
+    let _ = draws.groups::<1, false>(24, &mut []);
 }

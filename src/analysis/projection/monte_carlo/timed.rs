@@ -1,0 +1,110 @@
+//! A partner whose drivers ahead have uncertain timing (`timing`): its draws split into equal
+//! groups, each run under its own drivers into a matrix of the partner's months × draws, then
+//! handed to the sink month by month as if one run had made them. The draws are drawn once
+//! for the partner and each group takes its slice, so the groups are random fifths of the
+//! same draws a partner without uncertain timing would have.
+
+use super::{Frame, PartnerDraws, Plan, Scratch, Sink};
+
+/// Buffers reused from partner to partner by one thread.
+#[derive(Default)]
+pub(super) struct GroupBuffers {
+    draws: PartnerDraws,
+    /// The partner's adopters, month by month (rows of all its draws).
+    matrix: Vec<f64>,
+    total: Vec<f64>,
+    offset: Vec<f64>,
+    /// Per month, the sum over the groups' draws (when not gathered into `matrix`).
+    sums: Vec<f64>,
+    scratch: Scratch,
+}
+
+pub(super) fn simulate_groups(
+    parent: &mut PartnerDraws,
+    buffers: &mut GroupBuffers,
+    plan: &Plan<'_>,
+    frame: &Frame,
+    strata: &[f64],
+    sink: &mut Sink<'_>,
+) {
+    let (n, h) = (frame.draws, frame.horizon);
+    parent.drawn = false;
+    parent.draw(plan, frame, strata);
+    // A band needs each month's draws together; the consortium's totals and the mean do not.
+    let gather = sink.band.is_some();
+    buffers.matrix.clear();
+    buffers.sums.clear();
+    if gather {
+        buffers.matrix.resize(h * n, 0.0);
+    } else {
+        buffers.sums.resize(h, 0.0);
+    }
+    let count = plan.timed.len();
+    for (k, view) in plan.timed.iter().enumerate() {
+        let (lo, hi) = (k * n / count, (k + 1) * n / count);
+        if lo == hi {
+            continue;
+        }
+        let width = hi - lo;
+        let group = &mut buffers.draws;
+        for (mine, all) in [
+            (&mut group.z1, &parent.z1),
+            (&mut group.z2, &parent.z2),
+            (&mut group.p, &parent.p),
+            (&mut group.q, &parent.q),
+            (&mut group.p_over_q, &parent.p_over_q),
+        ] {
+            mine.clear();
+            mine.extend_from_slice(&all[lo..hi]);
+        }
+        group.drawn = true;
+        buffers.total.clear();
+        buffers.total.resize(h * width, 0.0);
+        buffers.offset.clear();
+        buffers.offset.resize(h, 0.0);
+        let group_frame = Frame {
+            draws: width,
+            ..*frame
+        };
+        let group_plan = Plan {
+            id: plan.id,
+            view: *view,
+            fit: plan.fit,
+            potential: plan.potential,
+            start: plan.start,
+            start_people: plan.start_people,
+            start_spread: plan.start_spread,
+            noise: plan.noise,
+            floor: plan.floor,
+            band: false,
+            timed: Vec::new(),
+        };
+        let mut group_sink = Sink {
+            total: &mut buffers.total,
+            offset: &mut buffers.offset,
+            draws: width,
+            mean: vec![0.0; h],
+            band: None,
+            scratch: &mut buffers.scratch,
+            noise: None,
+        };
+        group.run(&group_plan, &group_frame, strata, &mut group_sink);
+        for (t, &offset) in buffers.offset.iter().enumerate() {
+            let from = &buffers.total[t * width..(t + 1) * width];
+            if gather {
+                for (out, value) in buffers.matrix[t * n + lo..t * n + hi].iter_mut().zip(from) {
+                    *out = value + offset;
+                }
+            } else {
+                buffers.sums[t] += sink.add_part(t, lo, from, offset);
+            }
+        }
+    }
+    for t in 0..h {
+        if gather {
+            sink.row(t, &buffers.matrix[t * n..(t + 1) * n]);
+        } else {
+            sink.set_mean(t, buffers.sums[t]);
+        }
+    }
+}
