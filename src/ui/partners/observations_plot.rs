@@ -4,8 +4,8 @@
 
 use egui::Ui;
 use egui_plot::{
-    AxisHints, GridInput, GridMark, HPlacement, HoverPosition, Line, Plot, PlotPoint, PlotPoints,
-    Points,
+    AxisHints, GridInput, GridMark, HPlacement, HoverPosition, Line, Plot, PlotBounds, PlotPoint,
+    PlotPoints, Points,
 };
 
 use super::data_marks as marks;
@@ -100,6 +100,13 @@ impl Series {
             );
         }
         let color = theme::series_color(0);
+        // The plot cannot be zoomed or dragged, so its bounds are the data's, every frame:
+        // egui_plot applies default bounds only once, and an edit to 150 would be drawn off
+        // the top of a plot sized for 40.
+        let bounds = PlotBounds::from_min_max(
+            [-0.5, 0.0],
+            [months.max(1) as f64 - 0.5, (self.max * 1.15).max(5.0)],
+        );
         // A month's label ("set 2026") needs about 80 points; the two value axes take ~120.
         let most_marks = ((ui.available_width() - 120.0) / 80.0).floor().max(1.0) as usize;
         Plot::new(root)
@@ -110,13 +117,12 @@ impl Series {
             .allow_scroll(false)
             .allow_boxed_zoom(false)
             .allow_double_click_reset(false)
-            .default_x_bounds(-0.5, months.max(1) as f64 - 0.5)
-            .default_y_bounds(0.0, (self.max * 1.15).max(5.0))
             .x_grid_spacer(move |input| month_marks(input, start, most_marks))
             .x_axis_formatter(move |mark, _| month_label(lang, start, mark.value))
             .custom_y_axes(axes)
             .label_formatter(move |position| hover_text(lang, start, smartable, position))
             .show(ui, |plot_ui| {
+                plot_ui.set_plot_bounds(bounds);
                 for run in &self.runs {
                     plot_ui.line(
                         Line::new(name.as_ref(), PlotPoints::Borrowed(run))

@@ -200,3 +200,49 @@ fn read_only_shows_the_months_without_fields() {
             .is_none()
     );
 }
+
+#[test]
+fn the_small_plot_rescales_when_an_edit_raises_the_highest_month() {
+    use crate::model::{Month, Partner};
+    use crate::ui::partners::observations_plot::Series;
+    let start = Month::new(2025, 1).unwrap();
+    let id = PartnerId::new("bra");
+    let mut partner = Partner::new("Bra", "CN", start);
+    partner.smartable = 200;
+    partner
+        .observations
+        .set(start, Some(Observation::new(40, 6.0)));
+    let state = (partner, Series::default(), 1_u64);
+    let plot_id = crate::ui::partners::data_marks::root(&id)
+        .with("observations_plot")
+        .with("plot");
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(600.0, 400.0))
+        .build_ui_state(
+            move |ui, (partner, series, revision): &mut (Partner, Series, u64)| {
+                series.refresh(*revision, &id, partner, start, 12);
+                series.plot(ui, Lang::It, &id, start, 12, 200.0);
+            },
+            state,
+        );
+    let top = |harness: &egui_kittest::Harness<'_, _>| {
+        egui_plot::PlotMemory::load(&harness.ctx, plot_id)
+            .expect("the plot was drawn")
+            .transform()
+            .bounds()
+            .max()[1]
+    };
+    assert!((40.0..60.0).contains(&top(&harness)), "{}", top(&harness));
+
+    let (partner, _, revision) = harness.state_mut();
+    partner
+        .observations
+        .set(start.plus(1), Some(Observation::new(150, 6.0)));
+    *revision = 2;
+    harness.run();
+    assert!(
+        top(&harness) >= 150.0,
+        "150 drawn off the top: {}",
+        top(&harness)
+    );
+}
