@@ -143,15 +143,19 @@ pub fn add_band<'a>(
     id: &str,
 ) {
     if !band.xs.is_empty() {
+        let transform = plot_ui.transform();
+        let points_per_person =
+            f64::from(transform.frame().height()) / transform.bounds().height().max(f64::EPSILON);
+        // A band too narrow to see is drawn but not listed: the legend names what shows.
+        let legend_name = if band_visible(band, points_per_person) {
+            format!("{name} {band_suffix}")
+        } else {
+            String::new()
+        };
         plot_ui.add(
-            FilledArea::new(
-                format!("{name} {band_suffix}"),
-                &band.xs,
-                &band.low,
-                &band.high,
-            )
-            .fill_color(color.gamma_multiply(0.22))
-            .id(("scenarios_band", id)),
+            FilledArea::new(legend_name, &band.xs, &band.low, &band.high)
+                .fill_color(color.gamma_multiply(0.22))
+                .id(("scenarios_band", id)),
         );
     }
     plot_ui.line(
@@ -161,6 +165,17 @@ pub fn add_band<'a>(
             .style(style)
             .id(("scenarios_median", id)),
     );
+}
+
+/// The narrowest band, in points, that a legend entry may speak of.
+const VISIBLE_BAND: f64 = 2.0;
+
+/// Whether the band is wide enough to see somewhere, at `points_per_person` on screen.
+pub fn band_visible(band: &Band, points_per_person: f64) -> bool {
+    let widest = (band.low.iter().zip(&band.high))
+        .map(|(low, high)| high - low)
+        .fold(0.0_f64, f64::max);
+    widest * points_per_person >= VISIBLE_BAND
 }
 
 /// The hover label: the line's name, the month and the value; away from a line, the month.
@@ -178,5 +193,31 @@ fn hover_text(lang: Lang, start: Month, position: &HoverPosition<'_>) -> Option<
         HoverPosition::Elsewhere { position } => {
             month_at(start, position.x.round()).map(|month| format::month_long(lang, month))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn band(width: f64) -> Band {
+        Band {
+            xs: vec![0.0, 1.0, 2.0],
+            low: vec![10.0, 10.0, 10.0],
+            high: vec![10.0, 10.0 + width / 2.0, 10.0 + width],
+            median: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_band_too_narrow_to_see_is_not_listed_as_visible() {
+        // One person wide on a plot where a person is half a point: invisible.
+        assert!(!band_visible(&band(1.0), 0.5));
+        assert!(
+            !band_visible(&band(0.0), 100.0),
+            "a zero-width band never shows"
+        );
+        // Ten people wide at half a point each: five points, visible.
+        assert!(band_visible(&band(10.0), 0.5));
     }
 }

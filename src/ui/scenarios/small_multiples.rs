@@ -16,6 +16,8 @@ use crate::ui::{ViewCtx, theme};
 
 /// Narrowest small plot that still reads.
 const MIN_WIDTH: f32 = 260.0;
+/// Half the width of a month's label on the axis ("gen 2029"), in points.
+const HALF_LABEL: f32 = 30.0;
 
 pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>, series: &Series) {
     let lang = cx.lang;
@@ -86,7 +88,15 @@ fn cell(
                 .show_x(false)
                 .show_y(false)
                 .x_grid_spacer(move |input| month_marks(input, start))
-                .x_axis_formatter(move |mark, _| month_label(lang, start, mark.value))
+                .x_axis_formatter(move |mark, range| {
+                    // A label centred on a month at the plot's edge would run into the
+                    // next plot of the grid.
+                    if label_fits(mark.value, range, width) {
+                        month_label(lang, start, mark.value)
+                    } else {
+                        String::new()
+                    }
+                })
                 .y_axis_formatter(move |mark, _| format::integer(lang, mark.value.round() as i64))
                 .show(ui, |plot_ui| {
                     if let Some(band) = &partner.scenario {
@@ -118,6 +128,17 @@ fn cell(
                 });
         });
     });
+}
+
+/// Whether a label centred on `value` stays inside a plot `width` points wide showing
+/// `range` on its axis.
+fn label_fits(value: f64, range: &std::ops::RangeInclusive<f64>, width: f32) -> bool {
+    let span = range.end() - range.start();
+    if span <= 0.0 || width <= 0.0 {
+        return true;
+    }
+    let margin = span * f64::from(HALF_LABEL / width);
+    value - range.start() >= margin && range.end() - value >= margin
 }
 
 /// "giu 2027: base 45 · scenario 52 (+7)".
@@ -152,6 +173,24 @@ fn quote(lang: Lang, month: Option<Month>, medians: Option<(f64, Option<f64>)>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_label_at_the_plots_edge_is_left_out_so_it_cannot_crowd_the_next_plot() {
+        // 48 months on a 300-point plot: a label's half width is almost 5 months.
+        let range = 0.0..=48.0;
+        assert!(label_fits(24.0, &range, 300.0));
+        assert!(
+            !label_fits(48.0, &range, 300.0),
+            "the last month, at the right edge"
+        );
+        assert!(!label_fits(46.0, &range, 300.0));
+        assert!(
+            !label_fits(0.0, &range, 300.0),
+            "the first, at the left edge"
+        );
+        // On a wide plot the same months are far enough from the edge.
+        assert!(label_fits(46.0, &range, 1_200.0));
+    }
 
     #[test]
     fn the_quote_names_the_month_and_both_medians() {
