@@ -208,3 +208,36 @@ fn the_other_scenarios_can_be_overlaid_on_the_plot() {
         "a way of looking, not an edit"
     );
 }
+
+#[test]
+fn nothing_of_the_scenarios_view_runs_past_the_window_on_the_right() {
+    use egui_kittest::kittest::NodeT as _;
+    let folder = tempfile::tempdir().unwrap();
+    let mut setup = Setup::new(folder.path());
+    // Italian, the longer words, on a projector's 1920 points.
+    setup.lang = Lang::It;
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_render_cursor(false)
+        .with_max_steps(12)
+        .build_ui_state(
+            |ui, app: &mut CruscottoApp| app.ui_for_test(ui),
+            setup.app(),
+        );
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    settle(&mut harness);
+    // The backtest's table once sat in the left column, wider than it: the plot and the
+    // small multiples were pushed off the window.
+    harness.get_by_label("Mostra nel grafico la previsione di 12 mesi fa");
+    let beyond: Vec<String> = harness
+        .root()
+        .children_recursive()
+        .filter_map(|node| {
+            let bounds = node.accesskit_node().bounding_box()?;
+            (bounds.x1 > 1920.5)
+                .then(|| format!("{:?} at {bounds:?}", node.accesskit_node().label()))
+        })
+        .collect();
+    assert!(beyond.is_empty(), "past the right edge: {beyond:#?}");
+}

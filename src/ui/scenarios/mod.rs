@@ -108,10 +108,6 @@ impl ScenariosView {
                             ui.add_space(section::GAP);
                         }
                         self.warnings.ui(ui, cx, figures);
-                        if let Some(figures) = figures {
-                            ui.add_space(section::GAP);
-                            self.backtest.ui(ui, cx, figures);
-                        }
                     },
                     |ui, cx| {
                         section::panel(ui, |ui| {
@@ -140,6 +136,11 @@ impl ScenariosView {
                         });
                     },
                 );
+                // Full width: its table of horizons does not fit beside the plot.
+                if let Some(figures) = figures {
+                    ui.add_space(section::GAP);
+                    self.backtest.ui(ui, cx, figures);
+                }
                 if figures.is_some() {
                     ui.add_space(section::GAP);
                     small_multiples::ui(ui, cx, &self.series);
