@@ -268,3 +268,39 @@ fn the_partners_and_training_views_ask_for_no_repaint_when_idle() {
         assert_eq!(delay, std::time::Duration::MAX, "{key:?}");
     }
 }
+
+#[test]
+fn typing_a_search_does_not_widen_the_list_or_squeeze_the_editor() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = on_bra(folder.path());
+    let editor_left = |harness: &AppHarness| {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Name of the Comune")
+            .rect()
+            .left()
+    };
+    let search_right = |harness: &AppHarness| {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Search Comuni")
+            .rect()
+            .right()
+    };
+    let (editor_before, search_before) = (editor_left(&harness), search_right(&harness));
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search Comuni")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search Comuni")
+        .type_text("br");
+    harness.run();
+    assert_eq!(
+        editor_left(&harness),
+        editor_before,
+        "the editor moved right"
+    );
+    assert!(
+        search_right(&harness) <= search_before + 0.5,
+        "the search row grew past its column"
+    );
+}
