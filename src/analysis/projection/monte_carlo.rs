@@ -202,7 +202,8 @@ fn run_chunk_portable(
         let noisy = observed && plan.noise > 0.0;
         let mut sink = Sink {
             total: &mut result.total,
-            offset: &mut result.offset,
+            stride: n,
+            offset: Some(&mut result.offset),
             draws: n,
             mean: vec![0.0; h],
             band: plan.band.then(|| vec![Quantiles::all(0.0); h]),
