@@ -278,7 +278,11 @@ fn a_group_of_draws_adds_its_months_into_its_own_columns_of_wider_totals() {
                 let (got, was) = (wide[j * stride + c], before[j * stride + c]);
                 if (first..first + n).contains(&c) {
                     let value = alone.rows[j * n + c - first];
-                    assert_eq!(got.to_bits(), (was + value).to_bits(), "month {j}, draw {c}");
+                    assert_eq!(
+                        got.to_bits(),
+                        (was + value).to_bits(),
+                        "month {j}, draw {c}"
+                    );
                 } else {
                     assert_eq!(got.to_bits(), was.to_bits(), "month {j}, column {c}");
                 }

@@ -18,6 +18,8 @@ pub(super) struct GroupBuffers {
     scratch: Scratch,
 }
 
+/// Inlined into each of `chunk_simd`'s copies, with the runs of the groups.
+#[inline(always)]
 pub(super) fn simulate_groups(
     parent: &mut PartnerDraws,
     buffers: &mut GroupBuffers,
@@ -58,6 +60,7 @@ pub(super) fn simulate_groups(
             mine.extend_from_slice(&all[lo..hi]);
         }
         group.drawn = true;
+        group.decay_for = None;
         let group_frame = Frame {
             draws: width,
             ..*frame
