@@ -70,6 +70,29 @@ impl Guess {
         guess
     }
 
+    /// The quantiles of what will be observed: each month's draws get a fresh noise, so a
+    /// quantile jitters around its trend by a few ranks, and a step of the last months says
+    /// little of the next. Each quantile is expected on the trend of the last three months,
+    /// within a tenth of last month's P10–P90 width (some forty ranks of a thousand draws,
+    /// against a jitter of ten) plus the trend's own step.
+    pub(crate) fn jittering(history: [Quantiles; 3]) -> Guess {
+        const WIDTH_SHARE: f64 = 0.1;
+        let at = |q: Quantiles| [q.p10, q.p50, q.p90];
+        let [first, _, last] = history.map(at);
+        let width = WIDTH_SHARE * (last[2] - last[0]).abs();
+        let mut guess = Guess {
+            low: [0.0; 3],
+            high: [0.0; 3],
+        };
+        for j in 0..3 {
+            let step = (last[j] - first[j]) / 2.0;
+            let (expected, margin) = (last[j] + step, width + step.abs());
+            guess.low[j] = (expected - margin).max(0.0) + 0.0;
+            guess.high[j] = (expected + margin).max(0.0) + 0.0;
+        }
+        guess
+    }
+
     /// Each quantile between `low` and `high`.
     #[cfg(test)]
     fn between(low: [f64; 3], high: [f64; 3]) -> Guess {

@@ -40,6 +40,7 @@ pub(super) struct Sink<'a> {
 
 impl Sink<'_> {
     /// Every draw has `value` adopters in month `t`.
+    #[inline(always)]
     pub(super) fn uniform(&mut self, t: usize, value: f64) {
         match self.offset.as_mut() {
             Some(offset) => offset[t] += value,
@@ -71,6 +72,7 @@ impl Sink<'_> {
     }
 
     /// The draws' adopters in month `t`.
+    #[inline(always)]
     pub(super) fn row(&mut self, t: usize, row: &[f64]) {
         let (n, at) = (self.draws, t * self.stride);
         let mut sum = 0.0;
@@ -126,12 +128,18 @@ impl Sink<'_> {
         }
     }
 
-    /// Month `t`'s band from its draws, if the band is wanted.
+    /// Month `t`'s band from its draws, if the band is wanted. Inlined, as the whole sink, into
+    /// each of `chunk_simd`'s copies: the noise's fused multiply-adds are then instructions,
+    /// not calls.
+    #[inline(always)]
     pub(super) fn quantiles(&mut self, t: usize, row: &[f64], common: Option<f64>) {
         if let Some(band) = self.band.as_mut() {
             // Months are filled in order, so the three before `t` are known.
-            let guess =
-                (t >= 3).then(|| Guess::extrapolating([band[t - 3], band[t - 2], band[t - 1]]));
+            let history = (t >= 3).then(|| [band[t - 3], band[t - 2], band[t - 1]]);
+            let guess = history.map(|history| match self.noise {
+                Some(_) => Guess::jittering(history),
+                None => Guess::extrapolating(history),
+            });
             band[t] = match self.noise.as_mut() {
                 Some(noise) => {
                     let ObservationNoise {
