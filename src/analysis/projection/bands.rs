@@ -501,4 +501,40 @@ mod tests {
             Some(by_sorting(&next))
         );
     }
+
+    #[test]
+    fn a_noisy_month_is_guessed_on_the_trend_and_gathers_few_draws() {
+        // What will be observed: a slowly rising level, each month's draws with a fresh 5%
+        // noise. Extrapolating the jittering steps misses; the trend within a tenth of the
+        // width holds, orders fewer draws than a selection among all of them (three brackets together
+        // under a thousand), and gives the plain sort's answer.
+        let strata = super::super::draws::normal_strata(1000);
+        let mut rng = SplitMix64::new(11);
+        let mut month = |t: i32| -> Vec<f64> {
+            let level = 100.0 + f64::from(t);
+            let mut noise = strata.clone();
+            for i in (1..noise.len()).rev() {
+                noise.swap(i, rng.below(i + 1));
+            }
+            noise.iter().map(|z| level * (1.0 + 0.05 * z)).collect()
+        };
+        let mut history = [3, 4, 5].map(|t| by_sorting(&month(t)));
+        let mut scratch = Scratch::default();
+        let mut held = 0;
+        for t in 6..26 {
+            let next = month(t);
+            let guess = Guess::jittering(history);
+            if within_guess(&next, None, &guess, &mut scratch).is_some() {
+                held += 1;
+                let gathered: usize = scratch.inside.iter().map(Vec::len).sum();
+                assert!(gathered < 1000, "{gathered} draws gathered");
+            }
+            assert_eq!(
+                quantiles_of_counts(&next, None, Some(&guess), &mut scratch),
+                Some(by_sorting(&next))
+            );
+            history = [history[1], history[2], by_sorting(&next)];
+        }
+        assert!(held >= 18, "the guess held {held} times in 20");
+    }
 }
