@@ -4,32 +4,39 @@
 //! order, so they give the same bits. The one place outside the kernel's vector loops where
 //! the engine needs `unsafe`: calling a function compiled for features the processor must have.
 
-/// `run` compiled for the widest vectors the processor has (`run` is expected to be inlined:
-/// its body is then generated once per copy).
+/// Work to compile once per copy. A closure would not do: it is a function of its own, which
+/// the copies call rather than inline (compiled for any x86-64, so the copies gained nothing);
+/// a method marked `#[inline(always)]` is generated inside each copy.
+pub(super) trait Job {
+    type Output;
+    fn run(self) -> Self::Output;
+}
+
+/// `job` compiled for the widest vectors the processor has.
 #[inline(always)]
-pub(super) fn run_widest<R>(run: impl FnOnce() -> R) -> R {
+pub(super) fn run_widest<J: Job>(job: J) -> J::Output {
     #[cfg(target_arch = "x86_64")]
     if super::kernel::vectors_allowed() {
         if std::arch::is_x86_feature_detected!("avx512f") {
             // SAFETY: the processor supports AVX-512F, as just checked.
-            return unsafe { run_avx512(run) };
+            return unsafe { run_avx512(job) };
         }
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the processor supports AVX2, as just checked.
-            return unsafe { run_avx2(run) };
+            return unsafe { run_avx2(job) };
         }
     }
-    run()
+    job.run()
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-fn run_avx512<R>(run: impl FnOnce() -> R) -> R {
-    run()
+fn run_avx512<J: Job>(job: J) -> J::Output {
+    job.run()
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn run_avx2<R>(run: impl FnOnce() -> R) -> R {
-    run()
+fn run_avx2<J: Job>(job: J) -> J::Output {
+    job.run()
 }

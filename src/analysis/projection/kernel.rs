@@ -40,10 +40,14 @@ pub(super) struct Constants<'a> {
 }
 
 /// Where a block's months go: each month's adopters are added to its row of the chunk's
-/// `totals` (k rows of `draws`), their sum over the draws to `sums` (k of them), and, for a
-/// partner whose band is wanted, copied to its row of `rows`.
+/// `totals` (k rows, `stride` apart, of which the draws take the first `draws`), their sum
+/// over the draws to `sums` (k of them), and, for a partner whose band is wanted, copied to
+/// its row of `rows` (k rows of `draws`). A stride wider than the draws lets a group of a
+/// partner's draws (`monte_carlo::timed`) add its months straight into its columns of the
+/// totals, with no pass of its own.
 pub(super) struct BlockOut<'a> {
     pub totals: &'a mut [f64],
+    pub stride: usize,
     pub rows: Option<&'a mut [f64]>,
     pub sums: &'a mut [f64],
 }
@@ -100,7 +104,8 @@ pub(super) fn advance_block(
         slope,
     } = constants;
     assert!(decay.len() >= n && r_cap.len() >= n && slope.len() >= n);
-    assert!(out.totals.len() >= months * n);
+    assert!(out.stride >= n);
+    assert!(out.totals.len() >= (months - 1) * out.stride + n);
     assert!(
         out.rows
             .as_ref()
@@ -110,6 +115,7 @@ pub(super) fn advance_block(
         r,
         constants,
         totals: out.totals,
+        stride: out.stride,
         held,
     };
     macro_rules! months {
@@ -133,7 +139,9 @@ pub(super) fn advance_block(
 struct BlockDraws<'a, 'b> {
     r: &'a mut [f64],
     constants: Constants<'b>,
+    /// Month j's row starts at j × `stride`.
     totals: &'a mut [f64],
+    stride: usize,
     held: f64,
 }
 
@@ -151,7 +159,7 @@ impl BlockDraws<'_, '_> {
         for d in grouped..n {
             let values = self.draw::<K>(d);
             for (j, &value) in values.iter().enumerate() {
-                self.totals[j * n + d] += value;
+                self.totals[j * self.stride + d] += value;
                 rest_sums[j] += value;
                 if ROWS {
                     rows[j * n + d] = value;
@@ -193,7 +201,7 @@ impl BlockDraws<'_, '_> {
         for d in 0..grouped {
             let values = self.draw::<K>(d);
             for (j, &value) in values.iter().enumerate() {
-                self.totals[j * n + d] += value;
+                self.totals[j * self.stride + d] += value;
                 lane_sums[j][d % LANES] += value;
                 if ROWS {
                     rows[j * n + d] = value;

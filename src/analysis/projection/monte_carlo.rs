@@ -178,7 +178,28 @@ fn run_chunk(
     frame: &Frame,
     strata: &[f64],
 ) -> ChunkResult {
-    super::chunk_simd::run_widest(|| run_chunk_portable(workspace, plans, frame, strata))
+    super::chunk_simd::run_widest(ChunkJob {
+        workspace,
+        plans,
+        frame,
+        strata,
+    })
+}
+
+struct ChunkJob<'w, 'p, 'a> {
+    workspace: &'w mut Workspace,
+    plans: &'p [Plan<'a>],
+    frame: &'p Frame,
+    strata: &'p [f64],
+}
+
+impl super::chunk_simd::Job for ChunkJob<'_, '_, '_> {
+    type Output = ChunkResult;
+
+    #[inline(always)]
+    fn run(self) -> ChunkResult {
+        run_chunk_portable(self.workspace, self.plans, self.frame, self.strata)
+    }
 }
 
 /// One chunk of partners; inlined into each of `chunk_simd`'s copies.
@@ -202,7 +223,8 @@ fn run_chunk_portable(
         let noisy = observed && plan.noise > 0.0;
         let mut sink = Sink {
             total: &mut result.total,
-            offset: &mut result.offset,
+            stride: n,
+            offset: Some(&mut result.offset),
             draws: n,
             mean: vec![0.0; h],
             band: plan.band.then(|| vec![Quantiles::all(0.0); h]),
@@ -271,6 +293,9 @@ struct PartnerDraws {
     /// k = m(c + s), with m the partner's potential and c the capped share (see `kernel`).
     slope: Vec<f64>,
     decay: Vec<f64>,
+    /// The imitation factor `decay` was computed for, while the draws are the same: a run of
+    /// months with the same training but another cap needs no new exponentials.
+    decay_for: Option<f64>,
     r: Vec<f64>,
     r_cap: Vec<f64>,
     /// Each draw's share at the start, when the start is uncertain (`State::Spread`).
@@ -383,6 +408,7 @@ impl PartnerDraws {
     /// the q-order's stratum half the draws away: a random order's values at two positions are
     /// independent, so the start's spread is independent of the draw's p and q (and of the
     /// noise's pairing), at no cost.
+    #[inline(always)]
     fn spread_start(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64]) {
         self.draw(plan, frame, strata);
         let n = self.z2.len();
@@ -400,6 +426,7 @@ impl PartnerDraws {
             return;
         }
         self.drawn = true;
+        self.decay_for = None;
         let mut rng = SplitMix64::new(partner_seed(frame.seed, plan.id));
         shuffled_pair_into(&mut rng, strata, [&mut self.z1, &mut self.z2]);
         let [l11, l21, l22] = plan.fit.cholesky();
@@ -446,10 +473,13 @@ impl PartnerDraws {
         ] {
             buffer.resize(n, 0.0);
         }
-        for ((decay, &p), &q) in self.decay.iter_mut().zip(&self.p).zip(&self.q) {
-            *decay = -(p + q * imitation);
+        if self.decay_for != Some(imitation) {
+            self.decay_for = Some(imitation);
+            for ((decay, &p), &q) in self.decay.iter_mut().zip(&self.p).zip(&self.q) {
+                *decay = -(p + q * imitation);
+            }
+            exp_in_place(&mut self.decay);
         }
-        exp_in_place(&mut self.decay);
         let per_imitation = 1.0 / imitation;
         let capped = cap < 1.0;
         // With no cap the second factor is 1, and R at the cap 0.
@@ -480,6 +510,7 @@ impl PartnerDraws {
     }
 
     /// A month without diffusion: the draws keep their shares.
+    #[inline(always)]
     fn put_state(
         &mut self,
         sink: &mut Sink<'_>,

@@ -24,8 +24,12 @@ pub(super) fn noise_offset(seed: u64, t: usize) -> u64 {
 /// partner's mean and band. A block's rows are consumed right after the block, while they
 /// are in cache.
 pub(super) struct Sink<'a> {
+    /// Month t's draws are `total[t·stride .. t·stride + draws]`.
     pub total: &'a mut [f64],
-    pub offset: &'a mut [f64],
+    pub stride: usize,
+    /// Σ per month of the values every draw shares; `None` for a group of a partner's draws
+    /// (`monte_carlo::timed`), whose shared values are added to its own columns of `total`.
+    pub offset: Option<&'a mut [f64]>,
     pub draws: usize,
     pub mean: Vec<f64>,
     pub band: Option<Vec<Quantiles>>,
@@ -36,8 +40,17 @@ pub(super) struct Sink<'a> {
 
 impl Sink<'_> {
     /// Every draw has `value` adopters in month `t`.
+    #[inline(always)]
     pub(super) fn uniform(&mut self, t: usize, value: f64) {
-        self.offset[t] += value;
+        match self.offset.as_mut() {
+            Some(offset) => offset[t] += value,
+            None => {
+                let at = t * self.stride;
+                for total in &mut self.total[at..at + self.draws] {
+                    *total += value;
+                }
+            }
+        }
         self.mean[t] = value;
         if let Some(band) = self.band.as_mut() {
             band[t] = match &self.noise {
@@ -59,10 +72,11 @@ impl Sink<'_> {
     }
 
     /// The draws' adopters in month `t`.
+    #[inline(always)]
     pub(super) fn row(&mut self, t: usize, row: &[f64]) {
-        let n = self.draws;
+        let (n, at) = (self.draws, t * self.stride);
         let mut sum = 0.0;
-        for (total, value) in self.total[t * n..(t + 1) * n].iter_mut().zip(row) {
+        for (total, value) in self.total[at..at + n].iter_mut().zip(row) {
             *total += value;
             sum += value;
         }
@@ -70,20 +84,8 @@ impl Sink<'_> {
         self.quantiles(t, row, None);
     }
 
-    /// Part of month `t`'s draws, from draw `first` on: `values` plus `offset` each, added to
-    /// the chunk's totals; returns their sum. For a partner without a band, whose mean is set
-    /// once every part is in (`set_mean`).
-    pub(super) fn add_part(&mut self, t: usize, first: usize, values: &[f64], offset: f64) -> f64 {
-        let at = t * self.draws + first;
-        let mut sum = 0.0;
-        for (total, value) in self.total[at..at + values.len()].iter_mut().zip(values) {
-            let value = value + offset;
-            *total += value;
-            sum += value;
-        }
-        sum
-    }
-
+    /// Month `t`'s mean from the sum of its draws, for a partner whose draws were added to
+    /// the totals in groups.
     pub(super) fn set_mean(&mut self, t: usize, sum: f64) {
         self.mean[t] = sum / self.draws as f64;
     }
@@ -103,8 +105,10 @@ impl Sink<'_> {
             rows.resize(k * n, 0.0);
             &mut rows[..k * n]
         });
+        let at = t * self.stride;
         BlockOut {
-            totals: &mut self.total[t * n..(t + k) * n],
+            totals: &mut self.total[at..at + (k - 1) * self.stride + n],
+            stride: self.stride,
             rows,
             sums: &mut sums[..k],
         }
@@ -124,12 +128,18 @@ impl Sink<'_> {
         }
     }
 
-    /// Month `t`'s band from its draws, if the band is wanted.
+    /// Month `t`'s band from its draws, if the band is wanted. Inlined, as the whole sink, into
+    /// each of `chunk_simd`'s copies: the noise's fused multiply-adds are then instructions,
+    /// not calls.
+    #[inline(always)]
     pub(super) fn quantiles(&mut self, t: usize, row: &[f64], common: Option<f64>) {
         if let Some(band) = self.band.as_mut() {
             // Months are filled in order, so the three before `t` are known.
-            let guess =
-                (t >= 3).then(|| Guess::extrapolating([band[t - 3], band[t - 2], band[t - 1]]));
+            let history = (t >= 3).then(|| [band[t - 3], band[t - 2], band[t - 1]]);
+            let guess = history.map(|history| match self.noise {
+                Some(_) => Guess::jittering(history),
+                None => Guess::extrapolating(history),
+            });
             band[t] = match self.noise.as_mut() {
                 Some(noise) => {
                     let ObservationNoise {

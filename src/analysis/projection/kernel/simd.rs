@@ -69,7 +69,7 @@ fn check_slices<const K: usize, const ROWS: bool>(
         "{grouped} of {n} draws"
     );
     assert!(constants.decay.len() >= n && constants.r_cap.len() >= n && constants.slope.len() >= n);
-    assert!(draws.totals.len() >= K * n);
+    assert!(draws.stride >= n && draws.totals.len() >= (K - 1) * draws.stride + n);
     assert!(!ROWS || rows.len() >= K * n);
 }
 
@@ -139,6 +139,7 @@ macro_rules! vector_groups {
             sums: &mut [[$vector; LANES / $width]; K],
         ) -> usize {
             let n = draws.r.len();
+            let stride = draws.stride;
             let at = |t: usize| base + t * $width;
             let one = $set1(1.0);
             let held = $set1(draws.held);
@@ -146,8 +147,8 @@ macro_rules! vector_groups {
             let totals = draws.totals.as_mut_ptr();
             let rows = rows.as_mut_ptr();
             // SAFETY (all blocks below): draws at(t)..at(t) + width exist for t < T, as the
-            // caller promises, in `r` and the constants (at least n each), and month j's
-            // row of `totals` (and of `rows` when ROWS) holds n.
+            // caller promises, in `r` and the constants (at least n each), month j's row of
+            // `totals` (from j·stride) holds n, and so does its row of `rows` when ROWS.
             let load = |values: &[f64]| -> [$vector; T] {
                 std::array::from_fn(|t| unsafe { $load(values.as_ptr().add(at(t))) })
             };
@@ -187,7 +188,7 @@ macro_rules! vector_groups {
                     let gap = $mul(slope[t], $sub(ratios[j][t], r_cap[t]));
                     let value = $fnmadd(gap, reciprocal, held);
                     unsafe {
-                        let total = totals.add(j * n + at(t));
+                        let total = totals.add(j * stride + at(t));
                         $store(total, $add($load(total), value));
                         if ROWS {
                             $store(rows.add(j * n + at(t)), value);

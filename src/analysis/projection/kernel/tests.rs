@@ -73,6 +73,7 @@ fn run(case: &Case, months: usize, path: Path) -> Outcome {
             constants,
             BlockOut {
                 totals: &mut totals,
+                stride: n,
                 rows: Some(&mut rows),
                 sums: &mut sums,
             },
@@ -83,6 +84,7 @@ fn run(case: &Case, months: usize, path: Path) -> Outcome {
             r: &mut r,
             constants,
             totals: &mut totals,
+            stride: n,
             held: held_people,
         };
         let grouped = n - n % LANES;
@@ -212,6 +214,7 @@ fn a_block_of_another_length_is_refused_before_anything_is_written() {
         },
         BlockOut {
             totals: &mut totals,
+            stride: 16,
             rows: None,
             sums: &mut sums,
         },
@@ -234,8 +237,56 @@ fn the_vector_copies_refuse_groups_beyond_the_draws() {
             slope: &case.slope,
         },
         totals: &mut totals,
+        stride: 16,
         held: POTENTIAL,
     };
     // 24 grouped draws of 16: the copies would read and write past every slice.
     let _ = draws.groups::<1, false>(24, &mut []);
+}
+
+#[test]
+fn a_group_of_draws_adds_its_months_into_its_own_columns_of_wider_totals() {
+    // 37 draws written as columns 5..42 of rows 50 wide: the same values as alone, and the
+    // other columns untouched.
+    let case = case(37, 11);
+    let (n, stride, first) = (37, 50, 5);
+    for months in [1, 2, 4, 8] {
+        let alone = run(&case, months, Path::Picked);
+        let mut r = case.r.clone();
+        let mut wide: Vec<f64> = (0..months * stride).map(|i| i as f64).collect();
+        let before = wide.clone();
+        let mut sums = vec![0.0; months];
+        let held = advance_block(
+            &mut r,
+            Constants {
+                decay: &case.decay,
+                r_cap: &case.r_cap,
+                slope: &case.slope,
+            },
+            BlockOut {
+                totals: &mut wide[first..],
+                stride,
+                rows: None,
+                sums: &mut sums,
+            },
+            POTENTIAL * CAP_SHARE,
+        );
+        assert_eq!(held, alone.held);
+        assert_eq!(bits(&sums), bits(&alone.sums), "{months} months");
+        for j in 0..months {
+            for c in 0..stride {
+                let (got, was) = (wide[j * stride + c], before[j * stride + c]);
+                if (first..first + n).contains(&c) {
+                    let value = alone.rows[j * n + c - first];
+                    assert_eq!(
+                        got.to_bits(),
+                        (was + value).to_bits(),
+                        "month {j}, draw {c}"
+                    );
+                } else {
+                    assert_eq!(got.to_bits(), was.to_bits(), "month {j}, column {c}");
+                }
+            }
+        }
+    }
 }

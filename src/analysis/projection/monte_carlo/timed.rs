@@ -10,15 +10,16 @@ use super::{Frame, PartnerDraws, Plan, Scratch, Sink};
 #[derive(Default)]
 pub(super) struct GroupBuffers {
     draws: PartnerDraws,
-    /// The partner's adopters, month by month (rows of all its draws).
+    /// The partner's adopters, month by month (rows of all its draws), when its band is
+    /// wanted.
     matrix: Vec<f64>,
-    total: Vec<f64>,
-    offset: Vec<f64>,
     /// Per month, the sum over the groups' draws (when not gathered into `matrix`).
     sums: Vec<f64>,
     scratch: Scratch,
 }
 
+/// Inlined into each of `chunk_simd`'s copies, with the runs of the groups.
+#[inline(always)]
 pub(super) fn simulate_groups(
     parent: &mut PartnerDraws,
     buffers: &mut GroupBuffers,
@@ -30,14 +31,15 @@ pub(super) fn simulate_groups(
     let (n, h) = (frame.draws, frame.horizon);
     parent.drawn = false;
     parent.draw(plan, frame, strata);
-    // A band needs each month's draws together; the consortium's totals and the mean do not.
+    // A band needs each month's draws together: the groups write them into the partner's
+    // matrix, handed on month by month. Without a band each group adds its months straight
+    // into its columns of the chunk's totals.
     let gather = sink.band.is_some();
     buffers.matrix.clear();
     buffers.sums.clear();
+    buffers.sums.resize(h, 0.0);
     if gather {
         buffers.matrix.resize(h * n, 0.0);
-    } else {
-        buffers.sums.resize(h, 0.0);
     }
     let count = plan.timed.len();
     for (k, view) in plan.timed.iter().enumerate() {
@@ -58,10 +60,7 @@ pub(super) fn simulate_groups(
             mine.extend_from_slice(&all[lo..hi]);
         }
         group.drawn = true;
-        buffers.total.clear();
-        buffers.total.resize(h * width, 0.0);
-        buffers.offset.clear();
-        buffers.offset.resize(h, 0.0);
+        group.decay_for = None;
         let group_frame = Frame {
             draws: width,
             ..*frame
@@ -79,9 +78,15 @@ pub(super) fn simulate_groups(
             band: false,
             timed: Vec::new(),
         };
+        let total: &mut [f64] = if gather {
+            &mut buffers.matrix
+        } else {
+            &mut *sink.total
+        };
         let mut group_sink = Sink {
-            total: &mut buffers.total,
-            offset: &mut buffers.offset,
+            total: &mut total[lo..],
+            stride: n,
+            offset: None,
             draws: width,
             mean: vec![0.0; h],
             band: None,
@@ -89,14 +94,9 @@ pub(super) fn simulate_groups(
             noise: None,
         };
         group.run(&group_plan, &group_frame, strata, &mut group_sink);
-        for (t, &offset) in buffers.offset.iter().enumerate() {
-            let from = &buffers.total[t * width..(t + 1) * width];
-            if gather {
-                for (out, value) in buffers.matrix[t * n + lo..t * n + hi].iter_mut().zip(from) {
-                    *out = value + offset;
-                }
-            } else {
-                buffers.sums[t] += sink.add_part(t, lo, from, offset);
+        if !gather {
+            for (sum, mean) in buffers.sums.iter_mut().zip(&group_sink.mean) {
+                *sum += mean * width as f64;
             }
         }
     }
