@@ -17,6 +17,7 @@ pub mod launch;
 mod palette;
 pub mod projections;
 mod prompts;
+mod requests;
 pub mod screenshot;
 pub mod settings;
 pub mod work;
