@@ -3,7 +3,7 @@
 //!
 //! Run with `cargo bench --bench store`; the file sizes are printed before the timings.
 
-#[path = "../tests/store_support/mod.rs"]
+#[path = "../tests/store/store_support/mod.rs"]
 mod store_support;
 
 use std::hint::black_box;

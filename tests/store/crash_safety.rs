@@ -6,7 +6,7 @@
 //! text by editing one template, so nearly all its time goes to writing, flushing and renaming
 //! the few hundred KB of the file: the moments a kill could do harm.
 
-mod store_support;
+use crate::store_support;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use cruscotto::store;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-const TEST_NAME: &str = "killed_saves_leave_the_old_or_the_new_version";
+const TEST_NAME: &str = "crash_safety::killed_saves_leave_the_old_or_the_new_version";
 /// Set in the child: the project file it must keep saving.
 const CHILD_FILE: &str = "CRUSCOTTO_CRASH_CHILD_FILE";
 /// Set in the child: the version already on disk; the child saves the following ones.

@@ -3,7 +3,7 @@
 //! beside it, a new project's misleading header and status, no file dialog at all, letters
 //! typed with Ctrl+F, the first start's window.
 
-mod app_support;
+use crate::app_support;
 
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;

@@ -2,7 +2,7 @@
 //! deterministic, and what it generates looks like a real consortium and validates.
 //!
 //! After changing the generator, rewrite the checked-in demo with
-//! `CRUSCOTTO_WRITE_DEMO=1 cargo test --test demo`, then run the tests again.
+//! `CRUSCOTTO_WRITE_DEMO=1 cargo test --test content demo`, then run the tests again.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -53,7 +53,7 @@ fn checked_in_demo_is_the_generators_output() {
     assert!(
         checked_in == expected,
         "saves/demo.ron differs from the generator's output; rewrite it with \
-         `{WRITE_VAR}=1 cargo test --test demo`"
+         `{WRITE_VAR}=1 cargo test --test content demo`"
     );
 }
 

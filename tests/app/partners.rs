@@ -1,7 +1,7 @@
 //! UI flows of the Partners view on the real app: edits that show in the overview and undo,
 //! invalid values kept and flagged, delete with confirmation and undo, Ctrl+F.
 
-mod app_support;
+use crate::app_support;
 
 use app_support::Setup;
 use cruscotto::analysis::dashboard::dashboard;

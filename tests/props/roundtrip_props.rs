@@ -1,6 +1,6 @@
 //! Any project, valid or not, saves and loads back equal.
 
-mod arb;
+use crate::arb;
 
 use proptest::prelude::*;
 

@@ -2,7 +2,7 @@
 //! its slider and see the comparison table follow the projection engine; undo puts the
 //! table back; picking and deleting scenarios.
 
-mod app_support;
+use crate::app_support;
 
 use app_support::{Setup, settle};
 use cruscotto::analysis::projection;

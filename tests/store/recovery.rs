@@ -1,6 +1,6 @@
 //! Autosave recovery: a recovery file is offered when it is newer than the saved project.
 
-mod store_support;
+use crate::store_support;
 
 use std::fs::File;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Anything that is not a valid project is refused with an error a user can act on: where in
 //! the file (line, column) when there is a place, and never a panic (a panic fails the test).
 
-mod store_support;
+use crate::store_support;
 
 use std::path::Path;
 

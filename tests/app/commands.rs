@@ -1,7 +1,7 @@
 //! UI flows of the registered commands on the real app: the command palette (Ctrl+K), the
 //! zoom commands, and F11 following the window's real full-screen state.
 
-mod app_support;
+use crate::app_support;
 
 use app_support::Setup;
 use cruscotto::app::{CruscottoApp, Startup, ViewKind};

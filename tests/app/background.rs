@@ -3,7 +3,7 @@
 //! programme do not queue a computation each, and projections are computed for a surface
 //! other than the Scenarios view.
 
-mod app_support;
+use crate::app_support;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};

@@ -1,7 +1,7 @@
 //! Saving and loading: what is saved comes back equal, the previous version is kept, and
 //! failures leave the folder as it was.
 
-mod store_support;
+use crate::store_support;
 
 use std::fs;
 

@@ -1,7 +1,7 @@
 //! UI flows on the real app's overview: figures from the analysis layer, an edit through the
 //! UI with undo and redo, the language switch, no repaint when idle, snapshots.
 
-mod app_support;
+use crate::app_support;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Any sequence of edits, undone as many times, gives back the original project exactly;
 //! an edit the model refuses changes nothing.
 
-mod arb;
+use crate::arb;
 
 use proptest::collection::vec;
 use proptest::option;

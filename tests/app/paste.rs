@@ -1,7 +1,7 @@
 //! Pasting a block of cells copied from a spreadsheet into a table of the partner editor,
 //! on the real app: the block lands as one undo step.
 
-mod app_support;
+use crate::app_support;
 
 use app_support::Setup;
 use cruscotto::app::Startup;

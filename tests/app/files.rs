@@ -1,6 +1,6 @@
 //! File flows on the real app: save and reload, a corrupt file, recovery, unsaved changes.
 
-mod app_support;
+use crate::app_support;
 
 use app_support::{Setup, settle};
 use cruscotto::app::dialogs::DialogPurpose;

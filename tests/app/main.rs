@@ -1,0 +1,13 @@
+//! UI flows on the real app, driven with egui_kittest. One test binary for all of them:
+//! each binary links the whole GUI stack, so one binary instead of eight saves gigabytes of
+//! disk and minutes of linking.
+
+mod app_support;
+mod background;
+mod commands;
+mod files;
+mod found_in_use;
+mod overview;
+mod partners;
+mod paste;
+mod scenarios;

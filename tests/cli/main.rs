@@ -1,0 +1,4 @@
+//! The `cruscotto` binary as analysts script it.
+
+mod cli;
+mod cli_project;

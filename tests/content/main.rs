@@ -1,0 +1,6 @@
+//! What ships inside the app: the demo programme, the fonts' glyphs, the translations.
+
+mod demo;
+mod glyphs;
+mod i18n_complete;
+mod i18n_plurals;

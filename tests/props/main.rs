@@ -1,0 +1,5 @@
+//! Property tests over arbitrary projects and edit sequences.
+
+mod arb;
+mod edit_props;
+mod roundtrip_props;

@@ -1,0 +1,8 @@
+//! The project files: round trips, bad input, crash safety, recovery and the golden file.
+
+mod bad_input;
+mod crash_safety;
+mod golden;
+mod recovery;
+mod roundtrip;
+mod store_support;
