@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod app;
 pub mod demo;
+pub mod exchange;
 pub mod fields;
 pub mod i18n;
 pub mod model;

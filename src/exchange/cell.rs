@@ -1,0 +1,32 @@
+//! A spreadsheet as read, before any cell is given a meaning: the one shape every reader
+//! (CSV, XLSX, ODS) produces and every importer consumes.
+
+/// One cell as the file holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    /// Text as written. Every CSV field is text; the value parsers read Italian numbers
+    /// (`1.049,90`), percentages and dates (`gen 2025`, `01/2025`) from it.
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// A date cell, or a number the sheet formats as a date (a serial).
+    Date(jiff::civil::Date),
+    DateTime(jiff::civil::DateTime),
+    /// An error cell such as `#DIV/0!`, as the spreadsheet program shows it.
+    Error(String),
+}
+
+/// One sheet (or a whole CSV file): `rows[0]` is the file's first row, so a row's number
+/// in messages is its index + 1, as the spreadsheet program numbers it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grid {
+    pub name: String,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Every sheet of a file, in the file's order (a CSV file is one sheet).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Workbook {
+    pub sheets: Vec<Grid>,
+}
