@@ -22,6 +22,7 @@ pub fn dashboard(project: &Project) -> Dashboard {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         Dashboard {
             as_of: figures.as_of,
+            anything_observed: project.last_observed_month().is_some(),
             months: figures.months,
             summary,
             kpis: figures.kpis,

@@ -51,6 +51,9 @@ use crate::model::{MilestoneKind, Month, PartnerId};
 pub struct Dashboard {
     /// "Today" for the figures: `analysis::default_as_of`.
     pub as_of: Month,
+    /// Whether any partner has observed a month; when none has, `as_of` is the programme's
+    /// end, a month to come, and "figures as of" it would mislead.
+    pub anything_observed: bool,
     /// Every month of the programme, `meta.start ..= meta.end`; every monthly series below
     /// has one element per month in this order.
     pub months: Vec<Month>,

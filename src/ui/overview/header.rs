@@ -31,15 +31,16 @@ impl Header {
         }
         ui.horizontal_wrapped(|ui| {
             let info = body * 1.15;
-            // With nothing observed the figures' month is the programme's end, a date to
-            // come: saying "as of" it would mislead.
-            let as_of = match cx.project.last_observed_month() {
-                Some(_) => tr_args(
+            // Asked of the figures, not the project: at national scale scanning every
+            // partner's observations took a tenth of the overview's frame.
+            let as_of = if cx.dashboard.anything_observed {
+                tr_args(
                     cx.lang,
                     "overview.header.as_of",
                     &[("month", &format::month_long(cx.lang, cx.dashboard.as_of))],
-                ),
-                None => tr(cx.lang, "files.header.nothing_observed").into_owned(),
+                )
+            } else {
+                tr(cx.lang, "files.header.nothing_observed").into_owned()
             };
             ui.label(RichText::new(as_of).size(info));
             ui.label(RichText::new("·").size(info));
