@@ -25,6 +25,8 @@ pub enum AppCommand {
     OpenPath(PathBuf),
     Save,
     SaveAs,
+    /// Read a spreadsheet's rows into the project (Ctrl+I).
+    Import,
     Undo,
     Redo,
     /// Go to the Partners view with the cursor in its search field.
@@ -139,7 +141,7 @@ const fn choice(
 }
 
 /// Every command, in menu order.
-pub static COMMANDS: [Registered; 21] = [
+pub static COMMANDS: [Registered; 22] = [
     entry(
         AppCommand::New,
         "app.command.new",
@@ -173,12 +175,20 @@ pub static COMMANDS: [Registered; 21] = [
         1,
     ),
     entry(
+        AppCommand::Import,
+        "import.command",
+        "import.command_tip",
+        &[key(COMMAND, Key::I)],
+        Menu::File,
+        2,
+    ),
+    entry(
         AppCommand::Quit,
         "app.command.quit",
         "commands.tip.quit",
         &[key(COMMAND, Key::Q)],
         Menu::File,
-        2,
+        3,
     ),
     entry(
         AppCommand::Undo,

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 pub enum DialogPurpose {
     Open,
     SaveAs,
+    /// A spreadsheet to import.
+    Import,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,9 +64,13 @@ pub struct NativeDialogs;
 impl FileDialogs for NativeDialogs {
     fn show(&mut self, request: DialogRequest, reply: Sender<DialogReply>, waker: egui::Context) {
         std::thread::spawn(move || {
+            let extensions: &[&str] = match request.purpose {
+                DialogPurpose::Import => &super::import::SPREADSHEET_EXTENSIONS,
+                DialogPurpose::Open | DialogPurpose::SaveAs => &["ron"],
+            };
             let mut dialog = rfd::FileDialog::new()
                 .set_title(&request.title)
-                .add_filter(&request.filter_name, &["ron"]);
+                .add_filter(&request.filter_name, extensions);
             if let Some(directory) = &request.directory {
                 dialog = dialog.set_directory(directory);
             }
@@ -73,7 +79,7 @@ impl FileDialogs for NativeDialogs {
             }
             let asked = Instant::now();
             let path = match request.purpose {
-                DialogPurpose::Open => dialog.pick_file(),
+                DialogPurpose::Open | DialogPurpose::Import => dialog.pick_file(),
                 DialogPurpose::SaveAs => dialog.save_file().map(with_ron_extension),
             };
             // rfd answers "cancelled" at once when there is neither a desktop portal nor

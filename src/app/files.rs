@@ -84,9 +84,10 @@ impl CruscottoApp {
         self.jobs.save(project, path, revision);
     }
 
-    fn ask_for_path(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
+    pub(super) fn ask_for_path(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
         let (title_key, file_name) = match purpose {
             DialogPurpose::Open => ("app.dialog.open_title", None),
+            DialogPurpose::Import => ("import.dialog_title", None),
             DialogPurpose::SaveAs => ("app.dialog.save_title", Some(self.suggested_file_name())),
         };
         let directory = self
@@ -98,7 +99,14 @@ impl CruscottoApp {
         let request = DialogRequest {
             purpose,
             title: tr(self.lang, title_key).into_owned(),
-            filter_name: tr(self.lang, "app.dialog.filter").into_owned(),
+            filter_name: tr(
+                self.lang,
+                match purpose {
+                    DialogPurpose::Import => "import.dialog_filter",
+                    DialogPurpose::Open | DialogPurpose::SaveAs => "app.dialog.filter",
+                },
+            )
+            .into_owned(),
             file_name,
             directory,
         };
@@ -126,6 +134,7 @@ impl CruscottoApp {
         match (purpose, path) {
             (DialogPurpose::Open, Some(path)) => self.start_loading(path),
             (DialogPurpose::SaveAs, Some(path)) => self.start_saving(path),
+            (DialogPurpose::Import, Some(path)) => self.start_import(vec![path]),
             // Cancelled: whatever waited on a save does not happen either.
             (_, None) => self.after_save = None,
         }

@@ -6,6 +6,7 @@ use std::time::Instant;
 use egui::ViewportCommand;
 
 use super::autosave::AutosaveDue;
+use super::dialogs::DialogPurpose;
 use super::prompts::{Answer, Pending, Prompt};
 use super::{AppCommand, CruscottoApp, ViewKind, chrome};
 use crate::i18n::{file_errors, tr, tr_args};
@@ -27,7 +28,7 @@ impl CruscottoApp {
         }
 
         let mut commands = Vec::new();
-        if self.prompt.is_none() && !self.palette.is_open() {
+        if self.prompt.is_none() && !self.palette.is_open() && self.import.is_none() {
             for command in AppCommand::from_shortcuts(&ctx) {
                 match command {
                     // Opened before the views draw, so what is typed right after Ctrl+K
@@ -41,8 +42,18 @@ impl CruscottoApp {
                     command => commands.push(command),
                 }
             }
-            match dropped_file(&ctx) {
-                Some(path) if is_project_file(&path) => commands.push(AppCommand::OpenPath(path)),
+            let dropped = dropped_files(&ctx);
+            let spreadsheets: Vec<_> = dropped
+                .iter()
+                .filter(|path| super::import::is_spreadsheet(path))
+                .cloned()
+                .collect();
+            match dropped.iter().find(|path| is_project_file(path)).or(dropped.first()) {
+                Some(path) if is_project_file(path) => {
+                    commands.push(AppCommand::OpenPath(path.clone()))
+                }
+                // Filled templates and other spreadsheets, several at once: one import.
+                Some(_) if !spreadsheets.is_empty() => self.start_import(spreadsheets),
                 Some(path) => {
                     self.status = Some(tr_args(
                         self.lang,
@@ -129,6 +140,9 @@ impl CruscottoApp {
             self.apply_request(Request::Retry);
         }
         self.palette_ui(&ctx, &mut outbox, &mut commands);
+        if self.prompt.is_none() {
+            self.import_frame(&ctx);
+        }
         for request in outbox.requests {
             self.apply_request(request);
         }
@@ -167,6 +181,7 @@ impl CruscottoApp {
             AppCommand::OpenPath(path) => self.ask_unsaved_then(ctx, Pending::Open(Some(path))),
             AppCommand::Save => self.save(ctx),
             AppCommand::SaveAs => self.save_as(ctx),
+            AppCommand::Import => self.ask_for_path(ctx, DialogPurpose::Import),
             // A field being typed in keeps its own text while it has focus: it would show
             // (and on the next key, write back) what was just undone. Leaving the field
             // makes every view show the project as undo left it.
@@ -355,19 +370,13 @@ fn gesture_in_progress(ctx: &egui::Context) -> bool {
 }
 
 /// The file dropped on the window this frame, a project file first if there are several.
-fn dropped_file(ctx: &egui::Context) -> Option<std::path::PathBuf> {
+fn dropped_files(ctx: &egui::Context) -> Vec<std::path::PathBuf> {
     ctx.input(|i| {
-        let paths: Vec<_> = i
-            .raw
+        i.raw
             .dropped_files
             .iter()
             .map(|file| file.path().to_path_buf())
-            .collect();
-        paths
-            .iter()
-            .find(|path| is_project_file(path))
-            .or(paths.first())
-            .cloned()
+            .collect()
     })
 }
 

@@ -12,6 +12,7 @@ mod failures;
 mod files;
 mod frame;
 mod history;
+mod import;
 pub mod jobs;
 pub mod launch;
 mod palette;
@@ -174,6 +175,8 @@ pub struct CruscottoApp {
     palette: crate::ui::palette::Palette<palette::PaletteAction>,
     window_title: String,
     screenshot: Option<ScreenshotState>,
+    /// A spreadsheet import being read or reviewed.
+    import: Option<import::ImportState>,
 }
 
 impl CruscottoApp {

@@ -139,6 +139,7 @@ impl Prompt {
                     let title = match purpose {
                         DialogPurpose::Open => "app.dialog.open_title",
                         DialogPurpose::SaveAs => "app.dialog.save_title",
+                        DialogPurpose::Import => "import.dialog_title",
                     };
                     ui.heading(t(title));
                     ui.label(t("files.no_dialog.body"));

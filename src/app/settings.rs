@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::exchange::mapping::MappingMemory;
 use crate::i18n::Lang;
 use crate::ui::theme::ThemeChoice;
 
@@ -25,6 +26,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The project open when the app was last closed, reopened at the next start.
     pub last_project: Option<PathBuf>,
+    /// Column mappings the user chose in imports, per shape of file.
+    pub import_mappings: MappingMemory,
 }
 
 impl Default for Settings {
@@ -35,6 +38,7 @@ impl Default for Settings {
             zoom: 1.0,
             recent: Vec::new(),
             last_project: None,
+            import_mappings: MappingMemory::default(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! app (the app applies the requests after drawing: one place for undo, dirty state and
 //! autosave).
 
+pub mod import;
 pub mod overview;
 pub mod palette;
 pub mod partners;

@@ -2,7 +2,7 @@
 
 use crate::app_support;
 
-use app_support::{Setup, settle};
+use app_support::{Dropped, Setup, settle};
 use cruscotto::app::dialogs::DialogPurpose;
 use cruscotto::app::{AppCommand, Prompt, Startup};
 use cruscotto::model::Edit;
@@ -211,18 +211,6 @@ fn apply(harness: &mut egui_kittest::Harness<'static, cruscotto::app::CruscottoA
 }
 
 #[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn dropping_a_project_file_on_the_window_opens_it() {
     let folder = tempfile::tempdir().unwrap();

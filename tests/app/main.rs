@@ -7,6 +7,7 @@ mod background;
 mod commands;
 mod files;
 mod found_in_use;
+mod import;
 mod overview;
 mod partners;
 mod paste;

@@ -86,3 +86,28 @@ pub fn settle(harness: &mut Harness<'static, CruscottoApp>) {
     }
     harness.run();
 }
+
+/// A file dropped on the window, as the windowing layer hands it to egui.
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `paths` on the window in one frame, as a user dropping several files at once.
+pub fn drop_files(harness: &mut Harness<'static, CruscottoApp>, paths: &[PathBuf]) {
+    for path in paths {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(Dropped(path.clone())));
+    }
+    harness.step();
+    settle(harness);
+}
