@@ -6,7 +6,9 @@
 //! these functions. Files from outside are untrusted: readers are bounded and never panic.
 
 pub mod cell;
+pub mod read;
 pub mod schema;
 
 pub use cell::{Cell, Grid, Workbook};
+pub use read::{ReadError, ReadErrorKind, ReadOptions, read_bytes, read_path};
 pub use schema::{FieldKey, FileKind};
