@@ -233,10 +233,13 @@ pub fn find_header(grid: &Grid) -> Option<Header> {
         if first_text.is_none() && grid.rows[row].iter().any(is_text) {
             first_text = Some(row);
         }
+        // Distinct fields: a header merged over two columns, repeated in both by the
+        // reader, must not outscore the row of sub-headers below it.
         let named = header_cells(grid, row)
             .iter()
-            .filter(|(_, field)| field.is_some())
-            .count();
+            .filter_map(|(_, field)| *field)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
         if named > 0 && best.is_none_or(|(_, most)| named > most) {
             best = Some((row, named));
         }
@@ -466,6 +469,27 @@ mod tests {
             ]
         );
         assert_eq!(header.columns[0].header, "Comune");
+    }
+
+    #[test]
+    fn merged_headers_repeated_by_the_reader_are_read_as_groups() {
+        let sheet = grid(vec![
+            vec![t("Registro presenze"), t("Registro presenze"), t("Registro presenze")],
+            vec![t("Comune"), t("Ore"), t("Ore")],
+            vec![t("Comune"), t("presenza"), t("previste")],
+            vec![t("Bra"), Cell::Number(3.0), Cell::Number(4.0)],
+        ]);
+        let header = find_header(&sheet).unwrap();
+        assert_eq!(header.row, 2);
+        let named: Vec<_> = header.columns.iter().map(|c| c.named).collect();
+        assert_eq!(
+            named,
+            vec![
+                Some(FieldKey::PartnerName),
+                Some(FieldKey::HoursPresent),
+                Some(FieldKey::HoursPlanned)
+            ]
+        );
     }
 
     #[test]
