@@ -40,10 +40,15 @@ fn sheet(rows: usize) -> Grid {
         rows: Vec::with_capacity(rows + 1),
     };
     grid.rows.push(
-        ["Comune", "Mese", "Dipendenti in lavoro agile", "Giornate agili medie"]
-            .iter()
-            .map(|h| Cell::Text((*h).into()))
-            .collect(),
+        [
+            "Comune",
+            "Mese",
+            "Dipendenti in lavoro agile",
+            "Giornate agili medie",
+        ]
+        .iter()
+        .map(|h| Cell::Text((*h).into()))
+        .collect(),
     );
     let per_partner = rows.div_ceil(PARTNERS);
     for row in 0..rows {

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use cruscotto::exchange::FileKind;
 use cruscotto::exchange::apply::{apply_all, edits};
 use cruscotto::exchange::change::Resolution;
 use cruscotto::exchange::import::{empty_project, fit_span, prepare};
 use cruscotto::exchange::plan::{ImportOptions, plan};
 use cruscotto::exchange::read::{ReadOptions, read_path};
 use cruscotto::exchange::report::ImportReport;
-use cruscotto::exchange::FileKind;
 use cruscotto::i18n::Lang;
 use cruscotto::model::Project;
 use cruscotto::store;
@@ -116,9 +116,10 @@ pub fn run(options: &Options) -> ExitCode {
     let mut failure = None;
     if write {
         let before = project.clone();
-        match edits(&plan, &before).map_err(|e| e.to_string()).and_then(|batch| {
-            apply_all(&mut project, batch).map_err(|e| e.to_string())
-        }) {
+        match edits(&plan, &before)
+            .map_err(|e| e.to_string())
+            .and_then(|batch| apply_all(&mut project, batch).map_err(|e| e.to_string()))
+        {
             Ok(_) => {
                 if options.into.is_none() {
                     fit_span(&mut project);

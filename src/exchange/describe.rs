@@ -1,9 +1,11 @@
 //! Why a row was refused, in the user's language, with the column named by its header.
 
+use super::change::{Target, Value};
 use super::row::Reason;
 use super::schema::FieldKey;
 use super::values::ValueError;
-use crate::i18n::{Lang, tr, tr_args};
+use crate::i18n::{Lang, format, parse, tr, tr_args};
+use crate::model::edit::StaffField;
 
 /// The field's header in `lang`, as an export writes it (`Obiettivo 2025`).
 pub fn field_name(lang: Lang, field: FieldKey) -> String {
@@ -110,6 +112,145 @@ pub fn reason(lang: Lang, reason: &Reason) -> String {
     }
 }
 
+/// What a conflict is about, in the user's language: "rilevazione di gen 2025".
+pub fn target(lang: Lang, project: &crate::model::Project, target: &Target) -> String {
+    let module_title = |module: &crate::model::ModuleId| {
+        project
+            .catalogue
+            .get(module)
+            .map_or_else(|| module.to_string(), |m| m.title.clone())
+    };
+    let indicator_name = |id: &crate::model::IndicatorId| {
+        project
+            .indicators
+            .get(id)
+            .map_or_else(|| id.to_string(), |i| i.name.clone())
+    };
+    match target {
+        Target::Province => tr(lang, "exchange_import.target.province").into_owned(),
+        Target::Istat => tr(lang, "exchange_import.target.istat").into_owned(),
+        Target::Staff(field) => {
+            crate::i18n::findings::field_label(lang, staff_field(*field)).into_owned()
+        }
+        Target::Observation(month) => tr_args(
+            lang,
+            "exchange_import.target.observation",
+            &[("month", &format::month(lang, *month))],
+        ),
+        Target::Equipment(id) => tr_args(
+            lang,
+            "exchange_import.target.equipment",
+            &[("id", id.as_str())],
+        ),
+        Target::Session(module, session) => {
+            let date = project
+                .partners
+                .values()
+                .find_map(|p| p.modules.get(module)?.sessions.get(session))
+                .map_or_else(|| session.to_string(), |s| parse::format_date(s.date));
+            tr_args(
+                lang,
+                "exchange_import.target.session",
+                &[("date", &date), ("module", &module_title(module))],
+            )
+        }
+        Target::ModuleCounts(module) => tr_args(
+            lang,
+            "exchange_import.target.module_counts",
+            &[("module", &module_title(module))],
+        ),
+        Target::Baseline(id) => tr_args(
+            lang,
+            "exchange_import.target.baseline",
+            &[("indicator", &indicator_name(id))],
+        ),
+        Target::IndicatorTarget(id, year) => tr_args(
+            lang,
+            "exchange_import.target.indicator_target",
+            &[
+                ("indicator", &indicator_name(id)),
+                ("year", &year.to_string()),
+            ],
+        ),
+        Target::Observed(id, month) => tr_args(
+            lang,
+            "exchange_import.target.observed",
+            &[
+                ("indicator", &indicator_name(id)),
+                ("month", &format::month(lang, *month)),
+            ],
+        ),
+    }
+}
+
+fn staff_field(field: StaffField) -> crate::model::validate::Field {
+    use crate::model::validate::Field;
+    match field {
+        StaffField::Population => Field::Population,
+        StaffField::Headcount => Field::Headcount,
+        StaffField::Managers => Field::Managers,
+        StaffField::Smartable => Field::Smartable,
+    }
+}
+
+/// Up to two decimals, without trailing zeros: `4,5`, `12`.
+fn short_decimal(lang: Lang, n: f64) -> String {
+    if n.fract() == 0.0 {
+        return format::decimal(lang, n, 0);
+    }
+    let text = format::decimal(lang, n, 2);
+    text.trim_end_matches('0').to_owned()
+}
+
+/// A value of a conflict as the user reads it: "12 in lavoro agile, 4,5 giornate agili".
+pub fn value(lang: Lang, value: &Value) -> String {
+    let number = |n: f64| short_decimal(lang, n);
+    match value {
+        Value::Text(text) => text.clone(),
+        Value::Count(count) => format::integer(lang, *count),
+        Value::Number(n) => number(*n),
+        Value::Observation(o) => tr_args(
+            lang,
+            "exchange_import.value.observation",
+            &[
+                ("workers", &format::integer(lang, o.smart_workers)),
+                ("days", &number(o.agile_days)),
+            ],
+        ),
+        Value::Equipment(e) => tr_args(
+            lang,
+            "exchange_import.value.equipment",
+            &[
+                ("quantity", &format::integer(lang, e.quantity)),
+                (
+                    "kind",
+                    &crate::i18n::findings::equipment_label(lang, e.kind),
+                ),
+                ("cost", &format::money(lang, e.unit_cost)),
+            ],
+        ),
+        Value::Session(s) => tr_args(
+            lang,
+            "exchange_import.value.session",
+            &[
+                ("hours", &number(s.hours)),
+                ("attendees", &format::integer(lang, s.attendees)),
+            ],
+        ),
+        Value::Counts {
+            enrolled,
+            completed,
+        } => tr_args(
+            lang,
+            "exchange_import.value.counts",
+            &[
+                ("enrolled", &format::integer(lang, *enrolled)),
+                ("completed", &format::integer(lang, *completed)),
+            ],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +268,13 @@ mod tests {
         assert_eq!(
             reason(Lang::En, &why),
             "“Month”: not a month (write it as gen 2025, 01/2025 or 2025-01)"
+        );
+        assert_eq!(
+            value(
+                Lang::It,
+                &Value::Observation(crate::model::Observation::new(1200, 4.5))
+            ),
+            "1.200 in lavoro agile, 4,5 giornate agili"
         );
         assert_eq!(
             reason(Lang::It, &Reason::UnknownComune("Bra".into())),

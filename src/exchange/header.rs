@@ -474,7 +474,11 @@ mod tests {
     #[test]
     fn merged_headers_repeated_by_the_reader_are_read_as_groups() {
         let sheet = grid(vec![
-            vec![t("Registro presenze"), t("Registro presenze"), t("Registro presenze")],
+            vec![
+                t("Registro presenze"),
+                t("Registro presenze"),
+                t("Registro presenze"),
+            ],
             vec![t("Comune"), t("Ore"), t("Ore")],
             vec![t("Comune"), t("presenza"), t("previste")],
             vec![t("Bra"), Cell::Number(3.0), Cell::Number(4.0)],

@@ -83,6 +83,15 @@ impl Plan {
         }
     }
 
+    /// The reasons row `row` (1-based, as the sheet numbers it) was refused, for the
+    /// preview to show beside the row.
+    pub fn errors_of(&self, row: usize) -> impl Iterator<Item = &RowError> {
+        let start = self.errors.partition_point(|e| e.row < row);
+        self.errors[start..]
+            .iter()
+            .take_while(move |e| e.row == row)
+    }
+
     /// Whether every row read was taken.
     pub fn all_valid(&self) -> bool {
         self.errors.is_empty()

@@ -156,6 +156,8 @@ fn bad_cells_refuse_their_row_with_row_column_value_and_reason() {
         ]
     );
     assert_eq!(plan.errors[0].header, "Dipendenti in lavoro agile");
+    assert_eq!(plan.errors_of(5).count(), 1);
+    assert_eq!(plan.errors_of(7).count(), 0);
 }
 
 #[test]
