@@ -15,7 +15,6 @@ use cruscotto::exchange::plan::{ImportOptions, plan};
 use cruscotto::exchange::read::{ReadOptions, read_path};
 use cruscotto::exchange::report::ImportReport;
 use cruscotto::i18n::Lang;
-use cruscotto::model::Project;
 use cruscotto::store;
 
 use super::EXIT_UNREADABLE;

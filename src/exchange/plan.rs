@@ -118,6 +118,7 @@ pub fn plan(project: &Project, grid: &Grid, mapping: &Mapping, options: ImportOp
         },
         seen: HashMap::new(),
         new_choices: HashMap::new(),
+        recent: HashMap::new(),
     };
     let mapped: Vec<usize> = (0..mapping.columns.len())
         .filter(|c| mapping.columns[*c].is_some())
@@ -168,7 +169,11 @@ struct Builder<'p> {
     seen: HashMap<(PartnerId, Target), usize>,
     /// Modules the import chooses for a Comune.
     new_choices: HashMap<PartnerId, BTreeSet<crate::model::ModuleId>>,
+    /// The Comune each (code, ISTAT code, name) of a row was matched to or created as.
+    recent: HashMap<CellsOfComune, PartnerId>,
 }
+
+type CellsOfComune = (Option<String>, Option<String>, Option<String>);
 
 impl Builder<'_> {
     fn row(&mut self, reader: &mut RowReader) {
@@ -239,6 +244,24 @@ impl Builder<'_> {
         let id = reader.text(FieldKey::PartnerId);
         let istat = reader.text(FieldKey::Istat);
         let name = reader.text(FieldKey::PartnerName);
+        // Files repeat each Comune on many rows: remember what its cells matched.
+        let key = (id, istat, name);
+        if let Some(found) = self.recent.get(&key) {
+            return Some(found.clone());
+        }
+        let found = self.find_or_create(reader, &key.0, &key.1, &key.2)?;
+        self.recent.insert(key, found.clone());
+        Some(found)
+    }
+
+    fn find_or_create(
+        &mut self,
+        reader: &mut RowReader,
+        id: &Option<String>,
+        istat: &Option<String>,
+        name: &Option<String>,
+    ) -> Option<PartnerId> {
+        // An unknown Comune is not remembered: each of its rows is listed as refused.
         if let Some(found) = id.as_deref().and_then(|id| self.partners.by_id(id)) {
             return Some(found.clone());
         }
@@ -268,11 +291,11 @@ impl Builder<'_> {
             reader.fail_at(field, Reason::UnknownComune(shown));
             return None;
         }
-        let Some(name) = name.filter(|n| !comune_key(n).is_empty()) else {
+        let Some(name) = name.as_deref().filter(|n| !comune_key(n).is_empty()) else {
             reader.fail_at(FieldKey::Istat, Reason::NameNeeded(shown));
             return None;
         };
-        Some(self.create(&name, istat.as_deref(), reader.row))
+        Some(self.create(name, istat.as_deref(), reader.row))
     }
 
     fn create(&mut self, name: &str, istat: Option<&str>, row: usize) -> PartnerId {

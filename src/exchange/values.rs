@@ -338,10 +338,11 @@ fn parse_month(text: &str) -> Option<Month> {
 fn month_index(name: &str) -> Option<u32> {
     [&MONTHS_IT, &MONTHS_LONG_IT, &MONTHS_EN, &MONTHS_LONG_EN]
         .into_iter()
+        // The month names are plain ASCII: no need to normalise them for every cell.
         .find_map(|names| {
             names
                 .iter()
-                .position(|candidate| normalise(candidate) == name)
+                .position(|candidate| candidate.eq_ignore_ascii_case(name))
         })
         .map(|index| index as u32)
 }
@@ -352,8 +353,10 @@ fn parse_number(text: &str) -> Result<Number, ValueError> {
         .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '€' | '\''))
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
-    for currency in ["EUR", "eur", "Eur"] {
-        cleaned = cleaned.replace(currency, "");
+    if cleaned.contains(['E', 'e']) {
+        for currency in ["EUR", "eur", "Eur"] {
+            cleaned = cleaned.replace(currency, "");
+        }
     }
     let percent = cleaned.ends_with('%');
     if percent {
