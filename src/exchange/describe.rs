@@ -202,7 +202,7 @@ fn short_decimal(lang: Lang, n: f64) -> String {
     text.trim_end_matches('0').to_owned()
 }
 
-/// A value of a conflict as the user reads it: "12 in lavoro agile, 4,5 giornate agili".
+/// A value of a conflict as the user reads it: "in lavoro agile: 12; giornate agili: 4,5".
 pub fn value(lang: Lang, value: &Value) -> String {
     let number = |n: f64| short_decimal(lang, n);
     match value {
@@ -274,7 +274,7 @@ mod tests {
                 Lang::It,
                 &Value::Observation(crate::model::Observation::new(1200, 4.5))
             ),
-            "1.200 in lavoro agile, 4,5 giornate agili"
+            "in lavoro agile: 1.200; giornate agili: 4,5"
         );
         assert_eq!(
             reason(Lang::It, &Reason::UnknownComune("Bra".into())),
