@@ -252,7 +252,7 @@ pub fn date(cell: &Cell) -> Result<Option<Date>, ValueError> {
 
 /// A month: a date cell or serial (its month: Calc turns a typed `gen 2025` into
 /// 01/01/2025), `gen 2025`, `gennaio 2025`, `Jan 2025`, `January 2025`, `01/2025`,
-/// `2025-01`, `2025/01`, or a whole date in text.
+/// `2025-01`, `2025/01`, two-digit years (`gen 25`, `01/25`), or a whole date in text.
 pub fn month(cell: &Cell) -> Result<Option<Month>, ValueError> {
     match cell {
         Cell::Empty => Ok(None),
@@ -300,12 +300,12 @@ fn parse_date(text: &str) -> Option<Date> {
     }
     let (year, month, day) = if a.len() == 4 {
         (a, b, c)
-    } else if c.len() == 4 {
+    } else if c.len() == 4 || c.len() == 2 {
         (c, b, a)
     } else {
         return None;
     };
-    let year: i16 = year.parse().ok()?;
+    let year = i16::try_from(full_year(year)?).ok()?;
     if !crate::model::YEAR_RANGE.contains(&i32::from(year)) {
         return None;
     }
@@ -319,20 +319,31 @@ fn parse_month(text: &str) -> Option<Month> {
         && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
     {
         let (year, month) = if a.len() == 4 { (a, b) } else { (b, a) };
-        if year.len() != 4 || month.is_empty() || month.len() > 2 {
+        if month.is_empty() || month.len() > 2 {
             return None;
         }
-        return Month::new(year.parse().ok()?, month.parse().ok()?);
+        return Month::new(full_year(year)?, month.parse().ok()?);
     }
-    // Words: `gen 2025`, `gennaio 2025`, `Jan-2025`, `gen. 25` is not read (two-digit years
-    // are ambiguous).
+    // Words: `gen 2025`, `gennaio 2025`, `Jan-2025`, `gen-25`.
     let words = normalise(text);
     let (name, year) = words.rsplit_once(' ')?;
-    if year.len() != 4 {
+    let index = month_index(name)?;
+    Month::new(full_year(year)?, index + 1)
+}
+
+/// A year of four digits, or of two as Calc and Excel read them by default: `00`–`29` are
+/// 2000–2029, `30`–`99` are 1930–1999 (sheets formatted `gg/mm/aa` or `mmm aa` export so).
+fn full_year(text: &str) -> Option<i32> {
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let index = month_index(name)?;
-    Month::new(year.parse().ok()?, index + 1)
+    let year: i32 = text.parse().ok()?;
+    match text.len() {
+        4 => Some(year),
+        2 if year < 30 => Some(2000 + year),
+        2 => Some(1900 + year),
+        _ => None,
+    }
 }
 
 fn month_index(name: &str) -> Option<u32> {
@@ -563,7 +574,9 @@ mod tests {
         // 45731 is 15 March 2025 in Excel's and Calc's count.
         assert_eq!(date(&Cell::Number(45_731.0)), Ok(Some(day)));
         assert_eq!(date(&Cell::Number(12.0)), Err(ValueError::NotADate));
+        assert_eq!(date(&t("15/03/25")), Ok(Some(day)), "Calc's gg/mm/aa");
         assert_eq!(date(&t("31/02/2025")), Err(ValueError::NotADate));
+        assert_eq!(date(&t("15/03/125")), Err(ValueError::NotADate));
         assert_eq!(date(&t("ieri")), Err(ValueError::NotADate));
     }
 
@@ -583,12 +596,17 @@ mod tests {
             "January 2025",
             "15/01/2025",
             "2025-01-31",
+            "gen 25",
+            "gen-25",
+            "01/25",
+            "31/01/25",
         ] {
             assert_eq!(month(&t(text)), january, "{text}");
         }
         assert_eq!(month(&Cell::Date(jiff::civil::date(2025, 1, 1))), january);
         assert_eq!(month(&Cell::Number(45_658.0)), january);
-        for bad in ["13/2025", "gen 25", "foo 2025", "2025"] {
+        assert_eq!(month(&t("dic 99")), Ok(Some(m(1999, 12))));
+        for bad in ["13/2025", "gen 225", "foo 2025", "2025", "1/2/3/4"] {
             assert_eq!(month(&t(bad)), Err(ValueError::NotAMonth), "{bad}");
         }
     }

@@ -31,8 +31,7 @@ fn project_file(dir: &Path) -> PathBuf {
     let start = month("2025-01");
     let mut project = Project::new("Roero", start, month("2026-12"));
     let mut bra = Partner::new("Comune di Bra", "CN", start);
-    bra.observations
-        .set(start, Some(Observation::new(10, 4.0)));
+    bra.observations.set(start, Some(Observation::new(10, 4.0)));
     project.partners.insert("bra".into(), bra);
     project
         .partners
@@ -72,15 +71,31 @@ fn every_row_applied_exits_0_with_the_values_and_the_report() {
     let out = dir.path().join("new.ron");
     let json = dir.path().join("report.json");
     let output = cruscotto(&[
-        "import", "--from", arg(&data), "--into", arg(&into), "--out", arg(&out),
-        "--report-json", arg(&json),
+        "import",
+        "--from",
+        arg(&data),
+        "--into",
+        arg(&into),
+        "--out",
+        arg(&out),
+        "--report-json",
+        arg(&json),
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).contains("3 rows read, 3 applied, 0 rejected"));
     let project = store::load(&out).unwrap();
-    assert_eq!(observed(&project, "bra", "2025-01"), Some(Observation::new(12, 4.5)));
-    assert_eq!(observed(&project, "bra", "2025-02"), Some(Observation::new(14, 5.0)));
-    assert_eq!(observed(&project, "alba", "2025-01"), Some(Observation::new(7, 3.25)));
+    assert_eq!(
+        observed(&project, "bra", "2025-01"),
+        Some(Observation::new(12, 4.5))
+    );
+    assert_eq!(
+        observed(&project, "bra", "2025-02"),
+        Some(Observation::new(14, 5.0))
+    );
+    assert_eq!(
+        observed(&project, "alba", "2025-01"),
+        Some(Observation::new(7, 3.25))
+    );
     let report = report(&json);
     assert_eq!(report["rows_read"], 3);
     assert_eq!(report["rows_applied"], 3);
@@ -102,13 +117,25 @@ fn keep_existing_keeps_the_projects_values() {
     let data = write(dir.path(), "rilevazioni.csv", GOOD);
     let out = dir.path().join("new.ron");
     let output = cruscotto(&[
-        "import", "--from", arg(&data), "--into", arg(&into), "--out", arg(&out),
+        "import",
+        "--from",
+        arg(&data),
+        "--into",
+        arg(&into),
+        "--out",
+        arg(&out),
         "--keep-existing",
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     let project = store::load(&out).unwrap();
-    assert_eq!(observed(&project, "bra", "2025-01"), Some(Observation::new(10, 4.0)));
-    assert_eq!(observed(&project, "bra", "2025-02"), Some(Observation::new(14, 5.0)));
+    assert_eq!(
+        observed(&project, "bra", "2025-01"),
+        Some(Observation::new(10, 4.0))
+    );
+    assert_eq!(
+        observed(&project, "bra", "2025-02"),
+        Some(Observation::new(14, 5.0))
+    );
 }
 
 #[test]
@@ -123,8 +150,15 @@ fn rejected_rows_exit_1_and_write_nothing_unless_apply_valid() {
     let out = dir.path().join("new.ron");
     let json = dir.path().join("report.json");
     let args = [
-        "import", "--from", arg(&data), "--into", arg(&into), "--out", arg(&out),
-        "--report-json", arg(&json),
+        "import",
+        "--from",
+        arg(&data),
+        "--into",
+        arg(&into),
+        "--out",
+        arg(&out),
+        "--report-json",
+        arg(&json),
     ];
     let output = cruscotto(&args);
     assert_eq!(output.status.code(), Some(1));
@@ -137,7 +171,12 @@ fn rejected_rows_exit_1_and_write_nothing_unless_apply_valid() {
     assert_eq!(rejected[0]["row"], 3);
     assert_eq!(rejected[0]["column"], "B");
     assert_eq!(rejected[0]["value"], "13/2025");
-    assert!(rejected[0]["reason"].as_str().unwrap().contains("not a month"));
+    assert!(
+        rejected[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not a month")
+    );
     assert_eq!(rejected[1]["row"], 4);
     assert_eq!(rejected[1]["value"], "Cuneo");
 
@@ -146,7 +185,10 @@ fn rejected_rows_exit_1_and_write_nothing_unless_apply_valid() {
     let output = cruscotto(&with_valid);
     assert_eq!(output.status.code(), Some(1));
     let project = store::load(&out).unwrap();
-    assert_eq!(observed(&project, "bra", "2025-03"), Some(Observation::new(15, 0.0)));
+    assert_eq!(
+        observed(&project, "bra", "2025-03"),
+        Some(Observation::new(15, 0.0))
+    );
     assert_eq!(project.partners.len(), 2, "Cuneo was not created");
     assert_eq!(self::report(&json)["rows_applied"], 1);
 
@@ -155,7 +197,10 @@ fn rejected_rows_exit_1_and_write_nothing_unless_apply_valid() {
     creating.push("--apply-valid");
     cruscotto(&creating);
     let project = store::load(&out).unwrap();
-    assert_eq!(observed(&project, "cuneo", "2025-03"), Some(Observation::new(40, 0.0)));
+    assert_eq!(
+        observed(&project, "cuneo", "2025-03"),
+        Some(Observation::new(40, 0.0))
+    );
 }
 
 #[test]
@@ -177,7 +222,11 @@ fn without_a_project_the_comuni_of_the_data_make_a_new_one() {
     assert_eq!(bra.istat.as_deref(), Some("004029"));
     let laptops = bra.equipment.values().next().unwrap();
     assert_eq!((laptops.quantity, laptops.unit_cost.0), (20, 104_990));
-    assert!(project.partners.contains_key(&PartnerId::new("monforte-d-alba")));
+    assert!(
+        project
+            .partners
+            .contains_key(&PartnerId::new("monforte-d-alba"))
+    );
     assert!(project.meta.start <= month("2025-03") && project.meta.end >= month("2026-04"));
 }
 
@@ -187,17 +236,27 @@ fn data_that_cannot_be_read_exits_2() {
     let out = dir.path().join("new.ron");
     let missing = dir.path().join("missing.csv");
     assert_eq!(
-        cruscotto(&["import", "--from", arg(&missing), "--out", arg(&out)]).status.code(),
+        cruscotto(&["import", "--from", arg(&missing), "--out", arg(&out)])
+            .status
+            .code(),
         Some(2)
     );
     let data = write(dir.path(), "dati.csv", GOOD);
     let output = cruscotto(&[
-        "import", "--from", arg(&data), "--out", arg(&out), "--sheet", "Altro",
+        "import",
+        "--from",
+        arg(&data),
+        "--out",
+        arg(&out),
+        "--sheet",
+        "Altro",
     ]);
     assert_eq!(output.status.code(), Some(2));
     let notes = write(dir.path(), "note.csv", "Note;Altro\nciao;mondo\n");
     assert_eq!(
-        cruscotto(&["import", "--from", arg(&notes), "--out", arg(&out)]).status.code(),
+        cruscotto(&["import", "--from", arg(&notes), "--out", arg(&out)])
+            .status
+            .code(),
         Some(2)
     );
     assert!(!out.exists());
@@ -207,11 +266,22 @@ fn data_that_cannot_be_read_exits_2() {
 fn a_forced_kind_reads_the_file_as_that_kind() {
     let dir = tempfile::tempdir().unwrap();
     let into = project_file(dir.path());
-    let data = write(dir.path(), "personale.csv", "Comune;Dipendenti;Mese\nAlba;310;gen 2025\n");
+    let data = write(
+        dir.path(),
+        "personale.csv",
+        "Comune;Dipendenti;Mese\nAlba;310;gen 2025\n",
+    );
     let out = dir.path().join("new.ron");
     let output = cruscotto(&[
-        "import", "--from", arg(&data), "--into", arg(&into), "--out", arg(&out),
-        "--kind", "partners",
+        "import",
+        "--from",
+        arg(&data),
+        "--into",
+        arg(&into),
+        "--out",
+        arg(&out),
+        "--kind",
+        "partners",
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     let project = store::load(&out).unwrap();
