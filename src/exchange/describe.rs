@@ -20,6 +20,21 @@ pub fn field_name(lang: Lang, field: FieldKey) -> String {
     }
 }
 
+/// The kind of file as the dialog's drop-down names it.
+pub fn kind_name(lang: Lang, kind: super::schema::FileKind) -> String {
+    use super::schema::FileKind;
+    let key = match kind {
+        FileKind::Partners => "exchange_import.kind.partners",
+        FileKind::Observations => "exchange_import.kind.observations",
+        FileKind::Sessions => "exchange_import.kind.sessions",
+        FileKind::Enrolment => "exchange_import.kind.enrolment",
+        FileKind::Attendance => "exchange_import.kind.attendance",
+        FileKind::Equipment => "exchange_import.kind.equipment",
+        FileKind::Indicators => "exchange_import.kind.indicators",
+    };
+    tr(lang, key).into_owned()
+}
+
 pub fn value_error(lang: Lang, error: &ValueError) -> String {
     match error {
         ValueError::ErrorCell(shown) => tr_args(

@@ -98,6 +98,20 @@ impl Mapping {
     }
 }
 
+/// The fields a column of a `kind` file may be given, in the order an export writes them;
+/// for indicators, a yearly target for each of `years` (the programme's years).
+pub fn field_choices(kind: FileKind, years: std::ops::RangeInclusive<i32>) -> Vec<FieldKey> {
+    let mut fields = kind.fields().to_vec();
+    if kind == FileKind::Indicators {
+        let at = fields
+            .iter()
+            .position(|f| *f == FieldKey::Baseline)
+            .map_or(fields.len(), |i| i + 1);
+        fields.splice(at..at, years.map(FieldKey::Target));
+    }
+    fields
+}
+
 /// A mapping as the app's settings keep it: plain strings, stable across versions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedMapping {
@@ -231,6 +245,23 @@ mod tests {
         assert_eq!(
             memory.recall(&self::header(&["Comune", "Mese"]), None),
             None
+        );
+    }
+
+    #[test]
+    fn indicator_columns_offer_a_target_per_year() {
+        let choices = field_choices(FileKind::Indicators, 2025..=2026);
+        let at = choices
+            .iter()
+            .position(|f| *f == FieldKey::Baseline)
+            .unwrap();
+        assert_eq!(
+            choices[at + 1..at + 3],
+            [FieldKey::Target(2025), FieldKey::Target(2026)]
+        );
+        assert_eq!(
+            field_choices(FileKind::Partners, 2025..=2026),
+            FileKind::Partners.fields()
         );
     }
 
