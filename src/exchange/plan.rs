@@ -6,7 +6,7 @@
 //! A row is taken whole or refused whole: one unreadable cell refuses its row, never half of
 //! it.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::cell::Grid;
 use super::change::{Change, Resolution, Target, Value, current};
@@ -119,6 +119,8 @@ pub fn plan(project: &Project, grid: &Grid, mapping: &Mapping, options: ImportOp
         seen: HashMap::new(),
         new_choices: HashMap::new(),
         recent: HashMap::new(),
+        pending: None,
+        created_ids: HashSet::new(),
     };
     let mapped: Vec<usize> = (0..mapping.columns.len())
         .filter(|c| mapping.columns[*c].is_some())
@@ -171,12 +173,16 @@ struct Builder<'p> {
     new_choices: HashMap<PartnerId, BTreeSet<crate::model::ModuleId>>,
     /// The Comune each (code, ISTAT code, name) of a row was matched to or created as.
     recent: HashMap<CellsOfComune, PartnerId>,
+    /// The Comune the current row would create, and the cells that named it.
+    pending: Option<(NewPartner, CellsOfComune)>,
+    created_ids: HashSet<PartnerId>,
 }
 
 type CellsOfComune = (Option<String>, Option<String>, Option<String>);
 
 impl Builder<'_> {
     fn row(&mut self, reader: &mut RowReader) {
+        self.pending = None;
         let Some(partner) = self.partner(reader) else {
             self.refuse(reader);
             return;
@@ -215,6 +221,7 @@ impl Builder<'_> {
             self.refuse(reader);
             return;
         }
+        self.commit_new();
         self.note_match(&partner);
         for (target, value) in items {
             self.put(&partner, target, value, reader.row);
@@ -250,8 +257,24 @@ impl Builder<'_> {
             return Some(found.clone());
         }
         let found = self.find_or_create(reader, &key.0, &key.1, &key.2)?;
-        self.recent.insert(key, found.clone());
+        match &mut self.pending {
+            // Created only once the row is taken (`commit_new`).
+            Some(pending) if pending.0.id == found => pending.1 = key,
+            _ => {
+                self.recent.insert(key, found.clone());
+            }
+        }
         Some(found)
+    }
+
+    /// Creates the Comune the taken row named, if it was new.
+    fn commit_new(&mut self) {
+        if let Some((new, key)) = self.pending.take() {
+            self.partners.add(&new.id, &new.name, new.istat.as_deref());
+            self.created_ids.insert(new.id.clone());
+            self.recent.insert(key, new.id.clone());
+            self.plan.created.push(new);
+        }
     }
 
     fn find_or_create(
@@ -298,22 +321,22 @@ impl Builder<'_> {
         Some(self.create(name, istat.as_deref(), reader.row))
     }
 
+    /// A new Comune for the row, created if the row is taken.
     fn create(&mut self, name: &str, istat: Option<&str>, row: usize) -> PartnerId {
         let taken = |slug: &str| {
-            self.project.partners.contains_key(&PartnerId::new(slug))
-                || self.plan.created.iter().any(|p| p.id.as_str() == slug)
+            let id = PartnerId::new(slug);
+            self.project.partners.contains_key(&id) || self.created_ids.contains(&id)
         };
         // "Comune di Bra" is `bra`, as the Comune is called.
         let bare = strip_comune_prefix(name);
         let id = PartnerId::new(slug_unique(bare, taken));
-        let istat = istat.and_then(istat_key);
-        self.partners.add(&id, name, istat.as_deref());
-        self.plan.created.push(NewPartner {
+        let new = NewPartner {
             id: id.clone(),
             name: name.trim().to_owned(),
-            istat,
+            istat: istat.and_then(istat_key),
             row,
-        });
+        };
+        self.pending = Some((new, (None, None, None)));
         id
     }
 

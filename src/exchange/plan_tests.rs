@@ -264,3 +264,25 @@ fn a_plan_refuses_to_apply_once_its_comune_is_gone() {
         Err(ApplyError::PartnerGone("alba".into()))
     );
 }
+
+#[test]
+fn a_refused_row_creates_no_comune() {
+    let project = programme();
+    let grid = sheet(&[
+        OBSERVATIONS,
+        &["Cuneo", "13/2025", "40", "2"],
+        &["Roddi", "gen 2025", "4", "2"],
+        &["Cuneo", "feb 2025", "41", "2"],
+    ]);
+    let plan = plan_of(&project, &grid, true);
+    let created: Vec<_> = plan
+        .created
+        .iter()
+        .map(|p| (p.id.as_str(), p.row))
+        .collect();
+    assert_eq!(created, vec![("roddi", 3), ("cuneo", 4)]);
+    let only_bad = sheet(&[OBSERVATIONS, &["Cuneo", "13/2025", "40", "2"]]);
+    let plan = plan_of(&project, &only_bad, true);
+    assert!(plan.created.is_empty());
+    assert_eq!(edits(&plan, &project).unwrap(), Vec::<Edit>::new());
+}
