@@ -168,7 +168,7 @@ struct Builder<'p> {
     context: Context<'p>,
     plan: Plan,
     /// Where each (Comune, target) was first set: its change and row.
-    seen: HashMap<(PartnerId, Target), usize>,
+    seen: HashMap<(PartnerId, Target), Seen>,
     /// Modules the import chooses for a Comune.
     new_choices: HashMap<PartnerId, BTreeSet<crate::model::ModuleId>>,
     /// The Comune each (code, ISTAT code, name) of a row was matched to or created as.
@@ -179,6 +179,12 @@ struct Builder<'p> {
 }
 
 type CellsOfComune = (Option<String>, Option<String>, Option<String>);
+
+/// What an earlier row set: a change, or (at this row) the value the project already had.
+enum Seen {
+    Change(usize),
+    Same(usize),
+}
 
 impl Builder<'_> {
     fn row(&mut self, reader: &mut RowReader) {
@@ -214,8 +220,10 @@ impl Builder<'_> {
             {
                 reader.fail_at(FieldKey::Module, reason);
             }
-            self.check_modules(reader, &partner, &items);
             self.check_contradictions(reader, &partner, &items);
+            if !reader.failed() {
+                self.check_modules(reader, &partner, &items);
+            }
         }
         if reader.failed() {
             self.refuse(reader);
@@ -383,14 +391,28 @@ impl Builder<'_> {
 
     fn check_contradictions(&self, reader: &mut RowReader, partner: &PartnerId, items: &[Item]) {
         for (target, value) in items {
-            if let Some(&index) = self.seen.get(&(partner.clone(), target.clone())) {
-                let earlier = &self.plan.changes[index];
-                if earlier.value != *value {
-                    reader.fail(Reason::Contradicts { row: earlier.row });
-                    return;
+            let key = (partner.clone(), target.clone());
+            let (row, earlier) = match self.seen.get(&key) {
+                None => continue,
+                Some(Seen::Change(index)) => {
+                    let change = &self.plan.changes[*index];
+                    (change.row, Some(change.value.clone()))
                 }
+                // The earlier row held the project's own value.
+                Some(Seen::Same(row)) => (*row, self.current(partner, target)),
+            };
+            if earlier.as_ref() != Some(value) {
+                reader.fail(Reason::Contradicts { row });
+                return;
             }
         }
+    }
+
+    fn current(&self, partner: &PartnerId, target: &Target) -> Option<Value> {
+        self.project
+            .partners
+            .get(partner)
+            .and_then(|p| current(p, target))
     }
 
     fn put(&mut self, partner: &PartnerId, target: Target, value: Value, row: usize) {
@@ -398,15 +420,13 @@ impl Builder<'_> {
         if self.seen.contains_key(&key) {
             return;
         }
-        let old = self
-            .project
-            .partners
-            .get(partner)
-            .and_then(|p| current(p, &key.1));
+        let old = self.current(partner, &key.1);
         if old.as_ref() == Some(&value) {
+            self.seen.insert(key, Seen::Same(row));
             return;
         }
-        self.seen.insert(key.clone(), self.plan.changes.len());
+        self.seen
+            .insert(key.clone(), Seen::Change(self.plan.changes.len()));
         self.plan.changes.push(Change {
             partner: key.0,
             target: key.1,

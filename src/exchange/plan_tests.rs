@@ -112,10 +112,13 @@ fn bad_cells_refuse_their_row_with_row_column_value_and_reason() {
         &["Bra", "mag 2025", "12", "4"],
         &["Bra", "mag 2025", "14", "4"],
         &["", "giu 2025", "12", "4"],
+        // January holds 10 smart workers in the project: row 10 agrees, row 11 does not.
+        &["Bra", "gen 2025", "10", "4"],
+        &["Bra", "gen 2025", "11", "4"],
     ]);
     let plan = plan_of(&project, &grid, false);
-    assert_eq!(plan.rows_read, 6);
-    assert_eq!(plan.rows_valid, vec![7]);
+    assert_eq!(plan.rows_read, 8);
+    assert_eq!(plan.rows_valid, vec![7, 10]);
     let errors: Vec<_> = plan
         .errors
         .iter()
@@ -153,6 +156,7 @@ fn bad_cells_refuse_their_row_with_row_column_value_and_reason() {
             ),
             (8, String::new(), "", Reason::Contradicts { row: 7 }),
             (9, String::new(), "", Reason::NoComune),
+            (11, String::new(), "", Reason::Contradicts { row: 10 }),
         ]
     );
     assert_eq!(plan.errors[0].header, "Dipendenti in lavoro agile");
