@@ -290,3 +290,56 @@ fn a_refused_row_creates_no_comune() {
     assert!(plan.created.is_empty());
     assert_eq!(edits(&plan, &project).unwrap(), Vec::<Edit>::new());
 }
+
+#[test]
+fn typed_cells_of_xlsx_and_ods_land_like_text() {
+    use super::cell::{Cell, Grid};
+    let project = programme();
+    let text = |t: &str| Cell::Text(t.to_owned());
+    let grid = Grid {
+        name: "Rilevazioni".to_owned(),
+        rows: vec![
+            vec![
+                text("Codice ISTAT"),
+                text("Mese"),
+                text("Dipendenti in lavoro agile"),
+                text("Giornate agili medie"),
+            ],
+            // An ISTAT code typed as a number, "gen 2025" turned into a date by Calc.
+            vec![
+                Cell::Number(4029.0),
+                Cell::Date(jiff::civil::date(2025, 3, 1)),
+                Cell::Number(15.0),
+                Cell::Number(5.5),
+            ],
+            // A month as a serial number, a formula's cached value a hair off 16.
+            vec![
+                text("004029"),
+                Cell::Number(45_748.0),
+                Cell::Number(15.999_999_999_9),
+                Cell::Number(6.0),
+            ],
+            vec![
+                text("004029"),
+                Cell::Date(jiff::civil::date(2025, 5, 1)),
+                Cell::Error("#DIV/0!".into()),
+                Cell::Number(6.0),
+            ],
+        ],
+    };
+    let plan = plan_of(&project, &grid, false);
+    assert_eq!(plan.rows_valid, vec![2, 3]);
+    assert_eq!(
+        plan.errors[0].reason,
+        Reason::Value {
+            field: FieldKey::SmartWorkers,
+            error: ValueError::ErrorCell("#DIV/0!".into())
+        }
+    );
+    assert_eq!(plan.errors[0].value, "#DIV/0!");
+    let mut after = project.clone();
+    apply_all(&mut after, edits(&plan, &project).unwrap()).unwrap();
+    let bra = &after.partners[&PartnerId::new("bra")];
+    assert_eq!(bra.observations.get(m("2025-03")), Some(&obs(15, 5.5)));
+    assert_eq!(bra.observations.get(m("2025-04")), Some(&obs(16, 6.0)));
+}
