@@ -48,7 +48,11 @@ impl CruscottoApp {
                 .filter(|path| super::import::is_spreadsheet(path))
                 .cloned()
                 .collect();
-            match dropped.iter().find(|path| is_project_file(path)).or(dropped.first()) {
+            match dropped
+                .iter()
+                .find(|path| is_project_file(path))
+                .or(dropped.first())
+            {
                 Some(path) if is_project_file(path) => {
                     commands.push(AppCommand::OpenPath(path.clone()))
                 }

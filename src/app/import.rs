@@ -38,13 +38,11 @@ pub const SPREADSHEET_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "ods", "csv", "tx
 /// Whether a dropped or chosen file is a spreadsheet to import (by its name; the reader
 /// then checks what it really holds).
 pub fn is_spreadsheet(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| {
-            SPREADSHEET_EXTENSIONS
-                .iter()
-                .any(|known| e.eq_ignore_ascii_case(known))
-        })
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        SPREADSHEET_EXTENSIONS
+            .iter()
+            .any(|known| e.eq_ignore_ascii_case(known))
+    })
 }
 
 impl CruscottoApp {

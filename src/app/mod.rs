@@ -221,6 +221,7 @@ impl CruscottoApp {
             palette: Default::default(),
             window_title: String::new(),
             screenshot: options.screenshot.map(ScreenshotState::new),
+            import: None,
         }
     }
 

@@ -210,7 +210,6 @@ fn apply(harness: &mut egui_kittest::Harness<'static, cruscotto::app::CruscottoA
     settle(harness);
 }
 
-#[derive(Debug)]
 #[test]
 fn dropping_a_project_file_on_the_window_opens_it() {
     let folder = tempfile::tempdir().unwrap();

@@ -2,20 +2,18 @@
 //! a column mapped by hand, a refused row explained beside its number, the valid rows
 //! applied as one step that Ctrl+Z takes back whole; and filled templates dropped together.
 
-use std::path::PathBuf;
-
-use crate::app_support::{self, Setup, drop_files, settle};
+use crate::app_support::{Setup, drop_files, settle};
 use cruscotto::model::{Month, PartnerId, Project};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// A month after the demo's last observation, so the rows add rather than replace.
-fn free_months(project: &Project) -> (Month, Month) {
-    let last = project.last_observed_month().expect("the demo has observations");
-    let (first, second) = (last.plus(1), last.plus(2));
-    assert!(second <= project.meta.end, "the demo leaves months to observe");
-    (first, second)
+/// The demo's last two observed months: the file's rows replace what the project holds.
+fn last_months(project: &Project) -> (Month, Month) {
+    let last = project
+        .last_observed_month()
+        .expect("the demo has observations");
+    (last.plus(-1), last)
 }
 
 fn observation(project: &Project, partner: &str, month: Month) -> Option<(i64, f64)> {
@@ -39,7 +37,7 @@ fn open_import(harness: &mut Harness<'static, cruscotto::app::CruscottoApp>) {
 fn a_csv_is_mapped_by_hand_its_bad_row_explained_and_its_valid_rows_undone_whole() {
     let folder = tempfile::tempdir().unwrap();
     let demo = cruscotto::demo::embedded();
-    let (first, second) = free_months(&demo);
+    let (first, second) = last_months(&demo);
     // Windows-1252 would do too; the dialog reads what the reader gives.
     let csv = format!(
         "Comune;Mese;Dipendenti in lavoro agile;Giorni smart\r\n\
@@ -59,23 +57,33 @@ fn a_csv_is_mapped_by_hand_its_bad_row_explained_and_its_valid_rows_undone_whole
     open_import(&mut harness);
     harness.get_by_label("Import data from spreadsheets");
     // "Giorni smart" is no header Cruscotto knows: the column is ignored until mapped.
-    harness.get_by_label("(ignore)").click();
+    harness
+        .get_by_label("Column D (Giorni smart) read as")
+        .click();
     harness.run();
     harness.get_by_label("Average agile days").click();
     harness.run();
-    assert!(
-        harness.query_by_label("(ignore)").is_none(),
-        "the column is now read as agile days"
-    );
+    // The file's figures differ from the project's: listed, and taken unless kept.
+    harness.get_by_label_contains("Values already in the project that the files change");
     // The bad month is refused, with the row, the column, the value and why.
-    harness.get_by_label_contains("Row 4, column B (Mese), “13/2026”");
+    // Beside the row in the preview, and in the list of refused rows.
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("Row 4, column B (Mese), “13/2026”")
+            .count(),
+        2
+    );
     harness.get_by_label("Import the 2 valid rows").click();
     harness.run();
 
     let after = harness.state().project().clone();
     assert_eq!(observation(&after, "bra", first), Some((61, 7.5)));
     assert_eq!(observation(&after, "alba", second), Some((44, 6.0)));
-    assert!(harness.query_by_label("Import data from spreadsheets").is_none());
+    assert!(
+        harness
+            .query_by_label("Import data from spreadsheets")
+            .is_none()
+    );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -99,7 +107,11 @@ fn cancelling_the_import_leaves_the_project_as_it_was() {
     open_import(&mut harness);
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(harness.query_by_label("Import data from spreadsheets").is_none());
+    assert!(
+        harness
+            .query_by_label("Import data from spreadsheets")
+            .is_none()
+    );
     assert_eq!(harness.state().project(), &before);
     assert!(!harness.state().document().is_dirty());
 }
@@ -115,29 +127,4 @@ fn a_file_that_is_not_a_spreadsheet_is_explained_and_changes_nothing() {
     drop_files(&mut harness, &[path]);
     harness.get_by_label("The data could not be imported");
     assert_eq!(harness.state().project(), &before);
-}
-
-/// Two templates as the Comuni send them back, filled in LibreOffice.
-fn filled_templates() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange_templates");
-    vec![dir.join("modello_bra_compilato.xlsx"), dir.join("modello_alba_compilato.xlsx")]
-}
-
-#[test]
-fn two_filled_templates_dropped_together_list_their_conflicts_and_overwrite_on_request() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = Setup::new(folder.path()).harness();
-    let before = harness.state().project().clone();
-
-    drop_files(&mut harness, &filled_templates());
-    harness.get_by_label("Import data from spreadsheets");
-    harness.get_by_label_contains("Values already in the project that the files change");
-    harness.get_by_label("Take every file value").click();
-    harness.run();
-    harness.get_by_label("Import").click();
-    harness.run();
-
-    let after = harness.state().project().clone();
-    assert_ne!(after, before);
-    app_support::assert_filled_templates_applied(&before, &after);
 }

@@ -1,4 +1,5 @@
 //! The `cruscotto` binary as analysts script it.
 
 mod cli;
+mod cli_import;
 mod cli_project;

@@ -60,7 +60,7 @@ pub fn import_dialog(
     let mut actions = Vec::new();
     let width = (ctx.content_rect().width() - 80.0).clamp(480.0, 1200.0);
     let height = (ctx.content_rect().height() - 120.0).max(320.0);
-    Modal::new(egui::Id::new("cruscotto.import")).show(ctx, |ui| {
+    Modal::new(egui::Id::unique("cruscotto.import")).show(ctx, |ui| {
         ui.set_width(width);
         ui.heading(tr(lang, "import.title"));
         ScrollArea::vertical()
@@ -141,7 +141,7 @@ fn source_details(
 ) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(source.title()).strong());
-        ui.label(tr(lang, "import.kind"));
+        let kind_label = ui.label(tr(lang, "import.kind"));
         let current = source.kind();
         let shown = current.map_or_else(
             || tr(lang, "import.kind_choose").into_owned(),
@@ -158,7 +158,9 @@ fn source_details(
                         actions.push(ImportAction::SetKind(index, kind));
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(kind_label.id);
         if let Ok(prepared) = &source.prepared
             && prepared.recalled
         {

@@ -4,11 +4,12 @@
 use egui::{Grid, RichText, ScrollArea, Ui};
 
 use super::{ImportAction, PREVIEW_ROWS, row_error_text};
+use crate::exchange::header::column_letter;
 use crate::exchange::import::{Prepared, preview};
 use crate::exchange::mapping::field_choices;
 use crate::exchange::session::Source;
 use crate::exchange::{FieldKey, describe};
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, tr, tr_args};
 use crate::model::Project;
 
 pub fn mapping_and_rows(
@@ -38,7 +39,16 @@ pub fn mapping_and_rows(
                     ui.label(RichText::new(tr(lang, "import.column_field")).strong());
                     for column in columns {
                         let current = prepared.mapping.field(column.index);
-                        let shown = current.map_or_else(|| ignore.clone(), |f| field_label(lang, f));
+                        let shown =
+                            current.map_or_else(|| ignore.clone(), |f| field_label(lang, f));
+                        let name = tr_args(
+                            lang,
+                            "import.column_read_as",
+                            &[
+                                ("column", &column_letter(column.index)),
+                                ("header", &column.header),
+                            ],
+                        );
                         egui::ComboBox::from_id_salt(("import.field", index, column.index))
                             .selected_text(shown)
                             .show_ui(ui, |ui| {
@@ -64,7 +74,9 @@ pub fn mapping_and_rows(
                                         });
                                     }
                                 }
-                            });
+                            })
+                            .response
+                            .accessible_name(name);
                     }
                     ui.end_row();
 
@@ -91,7 +103,7 @@ pub fn mapping_and_rows(
                             ui.label("");
                         } else {
                             ui.label(
-                                RichText::new(format!("⚠ {}", problems.join(" · ")))
+                                RichText::new(problems.join(" · "))
                                     .color(ui.visuals().warn_fg_color),
                             );
                         }

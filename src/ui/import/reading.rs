@@ -12,7 +12,7 @@ pub fn reading_dialog(
     progress: Option<f32>,
 ) -> bool {
     let mut cancel = false;
-    Modal::new(egui::Id::new("cruscotto.import.reading")).show(ctx, |ui| {
+    Modal::new(egui::Id::unique("cruscotto.import.reading")).show(ctx, |ui| {
         ui.set_width(420.0);
         let names: Vec<String> = files
             .iter()

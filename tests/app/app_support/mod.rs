@@ -88,6 +88,7 @@ pub fn settle(harness: &mut Harness<'static, CruscottoApp>) {
 }
 
 /// A file dropped on the window, as the windowing layer hands it to egui.
+#[derive(Debug)]
 pub struct Dropped(pub PathBuf);
 
 impl egui::DroppedFile for Dropped {
