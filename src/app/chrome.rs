@@ -102,6 +102,7 @@ fn enabled(app: &CruscottoApp, command: &AppCommand) -> bool {
     match command {
         AppCommand::Undo => app.doc.can_undo(),
         AppCommand::Redo => app.doc.can_redo(),
+        AppCommand::Template => app.single_selected_partner().is_some(),
         _ => true,
     }
 }
@@ -177,8 +178,10 @@ fn work_in_progress(ui: &mut egui::Ui, app: &CruscottoApp, mut after_something: 
         after_something = true;
     };
     let figures = app.derived.is_updating().then_some("app.job.figures");
+    let export = app.is_exporting().then_some("export.status.writing");
     for key in figures
         .into_iter()
+        .chain(export)
         .chain(app.jobs.running().iter().map(|j| job_key(*j)))
     {
         separate(ui);

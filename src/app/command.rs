@@ -27,6 +27,12 @@ pub enum AppCommand {
     SaveAs,
     /// Read a spreadsheet's rows into the project (Ctrl+I).
     Import,
+    /// Every table to an XLSX workbook (Ctrl+E).
+    Export,
+    /// One data-collection template per Comune, into a folder.
+    Templates,
+    /// The selected Comune's data-collection template.
+    Template,
     Undo,
     Redo,
     /// Go to the Partners view with the cursor in its search field.
@@ -141,7 +147,7 @@ const fn choice(
 }
 
 /// Every command, in menu order.
-pub static COMMANDS: [Registered; 22] = [
+pub static COMMANDS: [Registered; 25] = [
     entry(
         AppCommand::New,
         "app.command.new",
@@ -179,6 +185,30 @@ pub static COMMANDS: [Registered; 22] = [
         "import.command",
         "import.command_tip",
         &[key(COMMAND, Key::I)],
+        Menu::File,
+        2,
+    ),
+    entry(
+        AppCommand::Export,
+        "export.command",
+        "export.command_tip",
+        &[key(COMMAND, Key::E)],
+        Menu::File,
+        2,
+    ),
+    entry(
+        AppCommand::Templates,
+        "export.templates_command",
+        "export.templates_tip",
+        &[],
+        Menu::File,
+        2,
+    ),
+    entry(
+        AppCommand::Template,
+        "export.template_command",
+        "export.template_tip",
+        &[],
         Menu::File,
         2,
     ),

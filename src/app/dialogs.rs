@@ -14,6 +14,12 @@ pub enum DialogPurpose {
     SaveAs,
     /// A spreadsheet to import.
     Import,
+    /// Where to write every table as XLSX.
+    Export,
+    /// A folder for one data-collection template per Comune.
+    Templates,
+    /// Where to write the selected Comune's template.
+    Template,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +72,9 @@ impl FileDialogs for NativeDialogs {
         std::thread::spawn(move || {
             let extensions: &[&str] = match request.purpose {
                 DialogPurpose::Import => &super::import::SPREADSHEET_EXTENSIONS,
+                DialogPurpose::Export | DialogPurpose::Template | DialogPurpose::Templates => {
+                    &["xlsx"]
+                }
                 DialogPurpose::Open | DialogPurpose::SaveAs => &["ron"],
             };
             let mut dialog = rfd::FileDialog::new()
@@ -80,6 +89,8 @@ impl FileDialogs for NativeDialogs {
             let asked = Instant::now();
             let path = match request.purpose {
                 DialogPurpose::Open | DialogPurpose::Import => dialog.pick_file(),
+                DialogPurpose::Export | DialogPurpose::Template => dialog.save_file(),
+                DialogPurpose::Templates => dialog.pick_folder(),
                 DialogPurpose::SaveAs => dialog.save_file().map(with_ron_extension),
             };
             // rfd answers "cancelled" at once when there is neither a desktop portal nor

@@ -88,6 +88,9 @@ impl CruscottoApp {
         let (title_key, file_name) = match purpose {
             DialogPurpose::Open => ("app.dialog.open_title", None),
             DialogPurpose::Import => ("import.dialog_title", None),
+            DialogPurpose::Export => ("export.dialog_title", Some(self.suggested_export_name())),
+            DialogPurpose::Templates => ("export.templates_title", None),
+            DialogPurpose::Template => ("export.template_title", None),
             DialogPurpose::SaveAs => ("app.dialog.save_title", Some(self.suggested_file_name())),
         };
         let directory = self
@@ -103,6 +106,9 @@ impl CruscottoApp {
                 self.lang,
                 match purpose {
                     DialogPurpose::Import => "import.dialog_filter",
+                    DialogPurpose::Export | DialogPurpose::Template | DialogPurpose::Templates => {
+                        "export.dialog_filter"
+                    }
                     DialogPurpose::Open | DialogPurpose::SaveAs => "app.dialog.filter",
                 },
             )
@@ -135,6 +141,10 @@ impl CruscottoApp {
             (DialogPurpose::Open, Some(path)) => self.start_loading(path),
             (DialogPurpose::SaveAs, Some(path)) => self.start_saving(path),
             (DialogPurpose::Import, Some(path)) => self.start_import(vec![path]),
+            (DialogPurpose::Export, Some(path)) => self.start_export(path),
+            (purpose @ (DialogPurpose::Templates | DialogPurpose::Template), Some(path)) => {
+                self.start_templates(purpose, path)
+            }
             // Cancelled: whatever waited on a save does not happen either.
             (_, None) => self.after_save = None,
         }
@@ -376,6 +386,13 @@ impl CruscottoApp {
 
     /// The project's title as a file name: its words joined by dashes
     /// ("Lavoro agile nei Comuni — consorzio demo" → "Lavoro-agile-nei-Comuni-consorzio-demo.ron").
+    /// The project's file name with the export's extension: "Progetto-Cuneo.xlsx".
+    fn suggested_export_name(&self) -> String {
+        let name = self.suggested_file_name();
+        let stem = name.strip_suffix(".ron").unwrap_or(&name);
+        format!("{stem}.xlsx")
+    }
+
     fn suggested_file_name(&self) -> String {
         let words: Vec<&str> = self
             .doc

@@ -158,6 +158,7 @@ impl CruscottoApp {
         }
         self.handle_close_request(&ctx);
         self.autosave_tick(&ctx);
+        self.export_tick();
         self.update_window_title(&ctx);
         self.screenshot_tick(&ctx);
     }
@@ -186,6 +187,13 @@ impl CruscottoApp {
             AppCommand::Save => self.save(ctx),
             AppCommand::SaveAs => self.save_as(ctx),
             AppCommand::Import => self.ask_for_path(ctx, DialogPurpose::Import),
+            AppCommand::Export => self.ask_for_path(ctx, DialogPurpose::Export),
+            AppCommand::Templates => self.ask_for_path(ctx, DialogPurpose::Templates),
+            AppCommand::Template => {
+                if self.single_selected_partner().is_some() {
+                    self.ask_for_path(ctx, DialogPurpose::Template);
+                }
+            }
             // A field being typed in keeps its own text while it has focus: it would show
             // (and on the next key, write back) what was just undone. Leaving the field
             // makes every view show the project as undo left it.

@@ -11,6 +11,7 @@ mod document;
 mod failures;
 mod files;
 mod frame;
+mod exports;
 mod history;
 mod import;
 pub mod jobs;
@@ -177,6 +178,8 @@ pub struct CruscottoApp {
     screenshot: Option<ScreenshotState>,
     /// A spreadsheet import being read or reviewed.
     import: Option<import::ImportState>,
+    /// An export or templates being written.
+    export: Option<exports::ExportJob>,
 }
 
 impl CruscottoApp {
@@ -222,6 +225,7 @@ impl CruscottoApp {
             window_title: String::new(),
             screenshot: options.screenshot.map(ScreenshotState::new),
             import: None,
+            export: None,
         }
     }
 

@@ -140,6 +140,9 @@ impl Prompt {
                         DialogPurpose::Open => "app.dialog.open_title",
                         DialogPurpose::SaveAs => "app.dialog.save_title",
                         DialogPurpose::Import => "import.dialog_title",
+                        DialogPurpose::Export => "export.dialog_title",
+                        DialogPurpose::Templates => "export.templates_title",
+                        DialogPurpose::Template => "export.template_title",
                     };
                     ui.heading(t(title));
                     ui.label(t("files.no_dialog.body"));
