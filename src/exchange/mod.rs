@@ -6,7 +6,9 @@
 //! these functions. Files from outside are untrusted: readers are bounded and never panic.
 
 pub mod cell;
+pub mod export;
 pub mod schema;
+pub mod template;
 
 pub use cell::{Cell, Grid, Workbook};
 pub use schema::{FieldKey, FileKind};
