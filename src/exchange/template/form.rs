@@ -58,8 +58,15 @@ pub fn write_form(sheet: &mut Worksheet, form: &Form, lang: Lang) -> Result<(), 
     sheet.set_name(&form.title)?;
     for (col, form_column) in form.columns.iter().enumerate() {
         let header = &form_column.column.header;
-        let widest = form.rows.iter().filter_map(|row| row.get(col)).map(shown_width).max();
-        let width = (header.chars().count() + 3).max(widest.unwrap_or(0) + 2).clamp(12, 50);
+        let widest = form
+            .rows
+            .iter()
+            .filter_map(|row| row.get(col))
+            .map(shown_width)
+            .max();
+        let width = (header.chars().count() + 3)
+            .max(widest.unwrap_or(0) + 2)
+            .clamp(12, 50);
         sheet.set_column_width(col as u16, width as f64)?;
         sheet.write_string_with_format(0, col as u16, header, &formats.header)?;
     }
