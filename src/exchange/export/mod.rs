@@ -25,6 +25,8 @@ pub use table::{Column, ColumnType, Table, Value};
 pub use xlsx::{write_xlsx, write_xlsx_to_buffer};
 
 use crate::analysis::projection::Projection;
+#[cfg(test)]
+use crate::exchange::FieldKey;
 use crate::exchange::FileKind;
 use crate::i18n::{Lang, tr};
 use crate::model::Project;
@@ -129,3 +131,6 @@ pub fn tables(
         .map(|&kind| table(project, kind, lang, projection))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -185,3 +185,6 @@ fn safe_file_stem(name: &str) -> String {
         .collect();
     cleaned.trim().trim_matches('.').chars().take(100).collect()
 }
+
+#[cfg(test)]
+mod tests;
