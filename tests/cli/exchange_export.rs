@@ -132,7 +132,7 @@ fn an_xlsx_export_has_a_typed_sheet_per_table_with_the_demo_figures() {
     let equipment = sheet(&book, "Dotazioni");
     let cost = equipment[0]
         .iter()
-        .position(|c| c.to_string() == "Costo unitario")
+        .position(|c| *c == "Costo unitario")
         .unwrap();
     let first = demo
         .partners
@@ -342,7 +342,7 @@ fn a_template_lists_the_programme_months_and_the_comunes_modules() {
     assert!(
         observations[1..]
             .iter()
-            .all(|row| row[1].to_string() == "Bra" && row[4] == Data::Empty)
+            .all(|row| row[1] == "Bra" && row[4] == Data::Empty)
     );
     let enrolment = sheet(&book, "Iscrizioni");
     let modules: Vec<String> = enrolment[1..].iter().map(|r| r[3].to_string()).collect();

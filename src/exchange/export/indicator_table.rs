@@ -1,5 +1,5 @@
 //! Indicator values: for each partner and indicator, one row with the baseline and the yearly
-//! targets ("Obiettivo 2026" columns), then one row per observed month.
+//! targets ("Obiettivo 2026" columns), when it has any, then one row per observed month.
 
 use std::collections::BTreeSet;
 
@@ -50,9 +50,13 @@ pub fn indicators(project: &Project, lang: Lang) -> Table {
                     _ => Value::Empty,
                 }
             };
-            table
-                .rows
-                .push(fields.iter().map(|&f| cell(f, true, None)).collect());
+            // A plan row with nothing in it would import as a row without values.
+            let planned = values.baseline.is_some() || !values.targets.is_empty();
+            if planned || values.observed.is_empty() {
+                table
+                    .rows
+                    .push(fields.iter().map(|&f| cell(f, true, None)).collect());
+            }
             for (&month, &value) in &values.observed {
                 let row = fields
                     .iter()
