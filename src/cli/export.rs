@@ -89,6 +89,11 @@ pub fn run(file: Option<&Path>, out: &Path, options: &Options) -> ExitCode {
         ExportFormat::Xlsx => write_xlsx(&tables, out, lang).map(|()| vec![out.to_owned()]),
         ExportFormat::Csv => write_csv_files(&tables, out, lang),
     };
+    report(written, lang)
+}
+
+/// The files written, one line each, or why not: exit 0 or 1.
+pub fn report(written: Result<Vec<PathBuf>, ExportError>, lang: Lang) -> ExitCode {
     match written {
         Ok(files) => {
             for path in files {

@@ -44,19 +44,7 @@ pub fn run(
             template::write_template(&project, &id, &path, options).map(|()| vec![path])
         }
     };
-    match written {
-        Ok(files) => {
-            for path in files {
-                let path = path.display().to_string();
-                println!("{}", tr_args(lang, "export.cli.wrote", &[("path", &path)]));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("{}: {}", tr(lang, "export.cli.error"), error.message(lang));
-            ExitCode::FAILURE
-        }
-    }
+    super::export::report(written, lang)
 }
 
 fn find_partner(project: &Project, wanted: &str) -> Option<PartnerId> {
