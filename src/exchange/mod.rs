@@ -7,8 +7,10 @@
 
 pub mod cell;
 pub mod export;
+pub mod read;
 pub mod schema;
 pub mod template;
 
 pub use cell::{Cell, Grid, Workbook};
+pub use read::{ReadError, ReadErrorKind, ReadOptions, read_bytes, read_path};
 pub use schema::{FieldKey, FileKind};
