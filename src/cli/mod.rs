@@ -5,6 +5,7 @@ mod backtest;
 mod check;
 mod demo;
 mod export;
+mod import;
 mod project;
 mod screenshot;
 mod source;
@@ -176,6 +177,47 @@ enum Command {
         #[arg(long, value_enum, default_value_t = screenshot::LangArg::It)]
         lang: screenshot::LangArg,
     },
+    /// Import a spreadsheet (CSV, XLSX or ODS) into a project: monthly observations,
+    /// attendance registers, equipment purchases, staff figures or indicator values.
+    ///
+    /// Comuni are matched by name (case, accents, "Comune di" and apostrophes ignored), by
+    /// ISTAT code or by partner code. Values the project already holds are overwritten
+    /// (listed as conflicts) unless --keep-existing. Exit status: 0 every row applied,
+    /// 1 some rows rejected (nothing is written unless --apply-valid), 2 DATA or PROJECT
+    /// cannot be read.
+    Import {
+        /// The spreadsheet to import (.csv, .xlsx, .ods).
+        #[arg(long)]
+        from: PathBuf,
+        /// Project file (.ron) to import into; without it a new project is made and the
+        /// Comuni the data names are created.
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Project file to write (replaced atomically; a previous file is kept as .bak).
+        #[arg(long)]
+        out: PathBuf,
+        /// What the file holds (guessed from its headers when omitted).
+        #[arg(long, value_enum)]
+        kind: Option<import::KindArg>,
+        /// The sheet to read (the first with data when omitted).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Create the Comuni the file names and the project lacks.
+        #[arg(long)]
+        create_missing: bool,
+        /// Write the valid rows even when some rows are rejected.
+        #[arg(long)]
+        apply_valid: bool,
+        /// Keep the project's values where the file differs, instead of overwriting them.
+        #[arg(long)]
+        keep_existing: bool,
+        /// Also write the report as JSON to this file.
+        #[arg(long)]
+        report_json: Option<PathBuf>,
+        /// Language of the reasons rows are rejected.
+        #[arg(long, value_enum, default_value_t = import::ReasonLang::En)]
+        lang: import::ReasonLang,
+    },
     /// Open the real window on a view, save it as a PNG and exit.
     Screenshot {
         /// Project file (.ron); the embedded demo when omitted.
@@ -283,6 +325,29 @@ pub fn run(cli: Cli) -> ExitCode {
                 project::run(file.as_deref(), &options)
             }
         }
+        Some(Command::Import {
+            from,
+            into,
+            out,
+            kind,
+            sheet,
+            create_missing,
+            apply_valid,
+            keep_existing,
+            report_json,
+            lang,
+        }) => import::run(&import::Options {
+            from,
+            into,
+            out,
+            kind,
+            sheet,
+            create_missing,
+            apply_valid,
+            keep_existing,
+            report_json,
+            lang,
+        }),
         Some(Command::Screenshot {
             file,
             view,

@@ -15,6 +15,10 @@ pub struct Partner {
     pub name: String,
     /// Province code as on Italian number plates ("CN", "TO").
     pub province: String,
+    /// The Comune's ISTAT code (six digits, `004029`), when known: spreadsheets from the
+    /// offices often name Comuni by it. Older files have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub istat: Option<String>,
     pub population: i64,
     /// All staff (dipendenti) of the Comune.
     pub headcount: i64,
@@ -40,6 +44,7 @@ impl Partner {
         Partner {
             name: name.into(),
             province: province.into(),
+            istat: None,
             population: 0,
             headcount: 0,
             managers: 0,

@@ -167,3 +167,18 @@ fn forms_outside_the_subset_are_left_to_ron() {
     let spaced = text.replace(": ", " :  ").replace(",\n", " ,\r\n\t");
     assert!(assert_agrees(&spaced));
 }
+
+#[test]
+fn an_istat_code_is_written_only_when_known_and_read_back_by_both_readers() {
+    let mut project = sample();
+    let text = to_ron_string(&project);
+    assert!(
+        !text.contains("istat"),
+        "no code, no field: files stay as they were"
+    );
+    project.partners.values_mut().next().unwrap().istat = Some("004029".to_owned());
+    let text = to_ron_string(&project);
+    let fast = by_fast_reader(&text).expect("the fast reader reads an ISTAT code");
+    assert_eq!(fast, project);
+    assert_eq!(by_ron(&text), Some(project));
+}

@@ -2,4 +2,5 @@
 
 mod arb;
 mod edit_props;
+mod import_props;
 mod roundtrip_props;

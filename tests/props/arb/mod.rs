@@ -177,6 +177,7 @@ pub fn partner() -> impl Strategy<Value = Partner> {
         btree_map(id().prop_map(EquipmentId), equipment(), 0..3),
         observations(),
         btree_map(id().prop_map(IndicatorId), indicator_values(), 0..3),
+        option::of("[0-9]{6}"),
     )
         .prop_map(
             |(
@@ -186,9 +187,11 @@ pub fn partner() -> impl Strategy<Value = Partner> {
                 equipment,
                 observations,
                 indicators,
+                istat,
             )| Partner {
                 name,
                 province,
+                istat,
                 population,
                 headcount,
                 managers,

@@ -1,0 +1,98 @@
+//! A plan made into edits: one `PutPartner` per Comune it touches (the Comune as it will
+//! be, all its imported values in), so the whole import is one batch, one undo step, and an
+//! undo puts every Comune back exactly as it was.
+//!
+//! The whole list is built before anything is applied; when the project no longer fits the
+//! plan (a Comune deleted since, a module choice that would now pass the maximum), nothing
+//! is applied and the error says why.
+
+use std::collections::BTreeMap;
+
+use super::change::{Change, write};
+use super::plan::Plan;
+use crate::model::{Edit, ModuleId, Partner, PartnerId, Project};
+
+/// Why a plan can no longer be applied to the project.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApplyError {
+    #[error("the Comune `{0}` is no longer in the project: plan the import again")]
+    PartnerGone(PartnerId),
+    #[error("the Comune `{partner}` would choose more than {max} modules with `{module}`")]
+    TooManyModules {
+        partner: PartnerId,
+        module: ModuleId,
+        max: u32,
+    },
+    #[error("the Comune `{0}` was created since the import was planned: plan it again")]
+    PartnerExists(PartnerId),
+}
+
+/// The edits that carry out `plan` on `project`: the valid rows, conflicts as resolved.
+pub fn edits(plan: &Plan, project: &Project) -> Result<Vec<Edit>, ApplyError> {
+    let mut partners: BTreeMap<PartnerId, Partner> = BTreeMap::new();
+    for created in &plan.created {
+        if project.partners.contains_key(&created.id) {
+            return Err(ApplyError::PartnerExists(created.id.clone()));
+        }
+        let mut partner = Partner::new(created.name.clone(), "", project.meta.start);
+        partner.istat = created.istat.clone();
+        partners.insert(created.id.clone(), partner);
+    }
+    let mut by_partner: BTreeMap<&PartnerId, Vec<&Change>> = BTreeMap::new();
+    for change in plan.changes.iter().filter(|c| c.applies()) {
+        by_partner.entry(&change.partner).or_default().push(change);
+    }
+    let max = project.meta.max_modules_per_partner as usize;
+    for (id, changes) in by_partner {
+        if !partners.contains_key(id) {
+            let current = project
+                .partners
+                .get(id)
+                .ok_or_else(|| ApplyError::PartnerGone(id.clone()))?;
+            partners.insert(id.clone(), current.clone());
+        }
+        let partner = partners.get_mut(id).expect("inserted above");
+        for change in changes {
+            if let Some(module) = change.target.module()
+                && !partner.modules.contains_key(module)
+                && partner.modules.len() >= max
+            {
+                return Err(ApplyError::TooManyModules {
+                    partner: id.clone(),
+                    module: module.clone(),
+                    max: max as u32,
+                });
+            }
+            write(partner, &change.target, &change.value);
+        }
+    }
+    Ok(partners
+        .into_iter()
+        .map(|(partner, value)| Edit::PutPartner {
+            partner,
+            value: Some(Box::new(value)),
+        })
+        .collect())
+}
+
+/// Applies `edits` to `project` as the app's batch does: all or nothing. Used by the
+/// command line, which has no undo history; the window sends the edits as one batch request.
+pub fn apply_all(
+    project: &mut Project,
+    edits: Vec<Edit>,
+) -> Result<Vec<Edit>, crate::model::EditError> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match edit.apply(project) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(error) => {
+                for inverse in inverses.into_iter().rev() {
+                    let _ = inverse.apply(project);
+                }
+                return Err(error);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(inverses)
+}

@@ -1,0 +1,471 @@
+//! An import plan: what a mapped sheet would change in a project, row by row, before
+//! anything is changed. The dialog shows it (rows refused and why, Comuni matched and
+//! created, conflicts with their old and new values), the user resolves the conflicts, and
+//! `apply::edits` turns it into one batch of edits.
+//!
+//! A row is taken whole or refused whole: one unreadable cell refuses its row, never half of
+//! it.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::cell::Grid;
+use super::change::{Change, Resolution, Target, Value, current};
+use super::kinds::{self, Context, Item};
+use super::mapping::Mapping;
+use super::matching::{PartnerIndex, comune_key, istat_key};
+use super::row::{Reason, RowError, RowReader};
+use super::schema::{FieldKey, FileKind};
+use super::values;
+use crate::model::{PartnerId, Project, slug_unique};
+
+/// Choices that change what a plan does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Create the Comuni the file names and the project lacks (ids from their names).
+    pub create_missing: bool,
+}
+
+/// A Comune the import creates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPartner {
+    pub id: PartnerId,
+    pub name: String,
+    pub istat: Option<String>,
+    /// The first row naming it.
+    pub row: usize,
+}
+
+/// What importing a sheet would do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub kind: FileKind,
+    /// Data rows with anything in a mapped column.
+    pub rows_read: usize,
+    /// Rows taken whole, in order (1-based).
+    pub rows_valid: Vec<usize>,
+    /// Every reason a row was refused, in row order (a row may have several).
+    pub errors: Vec<RowError>,
+    /// Project Comuni the file's rows were matched to.
+    pub matched: BTreeSet<PartnerId>,
+    pub created: Vec<NewPartner>,
+    /// Names (or codes) of Comuni the project lacks, when they are not to be created.
+    pub unknown: BTreeSet<String>,
+    /// Every value to set; conflicts among them carry the project's old value.
+    pub changes: Vec<Change>,
+}
+
+impl Plan {
+    /// Rows refused (each once).
+    pub fn rows_rejected(&self) -> BTreeSet<usize> {
+        self.errors.iter().map(|e| e.row).collect()
+    }
+
+    /// The changes that would replace a value the project holds, with their index for
+    /// `resolve`.
+    pub fn conflicts(&self) -> impl Iterator<Item = (usize, &Change)> {
+        self.changes
+            .iter()
+            .enumerate()
+            .filter(|(_, change)| change.is_conflict())
+    }
+
+    /// Keep the project's value or take the file's, for one conflict.
+    pub fn resolve(&mut self, change: usize, resolution: Resolution) {
+        if let Some(change) = self.changes.get_mut(change) {
+            change.resolution = resolution;
+        }
+    }
+
+    /// The same choice for every conflict.
+    pub fn resolve_all(&mut self, resolution: Resolution) {
+        for change in &mut self.changes {
+            change.resolution = resolution;
+        }
+    }
+
+    /// The reasons row `row` (1-based, as the sheet numbers it) was refused, for the
+    /// preview to show beside the row.
+    pub fn errors_of(&self, row: usize) -> impl Iterator<Item = &RowError> {
+        let start = self.errors.partition_point(|e| e.row < row);
+        self.errors[start..]
+            .iter()
+            .take_while(move |e| e.row == row)
+    }
+
+    /// Whether every row read was taken.
+    pub fn all_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// The plan for importing the rows of `grid` below the mapping's header into `project`.
+pub fn plan(project: &Project, grid: &Grid, mapping: &Mapping, options: ImportOptions) -> Plan {
+    let headers = header_texts(grid, mapping);
+    let mut builder = Builder {
+        project,
+        options,
+        partners: PartnerIndex::new(project),
+        context: Context::new(project),
+        plan: Plan {
+            kind: mapping.kind,
+            rows_read: 0,
+            rows_valid: Vec::new(),
+            errors: Vec::new(),
+            matched: BTreeSet::new(),
+            created: Vec::new(),
+            unknown: BTreeSet::new(),
+            changes: Vec::new(),
+        },
+        seen: HashMap::new(),
+        new_choices: HashMap::new(),
+        recent: HashMap::new(),
+        pending: None,
+        created_ids: HashSet::new(),
+    };
+    let mapped: Vec<usize> = (0..mapping.columns.len())
+        .filter(|c| mapping.columns[*c].is_some())
+        .collect();
+    for (index, cells) in grid.rows.iter().enumerate().skip(mapping.header_row + 1) {
+        if mapped
+            .iter()
+            .all(|c| cells.get(*c).is_none_or(values::is_blank))
+        {
+            continue;
+        }
+        builder.plan.rows_read += 1;
+        let mut reader = RowReader {
+            cells,
+            mapping,
+            headers: &headers,
+            row: index + 1,
+            errors: Vec::new(),
+        };
+        builder.row(&mut reader);
+    }
+    builder.finish()
+}
+
+/// The header text of each mapped column, for messages.
+fn header_texts(grid: &Grid, mapping: &Mapping) -> Vec<String> {
+    let row = grid.rows.get(mapping.header_row);
+    (0..mapping.columns.len())
+        .map(|c| {
+            row.and_then(|r| r.get(c))
+                .and_then(values::text)
+                .unwrap_or_else(|| {
+                    mapping.columns[c]
+                        .map(|f| f.header().0.to_owned())
+                        .unwrap_or_default()
+                })
+        })
+        .collect()
+}
+
+struct Builder<'p> {
+    project: &'p Project,
+    options: ImportOptions,
+    partners: PartnerIndex,
+    context: Context<'p>,
+    plan: Plan,
+    /// Where each (Comune, target) was first set: its change and row.
+    seen: HashMap<(PartnerId, Target), Seen>,
+    /// Modules the import chooses for a Comune.
+    new_choices: HashMap<PartnerId, BTreeSet<crate::model::ModuleId>>,
+    /// The Comune each (code, ISTAT code, name) of a row was matched to or created as.
+    recent: HashMap<CellsOfComune, PartnerId>,
+    /// The Comune the current row would create, and the cells that named it.
+    pending: Option<(NewPartner, CellsOfComune)>,
+    created_ids: HashSet<PartnerId>,
+}
+
+type CellsOfComune = (Option<String>, Option<String>, Option<String>);
+
+/// What an earlier row set: a change, or (at this row) the value the project already had.
+enum Seen {
+    Change(usize),
+    Same(usize),
+}
+
+impl Builder<'_> {
+    fn row(&mut self, reader: &mut RowReader) {
+        self.pending = None;
+        let Some(partner) = self.partner(reader) else {
+            self.refuse(reader);
+            return;
+        };
+        let mut attendance = None;
+        let mut items = match self.plan.kind {
+            FileKind::Attendance => {
+                attendance = kinds::attendance::read(reader, &self.context, &partner);
+                Vec::new()
+            }
+            kind => kinds::read(kind, reader, &mut self.context, &partner),
+        };
+        if let Some(code) = reader.text(FieldKey::Istat).and_then(|c| istat_key(&c))
+            && (self.plan.kind == FileKind::Partners
+                || self
+                    .project
+                    .partners
+                    .get(&partner)
+                    .is_none_or(|p| p.istat.is_none()))
+        {
+            items.push((Target::Istat, Value::Text(code)));
+        }
+        if !reader.failed() && items.is_empty() && attendance.is_none() {
+            reader.fail(Reason::NothingToImport);
+        }
+        if !reader.failed() {
+            if let Some(record) = &attendance
+                && let Err(reason) = self.choose(&partner, &record.module)
+            {
+                reader.fail_at(FieldKey::Module, reason);
+            }
+            self.check_contradictions(reader, &partner, &items);
+            if !reader.failed() {
+                self.check_modules(reader, &partner, &items);
+            }
+        }
+        if reader.failed() {
+            self.refuse(reader);
+            return;
+        }
+        self.commit_new();
+        self.note_match(&partner);
+        for (target, value) in items {
+            self.put(&partner, target, value, reader.row);
+        }
+        if let Some(record) = attendance {
+            self.context.attendance.push(record);
+        }
+        self.plan.rows_valid.push(reader.row);
+    }
+
+    fn refuse(&mut self, reader: &mut RowReader) {
+        self.plan.errors.append(&mut reader.errors);
+    }
+
+    fn is_new(&self, partner: &PartnerId) -> bool {
+        !self.project.partners.contains_key(partner)
+    }
+
+    fn note_match(&mut self, partner: &PartnerId) {
+        if !self.is_new(partner) {
+            self.plan.matched.insert(partner.clone());
+        }
+    }
+
+    /// The Comune the row is about: by code, ISTAT code or name; created when allowed.
+    fn partner(&mut self, reader: &mut RowReader) -> Option<PartnerId> {
+        let id = reader.text(FieldKey::PartnerId);
+        let istat = reader.text(FieldKey::Istat);
+        let name = reader.text(FieldKey::PartnerName);
+        // Files repeat each Comune on many rows: remember what its cells matched.
+        let key = (id, istat, name);
+        if let Some(found) = self.recent.get(&key) {
+            return Some(found.clone());
+        }
+        let found = self.find_or_create(reader, &key.0, &key.1, &key.2)?;
+        match &mut self.pending {
+            // Created only once the row is taken (`commit_new`).
+            Some(pending) if pending.0.id == found => pending.1 = key,
+            _ => {
+                self.recent.insert(key, found.clone());
+            }
+        }
+        Some(found)
+    }
+
+    /// Creates the Comune the taken row named, if it was new.
+    fn commit_new(&mut self) {
+        if let Some((new, key)) = self.pending.take() {
+            self.partners.add(&new.id, &new.name, new.istat.as_deref());
+            self.created_ids.insert(new.id.clone());
+            self.recent.insert(key, new.id.clone());
+            self.plan.created.push(new);
+        }
+    }
+
+    fn find_or_create(
+        &mut self,
+        reader: &mut RowReader,
+        id: &Option<String>,
+        istat: &Option<String>,
+        name: &Option<String>,
+    ) -> Option<PartnerId> {
+        // An unknown Comune is not remembered: each of its rows is listed as refused.
+        if let Some(found) = id.as_deref().and_then(|id| self.partners.by_id(id)) {
+            return Some(found.clone());
+        }
+        if let Some(found) = istat
+            .as_deref()
+            .and_then(|code| self.partners.by_istat(code))
+        {
+            return Some(found.clone());
+        }
+        if let Some(found) = name.as_deref().and_then(|name| self.partners.by_name(name)) {
+            return Some(found.clone());
+        }
+        let shown = name.clone().or(istat.clone()).or(id.clone());
+        let Some(shown) = shown else {
+            reader.fail(Reason::NoComune);
+            return None;
+        };
+        if !self.options.create_missing {
+            self.plan.unknown.insert(shown.clone());
+            let field = if name.is_some() {
+                FieldKey::PartnerName
+            } else if istat.is_some() {
+                FieldKey::Istat
+            } else {
+                FieldKey::PartnerId
+            };
+            reader.fail_at(field, Reason::UnknownComune(shown));
+            return None;
+        }
+        let Some(name) = name.as_deref().filter(|n| !comune_key(n).is_empty()) else {
+            reader.fail_at(FieldKey::Istat, Reason::NameNeeded(shown));
+            return None;
+        };
+        Some(self.create(name, istat.as_deref(), reader.row))
+    }
+
+    /// A new Comune for the row, created if the row is taken.
+    fn create(&mut self, name: &str, istat: Option<&str>, row: usize) -> PartnerId {
+        let taken = |slug: &str| {
+            let id = PartnerId::new(slug);
+            self.project.partners.contains_key(&id) || self.created_ids.contains(&id)
+        };
+        // "Comune di Bra" is `bra`, as the Comune is called.
+        let bare = strip_comune_prefix(name);
+        let id = PartnerId::new(slug_unique(bare, taken));
+        let new = NewPartner {
+            id: id.clone(),
+            name: name.trim().to_owned(),
+            istat: istat.and_then(istat_key),
+            row,
+        };
+        self.pending = Some((new, (None, None, None)));
+        id
+    }
+
+    /// Refuses the row when it would choose a module beyond the programme's maximum or a
+    /// retired one.
+    fn check_modules(&mut self, reader: &mut RowReader, partner: &PartnerId, items: &[Item]) {
+        for (target, _) in items {
+            let Some(module) = target.module() else {
+                continue;
+            };
+            if let Err(reason) = self.choose(partner, module) {
+                reader.fail_at(FieldKey::Module, reason);
+                return;
+            }
+        }
+    }
+
+    fn choose(
+        &mut self,
+        partner: &PartnerId,
+        module: &crate::model::ModuleId,
+    ) -> Result<(), Reason> {
+        let existing = self.project.partners.get(partner).map(|p| &p.modules);
+        if existing.is_some_and(|m| m.contains_key(module)) {
+            return Ok(());
+        }
+        let planned = self.new_choices.entry(partner.clone()).or_default();
+        if planned.contains(module) {
+            return Ok(());
+        }
+        let entry = self.project.catalogue.get(module);
+        if entry.is_some_and(|m| m.retired) {
+            return Err(Reason::RetiredModule(
+                entry.map(|m| m.title.clone()).unwrap_or_default(),
+            ));
+        }
+        let max = self.project.meta.max_modules_per_partner;
+        if existing.map_or(0, |m| m.len()) + planned.len() >= max as usize {
+            return Err(Reason::TooManyModules { max });
+        }
+        planned.insert(module.clone());
+        Ok(())
+    }
+
+    fn check_contradictions(&self, reader: &mut RowReader, partner: &PartnerId, items: &[Item]) {
+        for (target, value) in items {
+            let key = (partner.clone(), target.clone());
+            let (row, earlier) = match self.seen.get(&key) {
+                None => continue,
+                Some(Seen::Change(index)) => {
+                    let change = &self.plan.changes[*index];
+                    (change.row, Some(change.value.clone()))
+                }
+                // The earlier row held the project's own value.
+                Some(Seen::Same(row)) => (*row, self.current(partner, target)),
+            };
+            if earlier.as_ref() != Some(value) {
+                reader.fail(Reason::Contradicts { row });
+                return;
+            }
+        }
+    }
+
+    fn current(&self, partner: &PartnerId, target: &Target) -> Option<Value> {
+        self.project
+            .partners
+            .get(partner)
+            .and_then(|p| current(p, target))
+    }
+
+    fn put(&mut self, partner: &PartnerId, target: Target, value: Value, row: usize) {
+        let key = (partner.clone(), target);
+        if self.seen.contains_key(&key) {
+            return;
+        }
+        let old = self.current(partner, &key.1);
+        if old.as_ref() == Some(&value) {
+            self.seen.insert(key, Seen::Same(row));
+            return;
+        }
+        self.seen
+            .insert(key.clone(), Seen::Change(self.plan.changes.len()));
+        self.plan.changes.push(Change {
+            partner: key.0,
+            target: key.1,
+            value,
+            old,
+            row,
+            resolution: Resolution::default(),
+        });
+    }
+
+    fn finish(mut self) -> Plan {
+        if self.plan.kind == FileKind::Attendance {
+            let records = std::mem::take(&mut self.context.attendance);
+            for (partner, target, value, row) in
+                kinds::attendance::aggregate(records, &mut self.context)
+            {
+                self.note_match(&partner);
+                self.put(&partner, target, value, row);
+            }
+        }
+        self.plan.errors.sort_by_key(|e| e.row);
+        self.plan
+    }
+}
+
+fn strip_comune_prefix(name: &str) -> &str {
+    let trimmed = name.trim();
+    for prefix in [
+        "Comune di ",
+        "COMUNE DI ",
+        "comune di ",
+        "Città di ",
+        "Citta di ",
+    ] {
+        if let Some(rest) = trimmed.strip_prefix(prefix)
+            && !rest.trim().is_empty()
+        {
+            return rest.trim();
+        }
+    }
+    trimmed
+}
