@@ -18,13 +18,12 @@ pub(super) fn empty(kind: TableKind, file_kind: FileKind, lang: Lang) -> Table {
     Table::new(kind, kind.title(lang), columns)
 }
 
-/// The partner's own columns, shared by every kind's rows. The model has no ISTAT code
-/// yet, so that column stays empty.
+/// The partner's own columns, shared by every kind's rows.
 pub(super) fn partner_value(field: FieldKey, id: &PartnerId, partner: &Partner) -> Option<Value> {
     Some(match field {
         FieldKey::PartnerId => Value::Text(id.to_string()),
         FieldKey::PartnerName => Value::Text(partner.name.clone()),
-        FieldKey::Istat => Value::Empty,
+        FieldKey::Istat => Value::or_empty(partner.istat.clone(), Value::Text),
         _ => return None,
     })
 }

@@ -58,6 +58,7 @@ impl Context<'_> {
                 match field {
                     FieldKey::PartnerId => Value::Text(self.id.to_string()),
                     FieldKey::PartnerName => Value::Text(self.partner.name.clone()),
+                    FieldKey::Istat => Value::or_empty(self.partner.istat.clone(), Value::Text),
                     _ => fixed(field).unwrap_or(Value::Empty),
                 }
             })
