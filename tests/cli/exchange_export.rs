@@ -452,3 +452,117 @@ fn a_template_filled_and_saved_by_libreoffice_keeps_its_structure_and_values() {
         }
     }
 }
+
+#[test]
+fn a_template_filled_by_libreoffice_merges_into_the_project_with_cruscotto_import() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut current = folder.path().join("demo.ron");
+    let output = cruscotto(&["demo", "--out", arg(&current)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let filled = fixture("template_filled_by_libreoffice.xlsx");
+    let sheets = ["Rilevazioni mensili", "Sessioni", "Iscrizioni", "Dotazioni"];
+    for (step, name) in sheets.into_iter().enumerate() {
+        let next = folder.path().join(format!("step{step}.ron"));
+        let output = cruscotto(&[
+            "import",
+            "--from",
+            arg(&filled),
+            "--into",
+            arg(&current),
+            "--out",
+            arg(&next),
+            "--sheet",
+            name,
+            "--apply-valid",
+        ]);
+        // The rows nobody filled are refused for lack of values; the filled ones land.
+        assert!(
+            output.status.code() == Some(0) || output.status.code() == Some(1),
+            "{name}: {}",
+            stderr(&output)
+        );
+        assert!(next.exists(), "{name}: nothing written");
+        current = next;
+    }
+    let project = cruscotto::store::load(&current).unwrap();
+    let bra = &project.partners[&"bra".into()];
+    let typed = typed_values();
+    let number = |sheet: &str, col: usize, row: usize| -> f64 {
+        let (.., value) = typed
+            .iter()
+            .find(|(s, c, r, ..)| s == sheet && *c == col && *r == row)
+            .unwrap_or_else(|| panic!("no value typed at {sheet} {col},{row}"));
+        value.parse().unwrap()
+    };
+    let first_month = project.meta.start;
+    let observation = bra.observations.get(first_month).unwrap();
+    assert_eq!(
+        observation.smart_workers as f64,
+        number("Rilevazioni mensili", 4, 1)
+    );
+    assert_eq!(observation.agile_days, number("Rilevazioni mensili", 5, 1));
+    assert_eq!(
+        observation.wellbeing,
+        Some(number("Rilevazioni mensili", 6, 1))
+    );
+    let first_module = bra.modules.keys().next().unwrap();
+    let choice = &bra.modules[first_module];
+    assert_eq!(choice.enrolled as f64, number("Iscrizioni", 4, 1));
+    assert_eq!(choice.completed as f64, number("Iscrizioni", 5, 1));
+    let session = choice
+        .sessions
+        .values()
+        .find(|s| s.date == jiff::civil::date(2025, 3, 15))
+        .expect("the session typed in Calc");
+    assert_eq!(session.hours, number("Sessioni", 6, 1));
+    assert_eq!(session.attendees as f64, number("Sessioni", 7, 1));
+    let bought = bra
+        .equipment
+        .values()
+        .find(|e| e.quantity as f64 == number("Dotazioni", 5, 1))
+        .expect("the purchase typed in Calc");
+    assert_eq!(bought.kind, cruscotto::model::EquipmentKind::Laptop);
+    assert_eq!(bought.unit_cost.euros(), number("Dotazioni", 6, 1));
+    assert_eq!(bought.ordered, Month::new(2025, 2));
+    assert_eq!(bought.delivered, Month::new(2025, 4));
+}
+
+#[test]
+fn each_exported_table_of_the_demo_imports_back_with_every_row_taken() {
+    let folder = tempfile::tempdir().unwrap();
+    let demo = folder.path().join("demo.ron");
+    assert!(cruscotto(&["demo", "--out", arg(&demo)]).status.success());
+    let before = cruscotto::store::load(&demo).unwrap();
+    let kinds = [
+        "partners",
+        "observations",
+        "sessions",
+        "enrolment",
+        "equipment",
+        "indicators",
+    ];
+    for (kind, extension) in kinds.iter().flat_map(|k| [(k, "xlsx"), (k, "csv")]) {
+        let file = folder.path().join(format!("{kind}.{extension}"));
+        let output = cruscotto(&["export", arg(&demo), "--table", kind, "--out", arg(&file)]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let again = folder.path().join(format!("{kind}-{extension}.ron"));
+        let output = cruscotto(&[
+            "import",
+            "--from",
+            arg(&file),
+            "--into",
+            arg(&demo),
+            "--out",
+            arg(&again),
+        ]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{kind}.{extension}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            stderr(&output)
+        );
+        let after = cruscotto::store::load(&again).unwrap();
+        assert!(after == before, "{kind}.{extension} changed the project");
+    }
+}

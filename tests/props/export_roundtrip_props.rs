@@ -300,6 +300,11 @@ proptest! {
         }
         prop_assert_eq!(imported, project);
     }
+}
+
+proptest! {
+    // A template is a whole workbook of 36 months to write and read: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(12))]
 
     #[test]
     fn a_filled_template_merges_exactly_the_values_filled(
