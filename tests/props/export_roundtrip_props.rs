@@ -311,13 +311,14 @@ proptest! {
         project in exportable_project(),
         fills in vec((0..MONTHS as usize, 0..5_000i64, tenths(0..=220)), 1..6),
         purchase in equipment(),
+        lang in prop::sample::select(Lang::ALL.to_vec()),
     ) {
         let (id, partner) = project.partners.iter().next().unwrap();
         // A purchase like one the Comune has (same kind, month and cost) would update it.
         prop_assume!(!partner.equipment.values().any(|e| e.kind == purchase.kind
             && e.ordered == purchase.ordered
             && e.unit_cost == purchase.unit_cost));
-        let mut workbook = template_workbook(&project, id, &TemplateOptions::default()).unwrap();
+        let mut workbook = template_workbook(&project, id, &TemplateOptions { lang, from: None }).unwrap();
         let bytes = workbook.save_to_buffer().unwrap();
         let mut template = read("modello.xlsx", &bytes);
         let observations = &mut template.sheets[0];
@@ -339,7 +340,7 @@ proptest! {
                 .set(month, Some(observation));
         }
         let equipment_sheet = &mut template.sheets[3];
-        let label = cruscotto::exchange::export::labels::equipment(purchase.kind, Lang::It);
+        let label = cruscotto::exchange::export::labels::equipment(purchase.kind, lang);
         let month_cell = |m: Option<Month>| m.map_or(Cell::Empty, |m| Cell::Date(m.first_day()));
         let cells = &mut equipment_sheet.rows[1];
         put(cells, 4, Cell::Text(label));
