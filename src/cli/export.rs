@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use cruscotto::analysis::projection::{self, ProjectionSettings};
-use cruscotto::exchange::export::{
-    self, ExportError, Table, TableKind, csv_file_name, write_csv, write_xlsx,
-};
+use cruscotto::exchange::export::{self, ExportError, TableKind};
 use cruscotto::i18n::{Lang, tr, tr_args};
 
 use super::{EXIT_UNREADABLE, project, source};
@@ -83,12 +81,12 @@ pub fn run(file: Option<&Path>, out: &Path, options: &Options) -> ExitCode {
     let bands = projected
         .as_ref()
         .map(|p| (p, scenario.map(|s| s.name.as_str())));
-    let tables = export::tables(&project, &kinds, lang, bands);
-    let format = options.format.unwrap_or_else(|| format_of(out));
-    let written = match format {
-        ExportFormat::Xlsx => write_xlsx(&tables, out, lang).map(|()| vec![out.to_owned()]),
-        ExportFormat::Csv => write_csv_files(&tables, out, lang),
+    let format = match options.format {
+        Some(ExportFormat::Xlsx) => export::ExportFormat::Xlsx,
+        Some(ExportFormat::Csv) => export::ExportFormat::Csv,
+        None => export::ExportFormat::of_path(out),
     };
+    let written = export::export_project(&project, &kinds, bands, format, lang, out);
     report(written, lang)
 }
 
@@ -107,34 +105,4 @@ pub fn report(written: Result<Vec<PathBuf>, ExportError>, lang: Lang) -> ExitCod
             ExitCode::FAILURE
         }
     }
-}
-
-fn format_of(out: &Path) -> ExportFormat {
-    let csv = out
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if csv {
-        ExportFormat::Csv
-    } else {
-        ExportFormat::Xlsx
-    }
-}
-
-/// One table to the file `out`; several into the folder `out`, one `<table>.csv` each.
-fn write_csv_files(tables: &[Table], out: &Path, lang: Lang) -> Result<Vec<PathBuf>, ExportError> {
-    if let [table] = tables {
-        write_csv(table, out, lang)?;
-        return Ok(vec![out.to_owned()]);
-    }
-    std::fs::create_dir_all(out).map_err(|source| ExportError::Io {
-        path: out.to_owned(),
-        source,
-    })?;
-    let mut written = Vec::new();
-    for table in tables {
-        let path = csv_file_name(out, table);
-        write_csv(table, &path, lang)?;
-        written.push(path);
-    }
-    Ok(written)
 }

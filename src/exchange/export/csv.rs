@@ -120,3 +120,27 @@ pub fn write_csv(table: &Table, path: &Path, lang: Lang) -> Result<(), ExportErr
 pub fn csv_file_name(folder: &Path, table: &Table) -> PathBuf {
     folder.join(format!("{}.csv", table.kind.key()))
 }
+
+/// One table to the file `out`; several into the folder `out` (created when missing), one
+/// `<table>.csv` each. Returns the files written.
+pub fn write_csv_tables(
+    tables: &[Table],
+    out: &Path,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, ExportError> {
+    if let [table] = tables {
+        write_csv(table, out, lang)?;
+        return Ok(vec![out.to_owned()]);
+    }
+    std::fs::create_dir_all(out).map_err(|source| ExportError::Io {
+        path: out.to_owned(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for table in tables {
+        let path = csv_file_name(out, table);
+        write_csv(table, &path, lang)?;
+        written.push(path);
+    }
+    Ok(written)
+}

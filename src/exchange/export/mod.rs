@@ -18,7 +18,7 @@ mod xlsx;
 pub(crate) mod xlsx_cells;
 
 pub use columns::{field_type, header};
-pub use csv::{CsvStyle, csv_file_name, write_csv, write_csv_to};
+pub use csv::{CsvStyle, csv_file_name, write_csv, write_csv_tables, write_csv_to};
 pub use error::ExportError;
 pub use projection_table::projection as projection_table;
 pub use table::{Column, ColumnType, Table, Value};
@@ -92,6 +92,46 @@ impl TableKind {
     /// The sheet's name in `lang` (at most 31 characters, as XLSX allows).
     pub fn title(self, lang: Lang) -> String {
         tr(lang, &format!("export.table.{}", self.key())).into_owned()
+    }
+}
+
+/// The kind of file an export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// One workbook, a sheet per table.
+    Xlsx,
+    /// One CSV file per table (a folder of them for several tables).
+    Csv,
+}
+
+impl ExportFormat {
+    /// CSV for a path ending in `.csv` (any case), XLSX otherwise.
+    pub fn of_path(path: &std::path::Path) -> ExportFormat {
+        let csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if csv {
+            ExportFormat::Csv
+        } else {
+            ExportFormat::Xlsx
+        }
+    }
+}
+
+/// The tables `kinds` of `project` written to `out` in `format`: the one call the window
+/// and the command line make. Returns the files written.
+pub fn export_project(
+    project: &Project,
+    kinds: &[TableKind],
+    projection: Option<(&Projection, Option<&str>)>,
+    format: ExportFormat,
+    lang: Lang,
+    out: &std::path::Path,
+) -> Result<Vec<std::path::PathBuf>, ExportError> {
+    let tables = tables(project, kinds, lang, projection);
+    match format {
+        ExportFormat::Xlsx => write_xlsx(&tables, out, lang).map(|()| vec![out.to_owned()]),
+        ExportFormat::Csv => write_csv_tables(&tables, out, lang),
     }
 }
 
