@@ -4,11 +4,13 @@
 mod backtest;
 mod check;
 mod demo;
+mod export;
 mod import;
 mod project;
 mod screenshot;
 mod source;
 mod summary;
+mod template;
 mod window;
 
 use std::path::PathBuf;
@@ -123,6 +125,57 @@ enum Command {
         #[arg(long, value_delimiter = ',', default_values_t = cruscotto::analysis::projection::DEFAULT_CUTOFFS, requires = "backtest",
             value_parser = clap::value_parser!(u32).range(1..=i64::from(cruscotto::analysis::projection::MAX_HORIZON)))]
         cutoffs: Vec<u32>,
+    },
+    /// The project's tables to XLSX (one sheet per table) or CSV, headers in the chosen
+    /// language, as the importer reads them back.
+    ///
+    /// CSV: Italian style by default (`;`, decimal comma, dates dd/mm/yyyy, UTF-8 with BOM);
+    /// with `--lang en`, `,`, decimal point and ISO dates. Several tables in CSV go into the
+    /// folder OUT, one `<table>.csv` each.
+    ///
+    /// Exit status: 0 written, 1 cannot write OUT, 2 the file cannot be read or has no such
+    /// scenario.
+    Export {
+        /// Project file (.ron); the embedded demo when omitted.
+        file: Option<PathBuf>,
+        /// File to write (a folder for several CSV tables).
+        #[arg(long)]
+        out: PathBuf,
+        /// partners, observations, sessions, enrolment, equipment, indicators, summary,
+        /// projection, or all.
+        #[arg(long, default_value = "all", value_parser = export::parse_table)]
+        table: export::TableChoice,
+        /// File format (from OUT's extension when omitted: .csv is CSV, anything else XLSX).
+        #[arg(long, value_enum)]
+        format: Option<export::ExportFormat>,
+        /// Language of headers, sheet names and CSV number style.
+        #[arg(long, value_enum, default_value_t = screenshot::LangArg::It)]
+        lang: screenshot::LangArg,
+        /// Scenario of the projection table, by id or name (the baseline when omitted).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
+    /// Data-collection templates to send to the Comuni: an XLSX per Comune with its months,
+    /// its modules, validated cells and protected structure.
+    ///
+    /// Exit status: 0 written, 1 cannot write OUT, 2 the file cannot be read or has no such
+    /// partner.
+    Template {
+        /// Project file (.ron); the embedded demo when omitted.
+        file: Option<PathBuf>,
+        /// One partner, by code or name: OUT is the file to write (or a folder to write it
+        /// in). Without it, one file per Comune in the folder OUT.
+        #[arg(long)]
+        partner: Option<String>,
+        /// File or folder to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// First month to fill, YYYY-MM (the programme's start when omitted).
+        #[arg(long)]
+        from: Option<cruscotto::model::Month>,
+        /// Language of the template.
+        #[arg(long, value_enum, default_value_t = screenshot::LangArg::It)]
+        lang: screenshot::LangArg,
     },
     /// Import a spreadsheet (CSV, XLSX or ODS) into a project: monthly observations,
     /// attendance registers, equipment purchases, staff figures or indicator values.
@@ -304,5 +357,37 @@ pub fn run(cli: Cli) -> ExitCode {
             theme,
             partner,
         }) => screenshot::run(file, view, out, size, lang, theme, partner),
+        Some(Command::Export {
+            file,
+            out,
+            table,
+            format,
+            lang,
+            scenario,
+        }) => export::run(
+            file.as_deref(),
+            &out,
+            &export::Options {
+                table: table.0,
+                format,
+                lang: lang.into(),
+                scenario,
+            },
+        ),
+        Some(Command::Template {
+            file,
+            partner,
+            out,
+            from,
+            lang,
+        }) => template::run(
+            file.as_deref(),
+            partner.as_deref(),
+            &out,
+            &cruscotto::exchange::template::TemplateOptions {
+                lang: lang.into(),
+                from,
+            },
+        ),
     }
 }

@@ -83,7 +83,7 @@ pub fn run(file: Option<&Path>, options: &Options) -> ExitCode {
 }
 
 /// A scenario by its id, or by its name ignoring case.
-fn find<'a>(project: &'a Project, wanted: &str) -> Option<&'a Scenario> {
+pub(super) fn find<'a>(project: &'a Project, wanted: &str) -> Option<&'a Scenario> {
     project
         .scenarios
         .iter()
@@ -97,7 +97,7 @@ fn find<'a>(project: &'a Project, wanted: &str) -> Option<&'a Scenario> {
         .map(|(_, scenario)| scenario)
 }
 
-fn unknown(project: &Project, source: &str, wanted: &str) -> String {
+pub(super) fn unknown(project: &Project, source: &str, wanted: &str) -> String {
     if project.scenarios.is_empty() {
         return format!("no scenario \"{wanted}\": {source} has no scenarios");
     }

@@ -14,6 +14,7 @@ pub mod apply;
 pub mod cell;
 pub mod change;
 pub mod describe;
+pub mod export;
 pub mod header;
 pub mod import;
 pub mod kinds;
@@ -26,6 +27,7 @@ pub mod report;
 pub mod row;
 pub mod schema;
 pub mod session;
+pub mod template;
 pub mod values;
 
 #[cfg(test)]

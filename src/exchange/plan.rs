@@ -122,8 +122,14 @@ pub fn plan(project: &Project, grid: &Grid, mapping: &Mapping, options: ImportOp
         pending: None,
         created_ids: HashSet::new(),
     };
+    // A row whose only filled cells say which Comune, month or module it is about holds
+    // nothing to import: a template's months still to come are skipped, not refused. A
+    // list of partners is the exception, since naming a Comune is its whole content.
     let mapped: Vec<usize> = (0..mapping.columns.len())
-        .filter(|c| mapping.columns[*c].is_some())
+        .filter(|c| {
+            mapping.columns[*c]
+                .is_some_and(|field| mapping.kind == FileKind::Partners || !is_key(field))
+        })
         .collect();
     for (index, cells) in grid.rows.iter().enumerate().skip(mapping.header_row + 1) {
         if mapped
@@ -143,6 +149,21 @@ pub fn plan(project: &Project, grid: &Grid, mapping: &Mapping, options: ImportOp
         builder.row(&mut reader);
     }
     builder.finish()
+}
+
+/// Fields that say what a row is about rather than give a value.
+fn is_key(field: FieldKey) -> bool {
+    matches!(
+        field,
+        FieldKey::PartnerId
+            | FieldKey::PartnerName
+            | FieldKey::Istat
+            | FieldKey::Month
+            | FieldKey::Module
+            | FieldKey::SessionId
+            | FieldKey::EquipmentId
+            | FieldKey::Indicator
+    )
 }
 
 /// The header text of each mapped column, for messages.

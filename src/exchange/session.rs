@@ -3,8 +3,9 @@
 //! plan, the user's choices between them, and in the end one list of edits for all.
 //!
 //! A workbook whose sheets' headers Cruscotto recognises (an export of every table, a
-//! filled template) has every such sheet included; otherwise its first sheet with data
-//! is, and the user picks others or maps the columns by hand.
+//! filled template) has every such sheet included and the others left out; otherwise its
+//! sheets with data are listed, the first included, and the user picks others or maps the
+//! columns by hand.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -99,9 +100,16 @@ impl ImportSession {
                     plan: None,
                 });
             }
-            // Nothing recognised: the first sheet with data waits for the user's mapping.
             let recognised = sources[first..].iter().any(|s| s.included);
-            if let Some(source) = sources.get_mut(first).filter(|_| !recognised) {
+            if recognised {
+                // A template's instructions and lists are not data: not even listed.
+                let mut index = 0;
+                sources.retain(|s: &Source| {
+                    index += 1;
+                    index <= first || s.included
+                });
+            } else if let Some(source) = sources.get_mut(first) {
+                // Nothing recognised: the first sheet with data waits for the user's mapping.
                 source.included = true;
             }
         }

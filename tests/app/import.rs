@@ -2,6 +2,8 @@
 //! a column mapped by hand, a refused row explained beside its number, the valid rows
 //! applied as one step that Ctrl+Z takes back whole; and filled templates dropped together.
 
+use std::path::PathBuf;
+
 use crate::app_support::{Setup, drop_files, settle};
 use cruscotto::model::{Month, PartnerId, Project};
 use egui::{Key, Modifiers};
@@ -126,5 +128,43 @@ fn a_file_that_is_not_a_spreadsheet_is_explained_and_changes_nothing() {
 
     drop_files(&mut harness, &[path]);
     harness.get_by_label("The data could not be imported");
+    assert_eq!(harness.state().project(), &before);
+}
+
+/// Bra's data-collection template filled in LibreOffice Calc and saved by it as XLSX and
+/// as ODS (tests/fixtures/exchange_export/check_with_libreoffice.sh): two files a Comune
+/// could send back, dropped together.
+fn filled_templates() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange_export");
+    vec![
+        dir.join("template_filled_by_libreoffice.xlsx"),
+        dir.join("template_filled_by_libreoffice.ods"),
+    ]
+}
+
+#[test]
+fn filled_templates_dropped_together_list_their_conflicts_and_overwrite_on_request() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    let before = harness.state().project().clone();
+    let january = Month::new(2025, 1).unwrap();
+    // The figures Calc typed in the template's first month (filled_values.csv).
+    let filled = (12, 4.5);
+    assert_ne!(observation(&before, "bra", january), Some(filled));
+
+    drop_files(&mut harness, &filled_templates());
+    harness.get_by_label("Import data from spreadsheets");
+    harness.get_by_label_contains("Values already in the project that the files change");
+    harness.get_by_label("Keep every project value").click();
+    harness.run();
+    harness.get_by_label("Take every file value").click();
+    harness.run();
+    harness.get_by_label("Import").click();
+    harness.run();
+
+    let after = harness.state().project().clone();
+    assert_eq!(observation(&after, "bra", january), Some(filled));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
     assert_eq!(harness.state().project(), &before);
 }

@@ -3,3 +3,4 @@
 mod cli;
 mod cli_import;
 mod cli_project;
+mod exchange_export;

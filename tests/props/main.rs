@@ -2,5 +2,6 @@
 
 mod arb;
 mod edit_props;
+mod export_roundtrip_props;
 mod import_props;
 mod roundtrip_props;
