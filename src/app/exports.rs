@@ -12,7 +12,7 @@ use super::work::{Poll, Task};
 use crate::analysis::projection::Projection;
 use crate::exchange::export::{TableKind, tables, write_xlsx};
 use crate::exchange::template::{TemplateOptions, write_template, write_templates};
-use crate::i18n::{Lang, tr, tr_args};
+use crate::i18n::{Lang, plural, tr, tr_args};
 use crate::model::{PartnerId, Project};
 
 /// An export being written: what the status bar says when it ends.
@@ -51,13 +51,12 @@ impl CruscottoApp {
             }
             _ => write_templates(&project, &path, &options)
                 .map(|files| {
-                    tr_args(
+                    let folder = path.display().to_string();
+                    plural(
                         lang,
                         "export.status.templates",
-                        &[
-                            ("count", &files.len().to_string()),
-                            ("folder", &path.display().to_string()),
-                        ],
+                        files.len() as i64,
+                        &[("folder", &folder)],
                     )
                 })
                 .map_err(|e| e.message(lang)),

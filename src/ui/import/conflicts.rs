@@ -7,7 +7,7 @@ use super::ImportAction;
 use crate::exchange::change::Resolution;
 use crate::exchange::describe;
 use crate::exchange::session::ImportSession;
-use crate::i18n::{Lang, tr, tr_args};
+use crate::i18n::{Lang, plural, tr, tr_args};
 use crate::model::Project;
 
 /// Conflicts listed one by one; beyond this the choice for all still applies.
@@ -48,7 +48,7 @@ pub fn list(
             actions.push(ImportAction::ResolveAll(Resolution::Overwrite));
         }
     });
-    Grid::new("import.conflicts.grid")
+    Grid::new("import_conflicts_grid")
         .striped(true)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
@@ -98,10 +98,7 @@ pub fn list(
             }
         });
     if conflicts.len() > LISTED {
-        ui.label(tr_args(
-            lang,
-            "import.more_conflicts",
-            &[("count", &(conflicts.len() - LISTED).to_string())],
-        ));
+        let more = (conflicts.len() - LISTED) as i64;
+        ui.label(plural(lang, "import.more_conflicts", more, &[]));
     }
 }

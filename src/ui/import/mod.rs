@@ -15,7 +15,7 @@ pub use reading::reading_dialog;
 use crate::exchange::change::Resolution;
 use crate::exchange::session::{ImportSession, Source};
 use crate::exchange::{FieldKey, FileKind, describe};
-use crate::i18n::{Lang, tr, tr_args};
+use crate::i18n::{Lang, plural, tr, tr_args};
 use crate::model::Project;
 
 /// What the user did in the dialog this frame.
@@ -147,7 +147,7 @@ fn source_details(
             || tr(lang, "import.kind_choose").into_owned(),
             |k| describe::kind_name(lang, k),
         );
-        egui::ComboBox::from_id_salt(("import.kind", index))
+        egui::ComboBox::from_id_salt(("import_kind", index))
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 for kind in FileKind::ALL {
@@ -205,11 +205,8 @@ fn refused_rows(ui: &mut Ui, lang: Lang, plan: &crate::exchange::plan::Plan) {
         ui.label(row_error_text(lang, error));
     }
     if plan.errors.len() > ERRORS_LISTED {
-        ui.label(tr_args(
-            lang,
-            "import.more_errors",
-            &[("count", &(plan.errors.len() - ERRORS_LISTED).to_string())],
-        ));
+        let more = (plan.errors.len() - ERRORS_LISTED) as i64;
+        ui.label(plural(lang, "import.more_errors", more, &[]));
     }
 }
 
@@ -303,11 +300,7 @@ fn footer(ui: &mut Ui, lang: Lang, session: &ImportSession, actions: &mut Vec<Im
             actions.push(ImportAction::Cancel);
         }
         if totals.rows_rejected > 0 || totals.unmapped > 0 {
-            let label = tr_args(
-                lang,
-                "import.apply_valid",
-                &[("count", &totals.rows_valid.to_string())],
-            );
+            let label = plural(lang, "import.apply_valid", totals.rows_valid as i64, &[]);
             if ui.add_enabled(anything, Button::new(label)).clicked() {
                 actions.push(ImportAction::Apply { valid_only: true });
             }

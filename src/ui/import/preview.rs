@@ -30,9 +30,9 @@ pub fn mapping_and_rows(
     );
     let ignore = tr(lang, "import.ignore").into_owned();
     ScrollArea::horizontal()
-        .id_salt(("import.preview", index))
+        .id_salt(("import_preview", index))
         .show(ui, |ui| {
-            Grid::new(("import.preview.grid", index))
+            Grid::new(("import_preview_grid", index))
                 .striped(true)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
@@ -49,7 +49,7 @@ pub fn mapping_and_rows(
                                 ("header", &column.header),
                             ],
                         );
-                        egui::ComboBox::from_id_salt(("import.field", index, column.index))
+                        egui::ComboBox::from_id_salt(("import_field", index, column.index))
                             .selected_text(shown)
                             .show_ui(ui, |ui| {
                                 if ui.selectable_label(current.is_none(), &ignore).clicked() {
