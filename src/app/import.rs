@@ -46,6 +46,10 @@ pub fn is_spreadsheet(path: &Path) -> bool {
 }
 
 impl CruscottoApp {
+    pub(super) fn import_is_reading(&self) -> bool {
+        matches!(self.import, Some(ImportState::Reading { .. }))
+    }
+
     /// Starts reading `files` for an import; the dialog opens when they are read.
     pub(super) fn start_import(&mut self, files: Vec<PathBuf>) {
         if files.is_empty() || self.import.is_some() {

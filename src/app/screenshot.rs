@@ -17,6 +17,8 @@ pub struct ScreenshotPlan {
     pub out: PathBuf,
     /// The partner to select (and open in the Partners view) before the grab.
     pub partner: Option<PartnerId>,
+    /// Spreadsheets whose import dialog is shown over the view.
+    pub import: Vec<PathBuf>,
     /// Where the outcome is reported once the window has closed.
     pub outcome: Arc<Mutex<Option<Result<(), String>>>>,
 }
@@ -26,6 +28,7 @@ impl ScreenshotPlan {
         ScreenshotPlan {
             out,
             partner: None,
+            import: Vec::new(),
             outcome: Arc::new(Mutex::new(None)),
         }
     }
@@ -84,6 +87,18 @@ impl CruscottoApp {
                 return;
             }
         }
+        if state.frames == 0 && !state.plan.import.is_empty() {
+            let files = std::mem::take(&mut state.plan.import);
+            self.start_import(files);
+        }
+        // The dialog is what is to be seen: wait until the files are read.
+        if self.import_is_reading() {
+            ctx.request_repaint();
+            return;
+        }
+        let Some(state) = &mut self.screenshot else {
+            return;
+        };
         state.frames += 1;
         ctx.request_repaint();
         if state.frames < SETTLE_FRAMES {

@@ -240,6 +240,10 @@ enum Command {
         /// Id of a partner to select first; with `--view partners` its editor is shown.
         #[arg(long)]
         partner: Option<String>,
+        /// Spreadsheets to import: the import dialog is shown over the view, as after
+        /// dropping them on the window (repeat for several files).
+        #[arg(long = "import", value_name = "SPREADSHEET")]
+        import: Vec<PathBuf>,
     },
 }
 
@@ -356,7 +360,19 @@ pub fn run(cli: Cli) -> ExitCode {
             lang,
             theme,
             partner,
-        }) => screenshot::run(file, view, out, size, lang, theme, partner),
+            import,
+        }) => {
+            let shot = screenshot::Shot {
+                view,
+                out,
+                size,
+                lang,
+                theme,
+                partner,
+                import,
+            };
+            screenshot::run(file, shot)
+        }
         Some(Command::Export {
             file,
             out,

@@ -47,18 +47,30 @@ pub fn parse_size(text: &str) -> Result<[f32; 2], String> {
     Ok([parse(width)?, parse(height)?])
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn run(
-    file: Option<PathBuf>,
-    view: ViewArg,
-    out: PathBuf,
-    size: [f32; 2],
-    lang: Option<LangArg>,
-    theme: ThemeArg,
-    partner: Option<String>,
-) -> ExitCode {
+/// What to show and where to write it.
+pub struct Shot {
+    pub view: ViewArg,
+    pub out: PathBuf,
+    pub size: [f32; 2],
+    pub lang: Option<LangArg>,
+    pub theme: ThemeArg,
+    pub partner: Option<String>,
+    pub import: Vec<PathBuf>,
+}
+
+pub fn run(file: Option<PathBuf>, shot: Shot) -> ExitCode {
+    let Shot {
+        view,
+        out,
+        size,
+        lang,
+        theme,
+        partner,
+        import,
+    } = shot;
     let mut plan = ScreenshotPlan::new(out.clone());
     plan.partner = partner.map(PartnerId::new);
+    plan.import = import;
     let options = LaunchOptions {
         file,
         size: Some(size),
