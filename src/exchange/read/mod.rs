@@ -10,6 +10,7 @@ mod error;
 mod guard;
 mod message;
 mod ods;
+mod ods_scan;
 mod options;
 mod sheet;
 mod text;
