@@ -53,6 +53,19 @@ struct Table {
 }
 
 impl Table {
+    /// Cells calamine would hold for this table so far: its range (rows and columns from
+    /// the first filled cell to the last, each repeat expanded) and its rows before that.
+    fn cells(&self) -> u64 {
+        let Some(first) = self.first_row else {
+            return self.stored;
+        };
+        let rows = self.last_row + 1 - first;
+        let columns = (self.last_column + 1).saturating_sub(self.first_column);
+        rows.saturating_mul(columns)
+            .saturating_mul(COPIES)
+            .saturating_add(self.stored)
+    }
+
     fn new(name: String) -> Table {
         Table {
             name,
@@ -106,7 +119,8 @@ pub(super) fn scan(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Notes, Rea
     let mut table: Option<Table> = None;
     let mut row: Option<Row> = None;
     let mut cell: Option<CellState> = None;
-    let mut total_cells = 0u64;
+    // Cells of the tables already closed.
+    let mut done_cells = 0u64;
     let mut total_text = 0u64;
     let mut events = 0u64;
     loop {
@@ -163,14 +177,21 @@ pub(super) fn scan(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Notes, Rea
                         };
                         for attr in element.attributes().flatten() {
                             match attr.key.as_ref() {
-                                "office:value-type" | "table:formula" => state.filled = true,
+                                "office:value-type" => state.filled = true,
                                 "calcext:value-type" => {
                                     state.filled = true;
                                     state.error = attr.value.as_ref() == "error";
                                 }
+                                // Values calamine keeps as text.
+                                "table:formula"
+                                | "office:string-value"
+                                | "office:date-value"
+                                | "office:time-value" => {
+                                    state.filled = true;
+                                    state.text += attr.value.len() as u64;
+                                }
                                 _ => {}
                             }
-                            state.text += attr.value.len() as u64;
                         }
                         if empty {
                             close_cell(table.as_mut(), r, state);
@@ -219,25 +240,22 @@ pub(super) fn scan(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Notes, Rea
                             t.stored += r.end;
                         }
                         t.row += r.repeats;
+                        check(reading, done_cells.saturating_add(t.cells()), total_text)?;
                     }
                 }
                 "table:table" => {
                     if let Some(t) = table.take() {
-                        if let Some(first) = t.first_row {
-                            let rows = t.last_row + 1 - first;
-                            let columns = (t.last_column + 1).saturating_sub(t.first_column);
-                            let limit = reading.options.limits.max_rows as u64;
-                            if rows > limit {
-                                return Err(reading.error(ReadErrorKind::TooManyRows {
-                                    sheet: t.name,
-                                    limit: limit as usize,
-                                }));
-                            }
-                            total_cells = total_cells
-                                .saturating_add(rows.saturating_mul(columns).saturating_mul(COPIES))
-                                .saturating_add(t.stored);
+                        let limit = reading.options.limits.max_rows as u64;
+                        if t.first_row
+                            .is_some_and(|first| t.last_row + 1 - first > limit)
+                        {
+                            return Err(reading.error(ReadErrorKind::TooManyRows {
+                                sheet: t.name,
+                                limit: limit as usize,
+                            }));
                         }
-                        check(reading, total_cells, total_text)?;
+                        done_cells = done_cells.saturating_add(t.cells());
+                        check(reading, done_cells, total_text)?;
                         notes.insert(t.name, t.notes);
                     }
                 }
@@ -248,7 +266,7 @@ pub(super) fn scan(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Notes, Rea
         }
         if let Some(pending) = pending_text(&mut table) {
             total_text = total_text.saturating_add(pending);
-            check(reading, total_cells, total_text)?;
+            check(reading, done_cells, total_text)?;
         }
     }
     Ok(notes)
