@@ -46,6 +46,22 @@ fn the_delimiter_is_sniffed_outside_quotes() {
 }
 
 #[test]
+fn excel_s_sep_line_names_the_delimiter_and_is_not_a_row() {
+    let grid = only_sheet("x.csv", b"sep=,\r\nComune,Valore\r\nBra,\"1,5\"\r\n");
+    assert_eq!(grid.rows[0], vec![text("Comune"), text("Valore")]);
+    assert_eq!(grid.rows[1], vec![text("Bra"), text("1,5")]);
+}
+
+#[test]
+fn decimal_commas_do_not_pass_for_delimiters() {
+    let grid = only_sheet(
+        "x.csv",
+        b"Comune;Giornate;Benessere\nBra;6,5;3,8\nAlba;7;4,1\n",
+    );
+    assert_eq!(grid.rows[1], vec![text("Bra"), text("6,5"), text("3,8")]);
+}
+
+#[test]
 fn blank_lines_keep_the_row_numbers_a_spreadsheet_shows() {
     let grid = only_sheet("x.csv", b"titolo\n\nComune;Mese\nBra;gen 2025\n");
     assert_eq!(grid.rows.len(), 4);
