@@ -123,6 +123,7 @@ pub(super) fn scan(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Notes, Rea
     let mut done_cells = 0u64;
     let mut total_text = 0u64;
     let mut events = 0u64;
+    let mut nested = 0u32;
     loop {
         events += 1;
         if events.is_multiple_of(CHECK_EVERY) {
@@ -139,6 +140,10 @@ pub(super) fn scan(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Notes, Rea
         };
         if let Some(element) = start {
             match element.name().as_ref() {
+                // A table inside a cell is part of that cell for calamine.
+                "table:table" if !empty && cell.is_some() => nested += 1,
+                "table:table-row" | "table:table-cell" | "table:covered-table-cell"
+                    if nested > 0 => {}
                 "table:table" if !empty => {
                     table = Some(Table::new(
                         attribute(element, "table:name").unwrap_or_default(),
@@ -226,6 +231,8 @@ pub(super) fn scan(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Notes, Rea
                     c.filled = true;
                 }
             }
+            Event::End(end) if nested > 0 && end.name().as_ref() == "table:table" => nested -= 1,
+            Event::End(_) if nested > 0 => {}
             Event::End(end) => match end.name().as_ref() {
                 "table:table-cell" | "table:covered-table-cell" => {
                     if let (Some(r), Some(c)) = (row.as_mut(), cell.take()) {
