@@ -10,5 +10,5 @@ pub mod read;
 pub mod schema;
 
 pub use cell::{Cell, Grid, Workbook};
-pub use read::{ReadError, ReadErrorKind, ReadOptions, read_bytes, read_path};
+pub use read::{Format, Limits, ReadError, ReadErrorKind, ReadOptions, read_bytes, read_path};
 pub use schema::{FieldKey, FileKind};

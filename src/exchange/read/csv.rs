@@ -23,7 +23,7 @@ pub(super) fn read_csv(
     bytes: &[u8],
     sheet_name: &str,
 ) -> Result<Workbook, ReadError> {
-    let (text, _) = decode(bytes);
+    let text = decode(bytes);
     if looks_binary(&text) {
         return Err(reading.error(ReadErrorKind::NotASpreadsheet {
             expected: Format::from_extension(reading.file),

@@ -23,7 +23,6 @@ use std::path::Path;
 
 pub use error::{Format, ReadError, ReadErrorKind};
 pub use options::{Limits, ReadOptions};
-pub use text::Encoding;
 
 use super::Workbook;
 use context::Reading;
