@@ -2,6 +2,8 @@
 
 mod bad_input;
 mod crash_safety;
+mod exchange_untrusted;
+mod fuzz_short;
 mod golden;
 mod recovery;
 mod roundtrip;
