@@ -30,3 +30,14 @@ pub struct Grid {
 pub struct Workbook {
     pub sheets: Vec<Grid>,
 }
+
+impl Grid {
+    /// The cell at `row`, `column` (from 0); `Empty` beyond the end of a row or of the sheet,
+    /// since readers end each row at its last non-empty cell.
+    pub fn cell(&self, row: usize, column: usize) -> &Cell {
+        self.rows
+            .get(row)
+            .and_then(|cells| cells.get(column))
+            .unwrap_or(&Cell::Empty)
+    }
+}

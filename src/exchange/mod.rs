@@ -21,6 +21,7 @@ pub mod mapping;
 pub mod matching;
 pub mod normalise;
 pub mod plan;
+pub mod read;
 pub mod report;
 pub mod row;
 pub mod schema;
@@ -34,4 +35,5 @@ mod plan_tests;
 mod test_support;
 
 pub use cell::{Cell, Grid, Workbook};
+pub use read::{ReadError, ReadErrorKind, ReadOptions, read_bytes, read_path};
 pub use schema::{FieldKey, FileKind};

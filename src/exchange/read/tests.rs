@@ -1,0 +1,142 @@
+use std::sync::atomic::AtomicBool;
+
+use super::*;
+use crate::exchange::{Cell, Grid};
+use crate::i18n::Lang;
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_owned())
+}
+
+fn read(name: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    read_bytes(name, bytes, &ReadOptions::default())
+}
+
+fn only_sheet(name: &str, bytes: &[u8]) -> Grid {
+    let mut book = read(name, bytes).expect("readable");
+    assert_eq!(book.sheets.len(), 1);
+    book.sheets.remove(0)
+}
+
+#[test]
+fn semicolon_csv_with_crlf_quotes_and_a_newline_in_a_field() {
+    let grid = only_sheet(
+        "dati.csv",
+        b"Comune;Note\r\nBra;\"detto \"\"ok\"\"; su\r\ndue righe\"\r\nAlba;\r\n",
+    );
+    assert_eq!(grid.name, "dati");
+    assert_eq!(
+        grid.rows,
+        vec![
+            vec![text("Comune"), text("Note")],
+            vec![text("Bra"), text("detto \"ok\"; su\r\ndue righe")],
+            vec![text("Alba")],
+        ]
+    );
+}
+
+#[test]
+fn the_delimiter_is_sniffed_outside_quotes() {
+    let grid = only_sheet("x.csv", b"\"a;b\",c,d\n\"e;f\",g,h\n");
+    assert_eq!(grid.rows[0], vec![text("a;b"), text("c"), text("d")]);
+    let grid = only_sheet("x.csv", b"a\tb;c\td\n1\t2;3\t4\n");
+    assert_eq!(grid.rows[1], vec![text("1"), text("2;3"), text("4")]);
+    let grid = only_sheet("x.csv", b"Comune;Costo\nBra;1.049,90\n");
+    assert_eq!(grid.rows[1], vec![text("Bra"), text("1.049,90")]);
+}
+
+#[test]
+fn blank_lines_keep_the_row_numbers_a_spreadsheet_shows() {
+    let grid = only_sheet("x.csv", b"titolo\n\nComune;Mese\nBra;gen 2025\n");
+    assert_eq!(grid.rows.len(), 4);
+    assert!(grid.rows[1].is_empty(), "{:?}", grid.rows);
+    assert_eq!(grid.cell(3, 1), &text("gen 2025"));
+}
+
+#[test]
+fn encodings_utf8_bom_windows_1252_and_utf16() {
+    let grid = only_sheet("x.csv", "\u{feff}Quantità;Città\n".as_bytes());
+    assert_eq!(grid.rows[0], vec![text("Quantità"), text("Città")]);
+    let grid = only_sheet("x.csv", b"Quantit\xe0;Costo\n3;\x80 1.049,90\n");
+    assert_eq!(grid.rows[0], vec![text("Quantità"), text("Costo")]);
+    assert_eq!(grid.rows[1], vec![text("3"), text("€ 1.049,90")]);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Comune\tMese\r\nBra\t01/2025\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let grid = only_sheet("x.txt", &utf16);
+    assert_eq!(grid.rows[1], vec![text("Bra"), text("01/2025")]);
+}
+
+#[test]
+fn binary_files_are_refused_with_what_the_name_promised() {
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let error = read("dati.csv", &noise).unwrap_err();
+    assert_eq!(
+        error.kind,
+        ReadErrorKind::NotASpreadsheet {
+            expected: Some(Format::Csv)
+        }
+    );
+    assert!(
+        error
+            .message(Lang::It)
+            .starts_with("dati.csv: il nome dice CSV")
+    );
+    assert_eq!(
+        read("x.xls", OLE_MAGIC).unwrap_err().kind,
+        ReadErrorKind::LegacyExcel
+    );
+    assert_eq!(read("x.csv", b"").unwrap_err().kind, ReadErrorKind::Empty);
+}
+
+#[test]
+fn limits_refuse_instead_of_filling_memory() {
+    let options = ReadOptions {
+        limits: Limits {
+            max_rows: 10,
+            ..Limits::default()
+        },
+        ..ReadOptions::default()
+    };
+    let many = "a;b\n".repeat(11);
+    let error = read_bytes("x.csv", many.as_bytes(), &options).unwrap_err();
+    assert_eq!(
+        error.kind,
+        ReadErrorKind::TooManyRows {
+            sheet: "x".to_owned(),
+            limit: 10
+        }
+    );
+    assert_eq!(
+        error.message(Lang::En),
+        "x.csv, sheet \"x\": the sheet has more than 10 rows"
+    );
+    let options = ReadOptions {
+        limits: Limits {
+            max_file_bytes: 8,
+            ..Limits::default()
+        },
+        ..ReadOptions::default()
+    };
+    let error = read_bytes("x.csv", many.as_bytes(), &options).unwrap_err();
+    assert_eq!(error.kind, ReadErrorKind::TooLarge { size: 44, limit: 8 });
+}
+
+#[test]
+fn a_raised_cancel_flag_stops_the_read() {
+    let cancel = AtomicBool::new(true);
+    let options = ReadOptions {
+        cancel: Some(&cancel),
+        ..ReadOptions::default()
+    };
+    let error = read_bytes("x.csv", b"a;b\n", &options).unwrap_err();
+    assert_eq!(error.kind, ReadErrorKind::Cancelled);
+    assert_eq!(error.message(Lang::It), "x.csv: lettura annullata");
+}
