@@ -35,5 +35,5 @@ mod plan_tests;
 mod test_support;
 
 pub use cell::{Cell, Grid, Workbook};
-pub use read::{ReadError, ReadErrorKind, ReadOptions, read_bytes, read_path};
+pub use read::{Format, Limits, ReadError, ReadErrorKind, ReadOptions, read_bytes, read_path};
 pub use schema::{FieldKey, FileKind};

@@ -23,15 +23,34 @@ pub(super) fn read_csv(
     bytes: &[u8],
     sheet_name: &str,
 ) -> Result<Workbook, ReadError> {
-    let (text, _) = decode(bytes);
+    let text = decode(bytes);
     if looks_binary(&text) {
         return Err(reading.error(ReadErrorKind::NotASpreadsheet {
             expected: Format::from_extension(reading.file),
         }));
     }
-    let delimiter = sniff_delimiter(&text);
-    let grid = parse(reading, text.as_bytes(), delimiter, sheet_name)?;
+    let (delimiter, body) = match declared_delimiter(&text) {
+        Some((delimiter, body)) => (delimiter, body),
+        None => (sniff_delimiter(&text), text.as_ref()),
+    };
+    let grid = parse(reading, body.as_bytes(), delimiter, sheet_name)?;
     Ok(Workbook { sheets: vec![grid] })
+}
+
+/// Excel's `sep=;` first line, which names the delimiter and which Excel does not show as a
+/// row: the delimiter and the text after that line.
+fn declared_delimiter(text: &str) -> Option<(u8, &str)> {
+    let line_end = text.find('\n').unwrap_or(text.len());
+    let line = text[..line_end].trim_end_matches('\r');
+    let declared = line
+        .strip_prefix("sep=")
+        .or_else(|| line.strip_prefix("SEP="))?;
+    match declared.as_bytes() {
+        [delimiter] if delimiter.is_ascii() && *delimiter != b'"' => {
+            Some((*delimiter, text.get(line_end + 1..).unwrap_or("")))
+        }
+        _ => None,
+    }
 }
 
 fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {

@@ -10,6 +10,7 @@ mod error;
 mod guard;
 mod message;
 mod ods;
+mod ods_scan;
 mod options;
 mod sheet;
 mod text;
@@ -22,7 +23,6 @@ use std::path::Path;
 
 pub use error::{Format, ReadError, ReadErrorKind};
 pub use options::{Limits, ReadOptions};
-pub use text::Encoding;
 
 use super::Workbook;
 use context::Reading;

@@ -87,6 +87,24 @@ impl SheetBuilder {
         Ok(())
     }
 
+    /// Makes the text at `row`, `column` an error cell (`#DIV/0!`); false when there is no
+    /// text there.
+    pub fn turn_into_error(&mut self, row: usize, column: usize) -> bool {
+        let Some(cell) = self.grid.rows.get_mut(row).and_then(|r| r.get_mut(column)) else {
+            return false;
+        };
+        match std::mem::replace(cell, Cell::Empty) {
+            Cell::Text(text) => {
+                *cell = Cell::Error(text);
+                true
+            }
+            other => {
+                *cell = other;
+                false
+            }
+        }
+    }
+
     /// The value of a merged range's first cell repeated over the whole range (a header
     /// spanning three columns names all three), within the rows the sheet has; `first` and
     /// `last` are (row, column) from 0, inclusive.

@@ -46,6 +46,22 @@ fn the_delimiter_is_sniffed_outside_quotes() {
 }
 
 #[test]
+fn excel_s_sep_line_names_the_delimiter_and_is_not_a_row() {
+    let grid = only_sheet("x.csv", b"sep=,\r\nComune,Valore\r\nBra,\"1,5\"\r\n");
+    assert_eq!(grid.rows[0], vec![text("Comune"), text("Valore")]);
+    assert_eq!(grid.rows[1], vec![text("Bra"), text("1,5")]);
+}
+
+#[test]
+fn decimal_commas_do_not_pass_for_delimiters() {
+    let grid = only_sheet(
+        "x.csv",
+        b"Comune;Giornate;Benessere\nBra;6,5;3,8\nAlba;7;4,1\n",
+    );
+    assert_eq!(grid.rows[1], vec![text("Bra"), text("6,5"), text("3,8")]);
+}
+
+#[test]
 fn blank_lines_keep_the_row_numbers_a_spreadsheet_shows() {
     let grid = only_sheet("x.csv", b"titolo\n\nComune;Mese\nBra;gen 2025\n");
     assert_eq!(grid.rows.len(), 4);
@@ -139,4 +155,89 @@ fn a_raised_cancel_flag_stops_the_read() {
     let error = read_bytes("x.csv", b"a;b\n", &options).unwrap_err();
     assert_eq!(error.kind, ReadErrorKind::Cancelled);
     assert_eq!(error.message(Lang::It), "x.csv: lettura annullata");
+}
+
+#[test]
+fn every_error_reads_in_italian_and_in_english() {
+    let kinds = [
+        ReadErrorKind::NotFound,
+        ReadErrorKind::NotAFile,
+        ReadErrorKind::Io {
+            detail: "permission denied".into(),
+        },
+        ReadErrorKind::Empty,
+        ReadErrorKind::TooLarge {
+            size: 300 << 20,
+            limit: 256 << 20,
+        },
+        ReadErrorKind::NotASpreadsheet { expected: None },
+        ReadErrorKind::NotASpreadsheet {
+            expected: Some(Format::Xlsx),
+        },
+        ReadErrorKind::LegacyExcel,
+        ReadErrorKind::UnknownArchive,
+        ReadErrorKind::ArchiveTooLarge {
+            declared: 5 << 30,
+            limit: 1 << 30,
+        },
+        ReadErrorKind::ArchiveRatio {
+            entry: "content.xml".into(),
+            ratio: 1000,
+            limit: 200,
+        },
+        ReadErrorKind::TooManyEntries {
+            entries: 20_000,
+            limit: 10_000,
+        },
+        ReadErrorKind::TooManyRows {
+            sheet: "Foglio1".into(),
+            limit: 2_000_000,
+        },
+        ReadErrorKind::TooManyColumns {
+            sheet: "Foglio1".into(),
+            row: 3,
+            limit: 16_384,
+        },
+        ReadErrorKind::TooManyCells { limit: 20_000_000 },
+        ReadErrorKind::TooMuchText { limit: 512 << 20 },
+        ReadErrorKind::Damaged {
+            format: Format::Ods,
+            sheet: Some("Foglio1".into()),
+            row: Some(12),
+            detail: "unexpected end of file".into(),
+        },
+        ReadErrorKind::Encrypted,
+        ReadErrorKind::Cancelled,
+        ReadErrorKind::ReaderFailed {
+            format: Format::Xlsx,
+            detail: "index out of bounds".into(),
+        },
+    ];
+    for kind in kinds {
+        let error = ReadError::new("dati.xlsx", kind);
+        let italian = error.message(Lang::It);
+        let english = error.message(Lang::En);
+        for text in [&italian, &english] {
+            assert!(text.starts_with("dati.xlsx"), "{text}");
+            assert!(
+                !text.contains("exchange_read.") && !text.contains("%{"),
+                "{text}"
+            );
+        }
+        assert_ne!(italian, english);
+        assert_eq!(error.to_string(), english);
+    }
+    let damaged = ReadError::new(
+        "dati.ods",
+        ReadErrorKind::Damaged {
+            format: Format::Ods,
+            sheet: Some("Foglio1".into()),
+            row: Some(1200),
+            detail: "unexpected end of file".into(),
+        },
+    );
+    assert_eq!(
+        damaged.message(Lang::It),
+        "dati.ods, foglio \"Foglio1\", riga 1.200: il file ODS è danneggiato o incompleto (unexpected end of file)"
+    );
 }

@@ -6,37 +6,20 @@ use std::borrow::Cow;
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-/// Which encoding the bytes were read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Utf8,
-    Utf16,
-    Windows1252,
-}
-
-pub(super) fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
+pub(super) fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         // A BOM says UTF-8; a stray bad byte later is replaced rather than the BOM ignored.
-        return (String::from_utf8_lossy(rest), Encoding::Utf8);
+        return String::from_utf8_lossy(rest);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return (
-            UTF_16LE.decode_without_bom_handling(rest).0,
-            Encoding::Utf16,
-        );
+        return UTF_16LE.decode_without_bom_handling(rest).0;
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return (
-            UTF_16BE.decode_without_bom_handling(rest).0,
-            Encoding::Utf16,
-        );
+        return UTF_16BE.decode_without_bom_handling(rest).0;
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
-        Err(_) => (
-            WINDOWS_1252.decode_without_bom_handling(bytes).0,
-            Encoding::Windows1252,
-        ),
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
     }
 }
 
