@@ -139,6 +139,13 @@ fn partner(
     partner
 }
 
+/// The programme's module catalogue and POLA/PIAO indicators, as the demo has them: the
+/// start of a project made from imported data alone (`cruscotto import` without a project).
+pub fn standard_catalogues(project: &mut Project) {
+    project.catalogue = catalogue::modules();
+    project.indicators = catalogue::indicators();
+}
+
 /// The default demo as checked in and embedded in the binary.
 pub fn embedded() -> Project {
     crate::store::parse(EMBEDDED_DEMO.as_bytes(), Path::new(EMBEDDED_PATH))

@@ -9,8 +9,11 @@
 use std::collections::BTreeMap;
 
 use super::change::{Change, write};
+use super::kinds::NewModule;
 use super::plan::Plan;
-use crate::model::{Edit, ModuleId, Partner, PartnerId, Project};
+use crate::model::{
+    Audience, Edit, Module, ModuleArea, ModuleFormat, ModuleId, Partner, PartnerId, Project,
+};
 
 /// Why a plan can no longer be applied to the project.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -25,6 +28,8 @@ pub enum ApplyError {
     },
     #[error("the Comune `{0}` was created since the import was planned: plan it again")]
     PartnerExists(PartnerId),
+    #[error("the module `{0}` was created since the import was planned: plan it again")]
+    ModuleExists(ModuleId),
 }
 
 /// The edits that carry out `plan` on `project`: the valid rows, conflicts as resolved.
@@ -66,13 +71,45 @@ pub fn edits(plan: &Plan, project: &Project) -> Result<Vec<Edit>, ApplyError> {
             write(partner, &change.target, &change.value);
         }
     }
-    Ok(partners
-        .into_iter()
-        .map(|(partner, value)| Edit::PutPartner {
-            partner,
-            value: Some(Box::new(value)),
-        })
-        .collect())
+    let mut batch = Vec::with_capacity(plan.created_modules.len() + partners.len());
+    for new in &plan.created_modules {
+        if project.catalogue.contains_key(&new.id) {
+            return Err(ApplyError::ModuleExists(new.id.clone()));
+        }
+        batch.push(Edit::PutModule {
+            module: new.id.clone(),
+            value: Some(new_module(new, &partners)),
+        });
+    }
+    batch.extend(
+        partners
+            .into_iter()
+            .map(|(partner, value)| Edit::PutPartner {
+                partner,
+                value: Some(Box::new(value)),
+            }),
+    );
+    Ok(batch)
+}
+
+/// A module the file named and the catalogue lacked: defaults for what a register does
+/// not say, and as hours the most any Comune's sessions of it add up to (0, for the user to
+/// fill in, when the file has no sessions).
+fn new_module(new: &NewModule, partners: &BTreeMap<PartnerId, Partner>) -> Module {
+    let hours = partners
+        .values()
+        .filter_map(|p| p.modules.get(&new.id))
+        .map(|choice| choice.sessions.values().map(|s| s.hours).sum::<f64>())
+        .fold(0.0, f64::max);
+    Module {
+        title: new.title.clone(),
+        area: ModuleArea::Organisation,
+        format: ModuleFormat::Classroom,
+        hours,
+        audience: Audience::All,
+        indicators: Default::default(),
+        retired: false,
+    }
 }
 
 /// Applies `edits` to `project` as the app's batch does: all or nothing. Used by the

@@ -113,17 +113,21 @@ pub fn preview(grid: &Grid, header_row: usize, count: usize) -> Vec<PreviewRow> 
         .collect()
 }
 
-/// An empty project for data imported without one: named after the file, spanning the
-/// current year until `fit_span` widens it to the data.
+/// A project for data imported without one: named after the file, with the programme's
+/// standard module catalogue and POLA/PIAO indicators and no Comuni, spanning the current
+/// year until `fit_span` fits it to the data.
 pub fn empty_project(title: &str) -> Project {
     let today = jiff::ZonedDateTime::now().date();
     let start = Month::new(i32::from(today.year()), 1)
         .unwrap_or_else(|| Month::new(2025, 1).expect("a valid month"));
-    Project::new(title, start, start.plus(11))
+    let mut project = Project::new(title, start, start.plus(11));
+    crate::demo::standard_catalogues(&mut project);
+    project
 }
 
-/// Widens the programme's months to cover every month its data names (observations,
-/// purchases, sessions, indicator values and targets).
+/// Fits the months of a project made from imported data to the data: from the first month
+/// it names (observations, purchases, sessions, indicator values and targets) to the last,
+/// at least a year. A project without any month keeps its span.
 pub fn fit_span(project: &mut Project) {
     let mut months: Vec<Month> = Vec::new();
     for partner in project.partners.values() {
@@ -148,14 +152,119 @@ pub fn fit_span(project: &mut Project) {
     let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
         return;
     };
-    let all_new = project.partners.values().all(|p| p.observations.is_empty());
-    if *first < project.meta.start || all_new {
-        project.meta.start = (*first).min(project.meta.start);
-    }
-    project.meta.end = project.meta.end.max(*last);
+    project.meta.start = *first;
+    project.meta.end = (*last).max(first.plus(11));
     for partner in project.partners.values_mut() {
         if partner.observations.is_empty() {
-            partner.observations.start = project.meta.start;
+            partner.observations.start = *first;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::cell::{Cell, Grid};
+
+    fn sheet(name: &str, rows: &[&[&str]]) -> Grid {
+        Grid {
+            name: name.to_owned(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|t| Cell::Text((*t).to_owned())).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_first_sheet_with_data_unless_one_is_named() {
+        let workbook = Workbook {
+            sheets: vec![
+                sheet("Istruzioni", &[]),
+                sheet(
+                    "Rilevazioni",
+                    &[
+                        &["Comune", "Mese", "Dipendenti in lavoro agile"],
+                        &["Bra", "gen 2025", "3"],
+                    ],
+                ),
+                sheet(
+                    "Dotazioni",
+                    &[&["Comune", "Tipo", "Quantità", "Costo unitario"]],
+                ),
+            ],
+        };
+        let prepared = prepare(&workbook, None, None, None).unwrap();
+        assert_eq!(prepared.sheet, 1);
+        assert_eq!(prepared.mapping.kind, FileKind::Observations);
+        let named = prepare(&workbook, Some("dotazioni"), None, None).unwrap();
+        assert_eq!((named.sheet, named.mapping.kind), (2, FileKind::Equipment));
+        assert_eq!(
+            prepare(&workbook, Some("Altro"), None, None),
+            Err(PrepareError::NoSuchSheet("Altro".into()))
+        );
+        let notes = Workbook {
+            sheets: vec![sheet("Note", &[&["Note"], &["ciao"]])],
+        };
+        assert_eq!(
+            prepare(&notes, None, None, None),
+            Err(PrepareError::UnknownKind)
+        );
+        assert_eq!(
+            prepare(&Workbook::default(), None, None, None),
+            Err(PrepareError::Empty)
+        );
+    }
+
+    #[test]
+    fn a_remembered_mapping_wins_over_the_guess() {
+        let workbook = Workbook {
+            sheets: vec![sheet(
+                "x",
+                &[&["Comune", "Mese", "Lavoratori"], &["Bra", "gen 2025", "3"]],
+            )],
+        };
+        let mut prepared = prepare(&workbook, None, None, None).unwrap();
+        assert!(!prepared.recalled);
+        prepared
+            .mapping
+            .set(2, Some(crate::exchange::FieldKey::SmartWorkers));
+        let mut memory = MappingMemory::default();
+        memory.remember(&prepared.header, &prepared.mapping);
+        let again = prepare(&workbook, None, None, Some(&memory)).unwrap();
+        assert!(again.recalled);
+        assert_eq!(again.mapping, prepared.mapping);
+    }
+
+    #[test]
+    fn the_preview_shows_the_first_rows_with_their_numbers() {
+        let grid = sheet("x", &[&["Comune"], &["Bra"], &[""], &["Alba"], &["Roddi"]]);
+        let rows = preview(&grid, 0, 2);
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[1].row, rows[1].cells[0].as_str()), (4, "Alba"));
+    }
+
+    #[test]
+    fn a_new_project_spans_its_data_and_has_the_standard_catalogues() {
+        let mut project = empty_project("dati");
+        assert!(!project.catalogue.is_empty() && !project.indicators.is_empty());
+        let start = Month::new(2024, 11).unwrap();
+        let mut bra = crate::model::Partner::new("Bra", "", project.meta.start);
+        bra.observations
+            .set(start, Some(crate::model::Observation::new(1, 1.0)));
+        project.partners.insert("bra".into(), bra);
+        project.partners.insert(
+            "alba".into(),
+            crate::model::Partner::new("Alba", "", project.meta.start),
+        );
+        fit_span(&mut project);
+        assert_eq!(project.meta.start, start);
+        assert_eq!(project.meta.end, start.plus(11));
+        assert_eq!(
+            project.partners[&crate::model::PartnerId::new("alba")]
+                .observations
+                .start,
+            start
+        );
     }
 }

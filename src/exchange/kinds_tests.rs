@@ -267,3 +267,74 @@ fn a_kind_forced_by_the_user_reads_the_columns_it_knows() {
     let plan = plan_as(&project, &grid, FileKind::Observations);
     assert_eq!(plan.rows_valid, Vec::<usize>::new());
 }
+
+#[test]
+fn unknown_modules_are_created_on_request_with_the_hours_of_their_sessions() {
+    let project = programme();
+    let grid = sheet(&[
+        &[
+            "Comune",
+            "Modulo",
+            "Data",
+            "Partecipante",
+            "Ore di presenza",
+            "Ore previste",
+        ],
+        &[
+            "Alba",
+            "Privacy e sicurezza",
+            "01/04/2025",
+            "Rossi Anna",
+            "3",
+            "3",
+        ],
+        &[
+            "Alba",
+            "Privacy e sicurezza",
+            "08/04/2025",
+            "Rossi Anna",
+            "1",
+            "3",
+        ],
+        &[
+            "Alba",
+            "privacy  e Sicurezza",
+            "08/04/2025",
+            "Neri Paolo",
+            "3",
+            "3",
+        ],
+        &[
+            "Alba",
+            "Privacy e sicurezza",
+            "13/2025",
+            "Neri Paolo",
+            "3",
+            "3",
+        ],
+    ]);
+    let refused = plan_of(&project, &grid, false);
+    assert_eq!(refused.rows_valid, Vec::<usize>::new());
+    let plan = plan_of(&project, &grid, true);
+    assert_eq!(plan.rows_valid, vec![2, 3, 4]);
+    assert_eq!(plan.created_modules.len(), 1);
+    let new = &plan.created_modules[0];
+    assert_eq!(
+        (new.id.as_str(), new.title.as_str(), new.row),
+        ("privacy-e-sicurezza", "Privacy e sicurezza", 2)
+    );
+    let after = applied(&project, &plan);
+    let module = &after.catalogue[&new.id];
+    assert_eq!(
+        (module.title.as_str(), module.hours),
+        ("Privacy e sicurezza", 6.0)
+    );
+    let choice = &after.partners[&PartnerId::new("alba")].modules[&new.id];
+    // Rossi: 4 h of 6 (below 75%); Neri: 3 h. Nobody completed.
+    assert_eq!((choice.enrolled, choice.completed), (2, 0));
+    // Undo removes the module with the sessions.
+    let mut document = project.clone();
+    let inverses = apply_all(&mut document, edits(&plan, &project).unwrap()).unwrap();
+    apply_all(&mut document, inverses).unwrap();
+    assert_eq!(document, project);
+}

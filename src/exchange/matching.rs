@@ -95,6 +95,14 @@ impl ModuleIndex {
     pub fn find(&self, text: &str) -> Option<&ModuleId> {
         self.by_key.get(&squeeze(text))
     }
+
+    /// Makes a module (one about to be created) findable by its id and title.
+    pub fn add(&mut self, id: &ModuleId, title: &str) {
+        self.by_key
+            .entry(squeeze(title))
+            .or_insert_with(|| id.clone());
+        self.by_key.insert(squeeze(id.as_str()), id.clone());
+    }
 }
 
 /// Indicators of the project's catalogue by id and by name.

@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::cell::Grid;
 use super::change::{Change, Resolution, Target, Value, current};
-use super::kinds::{self, Context, Item};
+use super::kinds::{self, Context, Item, NewModule};
 use super::mapping::Mapping;
 use super::matching::{PartnerIndex, comune_key, istat_key};
 use super::row::{Reason, RowError, RowReader};
@@ -48,6 +48,9 @@ pub struct Plan {
     /// Project Comuni the file's rows were matched to.
     pub matched: BTreeSet<PartnerId>,
     pub created: Vec<NewPartner>,
+    /// Catalogue modules the import creates (with `create_missing`): area, format and
+    /// audience take defaults, hours the most a Comune's imported sessions add up to.
+    pub created_modules: Vec<NewModule>,
     /// Names (or codes) of Comuni the project lacks, when they are not to be created.
     pub unknown: BTreeSet<String>,
     /// Every value to set; conflicts among them carry the project's old value.
@@ -105,7 +108,7 @@ pub fn plan(project: &Project, grid: &Grid, mapping: &Mapping, options: ImportOp
         project,
         options,
         partners: PartnerIndex::new(project),
-        context: Context::new(project),
+        context: Context::new(project, options.create_missing),
         plan: Plan {
             kind: mapping.kind,
             rows_read: 0,
@@ -113,6 +116,7 @@ pub fn plan(project: &Project, grid: &Grid, mapping: &Mapping, options: ImportOp
             errors: Vec::new(),
             matched: BTreeSet::new(),
             created: Vec::new(),
+            created_modules: Vec::new(),
             unknown: BTreeSet::new(),
             changes: Vec::new(),
         },
@@ -210,6 +214,7 @@ enum Seen {
 impl Builder<'_> {
     fn row(&mut self, reader: &mut RowReader) {
         self.pending = None;
+        self.context.pending_module = None;
         let Some(partner) = self.partner(reader) else {
             self.refuse(reader);
             return;
@@ -217,7 +222,7 @@ impl Builder<'_> {
         let mut attendance = None;
         let mut items = match self.plan.kind {
             FileKind::Attendance => {
-                attendance = kinds::attendance::read(reader, &self.context, &partner);
+                attendance = kinds::attendance::read(reader, &mut self.context, &partner);
                 Vec::new()
             }
             kind => kinds::read(kind, reader, &mut self.context, &partner),
@@ -251,6 +256,7 @@ impl Builder<'_> {
             return;
         }
         self.commit_new();
+        self.context.commit_modules();
         self.note_match(&partner);
         for (target, value) in items {
             self.put(&partner, target, value, reader.row);
@@ -468,6 +474,7 @@ impl Builder<'_> {
                 self.put(&partner, target, value, row);
             }
         }
+        self.plan.created_modules = std::mem::take(&mut self.context.created_modules);
         self.plan.errors.sort_by_key(|e| e.row);
         self.plan
     }

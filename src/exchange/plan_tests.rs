@@ -151,7 +151,7 @@ fn bad_cells_refuse_their_row_with_row_column_value_and_reason() {
                 "#DIV/0!",
                 Reason::Value {
                     field: FieldKey::AgileDays,
-                    error: ValueError::NotANumber
+                    error: ValueError::ErrorCell("#DIV/0!".into())
                 }
             ),
             (8, String::new(), "", Reason::Contradicts { row: 7 }),

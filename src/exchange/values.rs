@@ -79,6 +79,20 @@ pub fn number_text(value: f64) -> String {
     }
 }
 
+/// Whether text is an error value as Excel or Calc show it (`#DIV/0!`, `#N/D`, `Err:502`),
+/// which a CSV export writes as text.
+pub fn is_error_text(text: &str) -> bool {
+    const ERRORS: [&str; 14] = [
+        "#DIV/0!", "#N/A", "#N/D", "#VALUE!", "#VALORE!", "#REF!", "#RIF!", "#NAME?", "#NOME?",
+        "#NUM!", "#NULL!", "#NULLO!", "#SPILL!", "#CALC!",
+    ];
+    let text = text.trim();
+    ERRORS.iter().any(|e| e.eq_ignore_ascii_case(text))
+        || text
+            .strip_prefix("Err:")
+            .is_some_and(|code| !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether the cell holds nothing (or only spaces).
 pub fn is_blank(cell: &Cell) -> bool {
     match cell {
@@ -100,6 +114,9 @@ pub fn number(cell: &Cell) -> Result<Option<Number>, ValueError> {
             percent: false,
         })),
         Cell::Text(text) if text.trim().is_empty() => Ok(None),
+        Cell::Text(text) if is_error_text(text) => {
+            Err(ValueError::ErrorCell(text.trim().to_owned()))
+        }
         Cell::Text(text) => parse_number(text).map(Some),
         Cell::Error(error) => Err(ValueError::ErrorCell(error.clone())),
         _ => Err(ValueError::NotANumber),
@@ -244,6 +261,9 @@ pub fn date(cell: &Cell) -> Result<Option<Date>, ValueError> {
         Cell::DateTime(datetime) => Ok(Some(datetime.date())),
         Cell::Number(serial) => serial_date(*serial).map(Some).ok_or(ValueError::NotADate),
         Cell::Text(text) if text.trim().is_empty() => Ok(None),
+        Cell::Text(text) if is_error_text(text) => {
+            Err(ValueError::ErrorCell(text.trim().to_owned()))
+        }
         Cell::Text(text) => parse_date(text).map(Some).ok_or(ValueError::NotADate),
         Cell::Error(error) => Err(ValueError::ErrorCell(error.clone())),
         Cell::Bool(_) => Err(ValueError::NotADate),
@@ -257,6 +277,9 @@ pub fn month(cell: &Cell) -> Result<Option<Month>, ValueError> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Text(text) if text.trim().is_empty() => Ok(None),
+        Cell::Text(text) if is_error_text(text) => {
+            Err(ValueError::ErrorCell(text.trim().to_owned()))
+        }
         Cell::Text(text) => parse_month(text)
             .or_else(|| parse_date(text).map(Month::of_date))
             .map(Some)
@@ -502,6 +525,15 @@ mod tests {
             Err(ValueError::ErrorCell("#DIV/0!".into()))
         );
         assert_eq!(plain_number(&t("  ")), Ok(None));
+        // A CSV export writes error cells as their text.
+        assert_eq!(
+            plain_number(&t("#DIV/0!")),
+            Err(ValueError::ErrorCell("#DIV/0!".into()))
+        );
+        assert_eq!(
+            count(&t("Err:502")),
+            Err(ValueError::ErrorCell("Err:502".into()))
+        );
     }
 
     #[test]

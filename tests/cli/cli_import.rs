@@ -287,3 +287,37 @@ fn a_forced_kind_reads_the_file_as_that_kind() {
     let project = store::load(&out).unwrap();
     assert_eq!(project.partners[&PartnerId::new("alba")].headcount, 310);
 }
+
+#[test]
+fn an_attendance_register_without_a_project_makes_sessions_and_completion() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "registro.csv",
+        "Comune;Modulo;Data;Partecipante;Ore di presenza;Ore previste;Esito\n\
+         Bra;Misurare gli impatti: mobilità e ambiente;10/03/2025;Rossi Anna;4;4;\n\
+         Bra;Misurare gli impatti: mobilità e ambiente;10/03/2025;Bianchi Luca;4;4;\n\
+         Bra;Misurare gli impatti: mobilità e ambiente;17/03/2025;Rossi Anna;4;4;\n\
+         Bra;Misurare gli impatti: mobilità e ambiente;17/03/2025;Bianchi Luca;0;4;completato\n\
+         Bra;Smart working e privacy;24/03/2025;Rossi Anna;2;3;\n",
+    );
+    let out = dir.path().join("new.ron");
+    let output = cruscotto(&["import", "--from", arg(&data), "--out", arg(&out)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let project = store::load(&out).unwrap();
+    let bra = &project.partners[&PartnerId::new("bra")];
+    let impacts = &bra.modules[&"mon-impatti".into()];
+    assert_eq!(impacts.sessions.len(), 2);
+    assert_eq!(
+        impacts
+            .sessions
+            .values()
+            .map(|s| (s.hours, s.attendees))
+            .collect::<Vec<_>>(),
+        vec![(4.0, 2), (4.0, 1)]
+    );
+    assert_eq!((impacts.enrolled, impacts.completed), (2, 2));
+    let privacy = &project.catalogue[&"smart-working-e-privacy".into()];
+    assert_eq!(privacy.hours, 3.0);
+    assert_eq!(bra.modules[&"smart-working-e-privacy".into()].enrolled, 1);
+}

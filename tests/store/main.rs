@@ -5,6 +5,7 @@ mod crash_safety;
 mod exchange_untrusted;
 mod fuzz_short;
 mod golden;
+mod import_fixtures;
 mod recovery;
 mod roundtrip;
 mod store_support;

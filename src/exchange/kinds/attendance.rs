@@ -44,7 +44,7 @@ pub struct Record {
 }
 
 /// The row as a record, or `None` (with the reasons recorded) when it cannot be read.
-pub fn read(reader: &mut RowReader, context: &Context, partner: &PartnerId) -> Option<Record> {
+pub fn read(reader: &mut RowReader, context: &mut Context, partner: &PartnerId) -> Option<Record> {
     let module = context.module(reader);
     let date = reader.require(FieldKey::Date, values::date);
     let person = reader.text(FieldKey::Person).map(|p| normalise(&p));

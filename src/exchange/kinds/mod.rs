@@ -14,6 +14,7 @@ use jiff::civil::Date;
 
 use super::change::{Target, Value};
 use super::matching::{IndicatorIndex, ModuleIndex};
+use super::normalise::squeeze;
 use super::row::{Reason, RowReader};
 use super::schema::{FieldKey, FileKind};
 use super::values;
@@ -37,13 +38,28 @@ pub struct Context<'p> {
     session_ids: HashSet<(PartnerId, ModuleId, SessionId)>,
     /// Rows of an attendance register taken so far.
     pub attendance: Vec<attendance::Record>,
+    /// Whether unknown modules are created.
+    pub create_missing: bool,
+    /// The module the current row would create.
+    pub pending_module: Option<NewModule>,
+    pub created_modules: Vec<NewModule>,
+    created_module_ids: HashSet<ModuleId>,
+}
+
+/// A catalogue module the import creates, from a title the project lacks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewModule {
+    pub id: ModuleId,
+    pub title: String,
+    /// The first row naming it.
+    pub row: usize,
 }
 
 /// A purchase without a code is the same purchase when these agree.
 type PurchaseKey = (PartnerId, EquipmentKind, Option<Month>, Cents);
 
 impl<'p> Context<'p> {
-    pub fn new(project: &'p Project) -> Context<'p> {
+    pub fn new(project: &'p Project, create_missing: bool) -> Context<'p> {
         Context {
             project,
             modules: ModuleIndex::new(project),
@@ -53,6 +69,10 @@ impl<'p> Context<'p> {
             sessions: HashMap::new(),
             session_ids: HashSet::new(),
             attendance: Vec::new(),
+            create_missing,
+            pending_module: None,
+            created_modules: Vec::new(),
+            created_module_ids: HashSet::new(),
         }
     }
 
@@ -60,19 +80,40 @@ impl<'p> Context<'p> {
         self.project.partners.get(id)
     }
 
-    /// The catalogue module the row names, recording why not.
-    pub fn module(&self, reader: &mut RowReader) -> Option<ModuleId> {
+    /// The catalogue module the row names, recording why not. With `create_missing`, an
+    /// unknown title gives a new module, created if the row is taken (`commit_modules`).
+    pub fn module(&mut self, reader: &mut RowReader) -> Option<ModuleId> {
         let text = reader.text(FieldKey::Module);
         let Some(text) = text else {
             reader.fail_at(FieldKey::Module, Reason::Missing(FieldKey::Module));
             return None;
         };
-        match self.modules.find(&text) {
-            Some(module) => Some(module.clone()),
-            None => {
-                reader.fail_at(FieldKey::Module, Reason::UnknownModule(text));
-                None
-            }
+        if let Some(module) = self.modules.find(&text) {
+            return Some(module.clone());
+        }
+        if !self.create_missing || squeeze(&text).is_empty() {
+            reader.fail_at(FieldKey::Module, Reason::UnknownModule(text));
+            return None;
+        }
+        let taken = |slug: &str| {
+            let id = ModuleId::new(slug);
+            self.project.catalogue.contains_key(&id) || self.created_module_ids.contains(&id)
+        };
+        let id = ModuleId::new(crate::model::slug_unique(&text, taken));
+        self.pending_module = Some(NewModule {
+            id: id.clone(),
+            title: text,
+            row: reader.row,
+        });
+        Some(id)
+    }
+
+    /// Creates the module the taken row named, if it was new.
+    pub fn commit_modules(&mut self) {
+        if let Some(new) = self.pending_module.take() {
+            self.modules.add(&new.id, &new.title);
+            self.created_module_ids.insert(new.id.clone());
+            self.created_modules.push(new);
         }
     }
 
