@@ -33,6 +33,21 @@ pub fn indicators(project: &Project, lang: Lang) -> Table {
     for (id, partner) in &project.partners {
         for (indicator_id, values) in &partner.indicators {
             let name = labels::indicator(project, indicator_id);
+            // A "%" indicator holds percentage points; a sheet holds a percentage as the
+            // fraction a percent-formatted cell shows (44,2% is 0.442), which the importer
+            // reads back as points because it is at most 1. Beyond 100% the fraction would
+            // read as points, so such a value is written in points, as a plain number.
+            let in_percent = project
+                .indicators
+                .get(indicator_id)
+                .is_some_and(|def| def.unit.trim() == "%");
+            let number = |value: f64| {
+                if in_percent && value.abs() <= 100.0 {
+                    Value::Percent(value / 100.0)
+                } else {
+                    Value::Number(value)
+                }
+            };
             let cell = |field: FieldKey,
                         plan: bool,
                         observed: Option<(crate::model::Month, f64)>| {
@@ -41,12 +56,12 @@ pub fn indicators(project: &Project, lang: Lang) -> Table {
                 }
                 match field {
                     FieldKey::Indicator => Value::Text(name.clone()),
-                    FieldKey::Baseline if plan => Value::or_empty(values.baseline, Value::Number),
+                    FieldKey::Baseline if plan => Value::or_empty(values.baseline, number),
                     FieldKey::Target(year) if plan => {
-                        Value::or_empty(values.targets.get(&year).copied(), Value::Number)
+                        Value::or_empty(values.targets.get(&year).copied(), number)
                     }
                     FieldKey::Month => Value::or_empty(observed.map(|o| o.0), Value::Month),
-                    FieldKey::Value => Value::or_empty(observed.map(|o| o.1), Value::Number),
+                    FieldKey::Value => Value::or_empty(observed.map(|o| o.1), number),
                     _ => Value::Empty,
                 }
             };

@@ -103,8 +103,13 @@ pub fn write_value(
         Value::Integer(n) => {
             sheet.write_string_with_format(row, col, n.to_string(), &formats.text)?;
         }
-        Value::Number(x) | Value::Percent(x) if x.is_finite() => {
+        Value::Number(x) if x.is_finite() => {
             sheet.write_number_with_format(row, col, *x + 0.0, format)?;
+        }
+        // A percentage shows as one wherever it stands (a "%" indicator's values share
+        // their column with indicators in other units).
+        Value::Percent(x) if x.is_finite() => {
+            sheet.write_number_with_format(row, col, *x + 0.0, &formats.percent)?;
         }
         Value::Number(_) | Value::Percent(_) => {
             sheet.write_blank(row, col, format)?;
