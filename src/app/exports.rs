@@ -20,6 +20,12 @@ pub(super) struct ExportJob {
     task: Task<Result<String, String>>,
 }
 
+impl ExportJob {
+    pub(super) fn wait_done(&mut self, timeout: std::time::Duration) {
+        self.task.wait_done(timeout);
+    }
+}
+
 impl CruscottoApp {
     /// Writes every table (and the baseline's bands, when computed) to `path` as XLSX.
     pub(super) fn start_export(&mut self, path: PathBuf) {

@@ -50,6 +50,17 @@ impl CruscottoApp {
         matches!(self.import, Some(ImportState::Reading { .. }))
     }
 
+    /// Blocks until the files being read and the export being written are done; their
+    /// outcome is taken on the next frame (tests, and the screenshot command).
+    pub(super) fn wait_for_import_and_export(&mut self) {
+        if let Some(ImportState::Reading { task, .. }) = &mut self.import {
+            task.wait_done(Duration::from_secs(60));
+        }
+        if let Some(export) = &mut self.export {
+            export.wait_done(Duration::from_secs(60));
+        }
+    }
+
     /// Starts reading `files` for an import; the dialog opens when they are read.
     pub(super) fn start_import(&mut self, files: Vec<PathBuf>) {
         if files.is_empty() || self.import.is_some() {

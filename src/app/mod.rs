@@ -286,6 +286,8 @@ impl CruscottoApp {
             || self.dialogs.is_open()
             || self.derived.is_updating()
             || self.projections.is_updating()
+            || self.import_is_reading()
+            || self.is_exporting()
     }
 
     /// Waits for the running file work to finish and takes in its results (tests, and the
@@ -296,6 +298,7 @@ impl CruscottoApp {
         }
         self.derived.wait();
         self.projections.wait();
+        self.wait_for_import_and_export();
     }
 
     /// The scenario every surface shows (`None` when the project has no scenario).

@@ -76,6 +76,8 @@ pub enum Poll<T> {
 pub struct Task<T> {
     receiver: Receiver<Result<T, WorkFailure>>,
     progress: Progress,
+    /// The answer `wait_done` received, kept for the next `poll`.
+    arrived: Option<Result<T, WorkFailure>>,
 }
 
 impl<T: Send + 'static> Task<T> {
@@ -100,13 +102,20 @@ impl<T: Send + 'static> Task<T> {
                     ctx.request_repaint();
                 }
             });
-        Task { receiver, progress }
+        Task {
+            receiver,
+            progress,
+            arrived: None,
+        }
     }
 }
 
 impl<T> Task<T> {
     /// Whether the work has ended, and how.
     pub fn poll(&mut self) -> Poll<T> {
+        if let Some(outcome) = self.arrived.take() {
+            return outcome.into();
+        }
         match self.receiver.try_recv() {
             Ok(outcome) => outcome.into(),
             Err(TryRecvError::Empty) => Poll::Running,
@@ -120,6 +129,18 @@ impl<T> Task<T> {
             Ok(outcome) => outcome.into(),
             Err(RecvTimeoutError::Timeout) => Poll::Running,
             Err(RecvTimeoutError::Disconnected) => Poll::Failed(WorkFailure::Vanished),
+        }
+    }
+
+    /// Blocks until the work ends or `timeout` passes, leaving the answer for the next
+    /// `poll` (where the answer is handled in the frame, not by the one waiting).
+    pub fn wait_done(&mut self, timeout: Duration) {
+        if self.arrived.is_none() {
+            self.arrived = match self.receiver.recv_timeout(timeout) {
+                Ok(outcome) => Some(outcome),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => Some(Err(WorkFailure::Vanished)),
+            };
         }
     }
 

@@ -48,23 +48,22 @@ pub fn indicators(project: &Project, lang: Lang) -> Table {
                     Value::Number(value)
                 }
             };
-            let cell = |field: FieldKey,
-                        plan: bool,
-                        observed: Option<(crate::model::Month, f64)>| {
-                if let Some(value) = partner_value(field, id, partner) {
-                    return value;
-                }
-                match field {
-                    FieldKey::Indicator => Value::Text(name.clone()),
-                    FieldKey::Baseline if plan => Value::or_empty(values.baseline, number),
-                    FieldKey::Target(year) if plan => {
-                        Value::or_empty(values.targets.get(&year).copied(), number)
+            let cell =
+                |field: FieldKey, plan: bool, observed: Option<(crate::model::Month, f64)>| {
+                    if let Some(value) = partner_value(field, id, partner) {
+                        return value;
                     }
-                    FieldKey::Month => Value::or_empty(observed.map(|o| o.0), Value::Month),
-                    FieldKey::Value => Value::or_empty(observed.map(|o| o.1), number),
-                    _ => Value::Empty,
-                }
-            };
+                    match field {
+                        FieldKey::Indicator => Value::Text(name.clone()),
+                        FieldKey::Baseline if plan => Value::or_empty(values.baseline, number),
+                        FieldKey::Target(year) if plan => {
+                            Value::or_empty(values.targets.get(&year).copied(), number)
+                        }
+                        FieldKey::Month => Value::or_empty(observed.map(|o| o.0), Value::Month),
+                        FieldKey::Value => Value::or_empty(observed.map(|o| o.1), number),
+                        _ => Value::Empty,
+                    }
+                };
             // A plan row with nothing in it would import as a row without values.
             let planned = values.baseline.is_some() || !values.targets.is_empty();
             if planned || values.observed.is_empty() {
