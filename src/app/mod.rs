@@ -15,6 +15,7 @@ mod history;
 pub mod jobs;
 pub mod launch;
 mod palette;
+mod presentation;
 pub mod projections;
 mod prompts;
 mod requests;
@@ -29,6 +30,7 @@ pub use autosave::AUTOSAVE_AFTER;
 pub use command::AppCommand;
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
+pub use presentation::{Blank, Presentation};
 pub use prompts::{Answer, Pending, Prompt};
 pub use settings::Settings;
 
@@ -64,14 +66,17 @@ pub enum ViewKind {
     Partners,
     Training,
     Scenarios,
+    /// The workshop deck and its editor ("Presentazione").
+    Deck,
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 4] = [
+    pub const ALL: [ViewKind; 5] = [
         ViewKind::Overview,
         ViewKind::Partners,
         ViewKind::Training,
         ViewKind::Scenarios,
+        ViewKind::Deck,
     ];
 }
 
@@ -139,6 +144,9 @@ pub struct CruscottoApp {
     partners: PartnersView,
     training: TrainingView,
     scenarios: ScenariosView,
+    deck_editor: crate::ui::slides::deck_editor::DeckEditor,
+    /// The slide show in the window, when one runs.
+    presentation: Presentation,
     selection: Selection,
     derived: DerivedCache,
     /// Scenario figures for whichever surface needs them.
@@ -195,6 +203,8 @@ impl CruscottoApp {
             partners: PartnersView::default(),
             training: TrainingView::default(),
             scenarios: ScenariosView::default(),
+            deck_editor: Default::default(),
+            presentation: Presentation::default(),
             selection: Selection::default(),
             derived: DerivedCache::new(options.backends.dashboard),
             projections: ProjectionCache::new(options.backends.calibrate),
@@ -258,6 +268,16 @@ impl CruscottoApp {
 
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// The slide show's state (whether it runs, the slide shown, blanking).
+    pub fn presentation(&self) -> &Presentation {
+        &self.presentation
+    }
+
+    /// The slide selected in the deck editor, where Shift+F5 starts.
+    pub fn selected_slide(&self) -> Option<&crate::model::SlideId> {
+        self.deck_editor.selected()
     }
 
     /// The figures the views show (possibly of an older revision while new ones are computed).

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::ui::slides::look::ProjectorTheme;
 use crate::ui::theme::ThemeChoice;
 
 /// The key of the settings in eframe's storage.
@@ -25,6 +26,10 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The project open when the app was last closed, reopened at the next start.
     pub last_project: Option<PathBuf>,
+    /// The slides' theme: dark by default, light for a bright room.
+    pub projector_theme: ProjectorTheme,
+    /// Seconds per slide when the slide show advances by itself; 0 = only by the keys.
+    pub advance_seconds: u32,
 }
 
 impl Default for Settings {
@@ -35,6 +40,8 @@ impl Default for Settings {
             zoom: 1.0,
             recent: Vec::new(),
             last_project: None,
+            projector_theme: ProjectorTheme::default(),
+            advance_seconds: 0,
         }
     }
 }

@@ -11,3 +11,4 @@ mod overview;
 mod partners;
 mod paste;
 mod scenarios;
+mod slides;
