@@ -102,6 +102,7 @@ impl CruscottoApp {
         self.autosave_tick(&ctx);
         self.update_window_title(&ctx);
         self.screenshot_tick(&ctx);
+        self.slide_export_tick(&ctx);
     }
 
     /// The editing window: menus, navigation, status bar and the current view. True when

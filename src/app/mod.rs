@@ -21,6 +21,7 @@ mod prompts;
 mod requests;
 pub mod screenshot;
 pub mod settings;
+pub mod slide_export;
 pub mod work;
 
 use std::path::PathBuf;
@@ -40,6 +41,7 @@ use dialogs::Dialogs;
 use jobs::Jobs;
 use projections::ProjectionCache;
 use screenshot::ScreenshotState;
+use slide_export::SlideExportState;
 
 use crate::analysis::dashboard::Dashboard;
 use crate::analysis::projection::{Calibration, ProjectionSettings};
@@ -118,6 +120,8 @@ pub struct AppOptions {
     pub autosave_after: Duration,
     /// Set by `cruscotto screenshot`: render, save a PNG and close.
     pub screenshot: Option<screenshot::ScreenshotPlan>,
+    /// Set by `cruscotto slides`: present every slide, save each as a PNG and close.
+    pub slides: Option<slide_export::SlideExportPlan>,
     pub view: ViewKind,
     pub backends: Backends,
 }
@@ -129,6 +133,7 @@ impl AppOptions {
             dialogs: Box::new(NativeDialogs),
             autosave_after: AUTOSAVE_AFTER,
             screenshot: None,
+            slides: None,
             view: ViewKind::default(),
             backends: Backends::default(),
         }
@@ -182,6 +187,7 @@ pub struct CruscottoApp {
     palette: crate::ui::palette::Palette<palette::PaletteAction>,
     window_title: String,
     screenshot: Option<ScreenshotState>,
+    slide_export: Option<SlideExportState>,
 }
 
 impl CruscottoApp {
@@ -228,6 +234,7 @@ impl CruscottoApp {
             palette: Default::default(),
             window_title: String::new(),
             screenshot: options.screenshot.map(ScreenshotState::new),
+            slide_export: options.slides.map(SlideExportState::new),
         }
     }
 

@@ -124,8 +124,20 @@ fn show_key(key: Key, modifiers: egui::Modifiers) -> Option<ShowKey> {
 }
 
 impl CruscottoApp {
-    /// Starts the show from the first slide, or from the one selected in the deck editor.
+    /// Starts the show full screen from the first slide, or from the one selected in the
+    /// deck editor.
     pub(super) fn start_presentation(&mut self, ctx: &egui::Context, from_selected: bool) {
+        self.begin_show(ctx, from_selected, true);
+    }
+
+    /// Starts the show; `fullscreen` false keeps the window as it is (the PNG export draws
+    /// at the size it was asked for).
+    pub(super) fn begin_show(
+        &mut self,
+        ctx: &egui::Context,
+        from_selected: bool,
+        fullscreen: bool,
+    ) {
         let project = self.doc.project();
         let order = presented(project);
         let from = if from_selected {
@@ -160,7 +172,14 @@ impl CruscottoApp {
             was_fullscreen,
         };
         ctx.memory_mut(|m| m.stop_text_input());
-        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        if fullscreen {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        }
+    }
+
+    /// The next slide, as the Right key.
+    pub(super) fn next_slide(&mut self, ctx: &egui::Context) {
+        self.show_key(ctx, ShowKey::Next);
     }
 
     fn leave_presentation(&mut self, ctx: &egui::Context) {

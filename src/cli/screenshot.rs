@@ -77,6 +77,8 @@ pub fn run(
             ViewArg::Scenarios => ViewKind::Scenarios,
         },
         screenshot: Some(plan.clone()),
+        slides: None,
+        projector_theme: None,
     };
     if let Err(error) = run_window(options) {
         eprintln!("error: cannot open the window: {error}");
