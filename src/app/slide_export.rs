@@ -12,12 +12,15 @@ use super::screenshot::write_png;
 /// Frames drawn before each grab: fonts and layout settle in the first ones.
 const SETTLE_FRAMES: u32 = 4;
 
+/// The PNGs written, in slide order, or why the export stopped.
+pub type ExportOutcome = Result<Vec<PathBuf>, String>;
+
 #[derive(Debug, Clone)]
 pub struct SlideExportPlan {
     /// The folder the numbered PNGs go into (created if missing).
     pub out_dir: PathBuf,
     /// The files written, or why not, once the window has closed.
-    pub outcome: Arc<Mutex<Option<Result<Vec<PathBuf>, String>>>>,
+    pub outcome: Arc<Mutex<Option<ExportOutcome>>>,
 }
 
 impl SlideExportPlan {
@@ -28,7 +31,7 @@ impl SlideExportPlan {
         }
     }
 
-    pub fn outcome(&self) -> Option<Result<Vec<PathBuf>, String>> {
+    pub fn outcome(&self) -> Option<ExportOutcome> {
         self.outcome.lock().ok().and_then(|o| o.clone())
     }
 }
@@ -116,7 +119,7 @@ impl CruscottoApp {
         }
     }
 
-    fn finish_export(&mut self, ctx: &egui::Context, outcome: Result<Vec<PathBuf>, String>) {
+    fn finish_export(&mut self, ctx: &egui::Context, outcome: ExportOutcome) {
         if let Some(state) = &self.slide_export
             && let Ok(mut slot) = state.plan.outcome.lock()
         {
