@@ -434,3 +434,18 @@ fn a_snapshot_of_every_kind_of_slide_in_italian() {
     }
     assert_eq!(taken.len(), 8);
 }
+
+#[test]
+fn an_edit_made_while_presenting_is_on_the_slide_at_the_next_frame() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = demo_harness(folder.path());
+    key(&mut harness, Key::F5);
+    harness.get_by_label("Lavoro agile nei Comuni — consorzio demo");
+    harness.state_mut().request(cruscotto::ui::Request::Edit(
+        cruscotto::model::Edit::SetTitle("Workshop di Cuneo".into()),
+    ));
+    harness.step();
+    harness.get_by_label("Workshop di Cuneo");
+    assert!(harness.state().presentation().is_active());
+    assert!(harness.state().document().is_dirty());
+}
