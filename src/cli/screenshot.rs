@@ -17,6 +17,8 @@ pub enum ViewArg {
     Partners,
     Training,
     Scenarios,
+    /// The Presentazione view: the deck editor.
+    Presentation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,6 +77,7 @@ pub fn run(
             ViewArg::Partners => ViewKind::Partners,
             ViewArg::Training => ViewKind::Training,
             ViewArg::Scenarios => ViewKind::Scenarios,
+            ViewArg::Presentation => ViewKind::Deck,
         },
         screenshot: Some(plan.clone()),
         slides: None,
