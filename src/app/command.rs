@@ -40,6 +40,10 @@ pub enum AppCommand {
     /// Find any command or Comune by name (Ctrl+K).
     OpenPalette,
     ShowView(ViewKind),
+    /// Present the deck full screen from its first slide (F5).
+    Present,
+    /// Present from the slide selected in the deck editor (Shift+F5).
+    PresentFromSelected,
     ToggleFullscreen,
     ZoomIn,
     ZoomOut,
@@ -147,7 +151,7 @@ const fn choice(
 }
 
 /// Every command, in menu order.
-pub static COMMANDS: [Registered; 25] = [
+pub static COMMANDS: [Registered; 28] = [
     entry(
         AppCommand::New,
         "app.command.new",
@@ -283,6 +287,30 @@ pub static COMMANDS: [Registered; 25] = [
         &[key(COMMAND, Key::Num4)],
         Menu::View,
         0,
+    ),
+    entry(
+        AppCommand::ShowView(ViewKind::Deck),
+        "slides.view",
+        "slides.tip.view",
+        &[key(COMMAND, Key::Num5)],
+        Menu::View,
+        0,
+    ),
+    entry(
+        AppCommand::Present,
+        "slides.command.present",
+        "slides.tip.present",
+        &[key(Modifiers::NONE, Key::F5)],
+        Menu::View,
+        1,
+    ),
+    entry(
+        AppCommand::PresentFromSelected,
+        "slides.command.present_here",
+        "slides.tip.present_here",
+        &[key(Modifiers::SHIFT, Key::F5)],
+        Menu::View,
+        1,
     ),
     entry(
         AppCommand::ToggleFullscreen,

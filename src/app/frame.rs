@@ -28,7 +28,9 @@ impl CruscottoApp {
         }
 
         let mut commands = Vec::new();
-        if self.prompt.is_none() && !self.palette.is_open() && self.import.is_none() {
+        let presenting = self.presentation.is_active();
+        if self.prompt.is_none() && !self.palette.is_open() && !presenting && self.import.is_none()
+        {
             for command in AppCommand::from_shortcuts(&ctx) {
                 match command {
                     // Opened before the views draw, so what is typed right after Ctrl+K
@@ -75,61 +77,20 @@ impl CruscottoApp {
             .derived
             .get(self.doc.shared(), self.doc.revision(), &ctx);
         super::projections::resolve_active(self.doc.project(), &mut self.active_scenario);
+        if let Some(needs) = self.slide_projection_needs() {
+            self.declared_needs = Some(needs);
+        }
         if let Some(needs) = self.projection_needs(&dashboard.partner_order) {
             self.projections
                 .update(self.doc.shared(), self.doc.revision(), needs, &ctx);
         }
         let mut outbox = Outbox::default();
-        chrome::menu_bar(ui, self, &mut commands);
-        let retry = super::failures::banner(ui, self.lang, self.derived.failure());
-        chrome::status_bar(ui, self);
-        chrome::navigation(ui, self, &mut commands);
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(path) = &self.opening_at_start {
-                // Not the demo meanwhile: it would flash a programme nobody asked for.
-                opening_placeholder(ui, self.lang, path);
-                return;
-            }
-            let mut cx = ViewCtx {
-                project: self.doc.project(),
-                dashboard: &dashboard,
-                // The figures' revision: while a large project's new figures are computed,
-                // views keep their caches of the figures they are shown.
-                revision: self.derived.revision().unwrap_or_default(),
-                lang: self.lang,
-                selection: &self.selection,
-                outbox: &mut outbox,
-                editable: true,
-            };
-            match self.view {
-                ViewKind::Overview => self.overview.ui(ui, &mut cx),
-                ViewKind::Partners => {
-                    if std::mem::take(&mut self.focus_search) {
-                        let search = egui::Id::unique(crate::ui::partners::SEARCH_FIELD);
-                        ui.memory_mut(|memory| memory.request_focus(search));
-                        self.partners
-                            .search_for(&std::mem::take(&mut self.pending_search));
-                    }
-                    self.partners.ui(ui, &mut cx)
-                }
-                ViewKind::Training => self.training.ui(ui, &mut cx),
-                ViewKind::Scenarios => {
-                    let inputs = crate::ui::scenarios::ScenarioInputs {
-                        active: self.active_scenario.as_ref(),
-                        figures: self.projections.figures(),
-                        status: crate::ui::WorkStatus {
-                            updating: self.projections.is_updating(),
-                            progress: self.projections.progress(),
-                            failure: self
-                                .projections
-                                .failure()
-                                .map(|f| super::failures::describe(self.lang, f)),
-                        },
-                    };
-                    self.scenarios.ui(ui, &mut cx, inputs)
-                }
-            }
-        });
+        let mut retry = false;
+        if presenting && self.prompt.is_none() {
+            self.presentation_frame(ui, &dashboard);
+        } else {
+            retry = self.views_frame(ui, &dashboard, &mut outbox, &mut commands);
+        }
 
         if let Some(prompt) = &mut self.prompt
             && let Some(answer) = prompt.show(&ctx, self.lang)
@@ -161,6 +122,90 @@ impl CruscottoApp {
         self.export_tick();
         self.update_window_title(&ctx);
         self.screenshot_tick(&ctx);
+        self.slide_export_tick(&ctx);
+    }
+
+    /// The editing window: menus, navigation, status bar and the current view. True when
+    /// the user asked to retry failed work.
+    fn views_frame(
+        &mut self,
+        ui: &mut egui::Ui,
+        dashboard: &crate::analysis::dashboard::Dashboard,
+        outbox: &mut Outbox,
+        commands: &mut Vec<AppCommand>,
+    ) -> bool {
+        chrome::menu_bar(ui, self, commands);
+        let retry = super::failures::banner(ui, self.lang, self.derived.failure());
+        chrome::status_bar(ui, self);
+        chrome::navigation(ui, self, commands);
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(path) = &self.opening_at_start {
+                // Not the demo meanwhile: it would flash a programme nobody asked for.
+                opening_placeholder(ui, self.lang, path);
+                return;
+            }
+            let mut cx = ViewCtx {
+                project: self.doc.project(),
+                dashboard,
+                // The figures' revision: while a large project's new figures are computed,
+                // views keep their caches of the figures they are shown.
+                revision: self.derived.revision().unwrap_or_default(),
+                lang: self.lang,
+                selection: &self.selection,
+                outbox,
+                editable: true,
+            };
+            match self.view {
+                ViewKind::Overview => self.overview.ui(ui, &mut cx),
+                ViewKind::Partners => {
+                    if std::mem::take(&mut self.focus_search) {
+                        let search = egui::Id::unique(crate::ui::partners::SEARCH_FIELD);
+                        ui.memory_mut(|memory| memory.request_focus(search));
+                        self.partners
+                            .search_for(&std::mem::take(&mut self.pending_search));
+                    }
+                    self.partners.ui(ui, &mut cx)
+                }
+                ViewKind::Training => self.training.ui(ui, &mut cx),
+                ViewKind::Scenarios => {
+                    let inputs = crate::ui::scenarios::ScenarioInputs {
+                        active: self.active_scenario.as_ref(),
+                        figures: self.projections.figures(),
+                        status: crate::ui::WorkStatus {
+                            updating: self.projections.is_updating(),
+                            progress: self.projections.progress(),
+                            failure: self
+                                .projections
+                                .failure()
+                                .map(|f| super::failures::describe(self.lang, f)),
+                        },
+                    };
+                    self.scenarios.ui(ui, &mut cx, inputs)
+                }
+                ViewKind::Deck => {
+                    let mut options = crate::ui::slides::deck_editor::PresentOptions {
+                        theme: self.settings.projector_theme,
+                        advance_seconds: self.settings.advance_seconds,
+                    };
+                    let action =
+                        self.deck_editor
+                            .ui(ui, &mut cx, &mut options, self.projections.figures());
+                    self.settings.projector_theme = options.theme;
+                    self.settings.advance_seconds = options.advance_seconds;
+                    if let Some(crate::ui::slides::deck_editor::DeckAction::Present {
+                        from_selected,
+                    }) = action
+                    {
+                        commands.push(if from_selected {
+                            AppCommand::PresentFromSelected
+                        } else {
+                            AppCommand::Present
+                        });
+                    }
+                }
+            }
+        });
+        retry
     }
 
     fn first_frame(&mut self, ctx: &egui::Context) {
@@ -208,6 +253,8 @@ impl CruscottoApp {
                 self.selection.retain_existing(self.doc.project());
             }
             AppCommand::ShowView(view) => self.view = view,
+            AppCommand::Present => self.start_presentation(ctx, false),
+            AppCommand::PresentFromSelected => self.start_presentation(ctx, true),
             AppCommand::FindPartner => {
                 self.view = ViewKind::Partners;
                 self.focus_search = true;

@@ -23,6 +23,10 @@ pub struct LaunchOptions {
     pub theme: Option<ThemeChoice>,
     pub view: ViewKind,
     pub screenshot: Option<ScreenshotPlan>,
+    /// `cruscotto slides`: export the deck as PNGs and close.
+    pub slides: Option<super::slide_export::SlideExportPlan>,
+    /// The slides' theme, over the stored preference.
+    pub projector_theme: Option<crate::ui::slides::look::ProjectorTheme>,
 }
 
 /// The window as it first opens. A first start (nothing stored yet) knows nothing of the
@@ -48,7 +52,7 @@ fn is_first_start() -> bool {
 
 /// Runs the window until it closes.
 pub fn run(options: LaunchOptions) -> Result<(), String> {
-    let one_shot = options.screenshot.is_some();
+    let one_shot = options.screenshot.is_some() || options.slides.is_some();
     let first_start = !one_shot && is_first_start();
     let mut viewport = initial_viewport(first_start, options.size);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
@@ -80,6 +84,13 @@ pub fn run(options: LaunchOptions) -> Result<(), String> {
             if let Some(theme) = options.theme {
                 settings.theme = theme;
             }
+            if let Some(theme) = options.projector_theme {
+                settings.projector_theme = theme;
+            }
+            if options.slides.is_some() {
+                // Every slide is drawn and grabbed; none moves on by itself meanwhile.
+                settings.advance_seconds = 0;
+            }
             let startup = match options.file {
                 Some(path) => Startup::File(path),
                 None => match &settings.last_project {
@@ -91,6 +102,7 @@ pub fn run(options: LaunchOptions) -> Result<(), String> {
             let mut app_options = AppOptions::new(data_dir);
             app_options.view = options.view;
             app_options.screenshot = options.screenshot;
+            app_options.slides = options.slides;
             Ok(Box::new(CruscottoApp::new(startup, settings, app_options)))
         }),
     )

@@ -17,11 +17,13 @@ mod import;
 pub mod jobs;
 pub mod launch;
 mod palette;
+mod presentation;
 pub mod projections;
 mod prompts;
 mod requests;
 pub mod screenshot;
 pub mod settings;
+pub mod slide_export;
 pub mod work;
 
 use std::path::PathBuf;
@@ -31,6 +33,7 @@ pub use autosave::AUTOSAVE_AFTER;
 pub use command::AppCommand;
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
+pub use presentation::{Blank, Presentation};
 pub use prompts::{Answer, Pending, Prompt};
 pub use settings::Settings;
 
@@ -40,6 +43,7 @@ use dialogs::Dialogs;
 use jobs::Jobs;
 use projections::ProjectionCache;
 use screenshot::ScreenshotState;
+use slide_export::SlideExportState;
 
 use crate::analysis::dashboard::Dashboard;
 use crate::analysis::projection::{Calibration, ProjectionSettings};
@@ -66,14 +70,17 @@ pub enum ViewKind {
     Partners,
     Training,
     Scenarios,
+    /// The workshop deck and its editor ("Presentazione").
+    Deck,
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 4] = [
+    pub const ALL: [ViewKind; 5] = [
         ViewKind::Overview,
         ViewKind::Partners,
         ViewKind::Training,
         ViewKind::Scenarios,
+        ViewKind::Deck,
     ];
 }
 
@@ -115,6 +122,8 @@ pub struct AppOptions {
     pub autosave_after: Duration,
     /// Set by `cruscotto screenshot`: render, save a PNG and close.
     pub screenshot: Option<screenshot::ScreenshotPlan>,
+    /// Set by `cruscotto slides`: present every slide, save each as a PNG and close.
+    pub slides: Option<slide_export::SlideExportPlan>,
     pub view: ViewKind,
     pub backends: Backends,
 }
@@ -126,6 +135,7 @@ impl AppOptions {
             dialogs: Box::new(NativeDialogs),
             autosave_after: AUTOSAVE_AFTER,
             screenshot: None,
+            slides: None,
             view: ViewKind::default(),
             backends: Backends::default(),
         }
@@ -141,6 +151,9 @@ pub struct CruscottoApp {
     partners: PartnersView,
     training: TrainingView,
     scenarios: ScenariosView,
+    deck_editor: crate::ui::slides::deck_editor::DeckEditor,
+    /// The slide show in the window, when one runs.
+    presentation: Presentation,
     selection: Selection,
     derived: DerivedCache,
     /// Scenario figures for whichever surface needs them.
@@ -180,6 +193,7 @@ pub struct CruscottoApp {
     import: Option<import::ImportState>,
     /// An export or templates being written.
     export: Option<exports::ExportJob>,
+    slide_export: Option<SlideExportState>,
 }
 
 impl CruscottoApp {
@@ -201,6 +215,8 @@ impl CruscottoApp {
             partners: PartnersView::default(),
             training: TrainingView::default(),
             scenarios: ScenariosView::default(),
+            deck_editor: Default::default(),
+            presentation: Presentation::default(),
             selection: Selection::default(),
             derived: DerivedCache::new(options.backends.dashboard),
             projections: ProjectionCache::new(options.backends.calibrate),
@@ -226,6 +242,7 @@ impl CruscottoApp {
             screenshot: options.screenshot.map(ScreenshotState::new),
             import: None,
             export: None,
+            slide_export: options.slides.map(SlideExportState::new),
         }
     }
 
@@ -266,6 +283,16 @@ impl CruscottoApp {
 
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// The slide show's state (whether it runs, the slide shown, blanking).
+    pub fn presentation(&self) -> &Presentation {
+        &self.presentation
+    }
+
+    /// The slide selected in the deck editor, where Shift+F5 starts.
+    pub fn selected_slide(&self) -> Option<&crate::model::SlideId> {
+        self.deck_editor.selected()
     }
 
     /// The figures the views show (possibly of an older revision while new ones are computed).

@@ -62,7 +62,7 @@ impl CruscottoApp {
         order: &[crate::model::PartnerId],
     ) -> Option<crate::analysis::scenario_figures::ProjectionNeeds> {
         use crate::analysis::scenario_figures::{ProjectionNeeds, partners_to_show};
-        if self.view != ViewKind::Scenarios {
+        if self.view != ViewKind::Scenarios || self.presentation.is_active() {
             return self.declared_needs.clone();
         }
         let project = self.doc.project();

@@ -59,7 +59,7 @@ impl ScreenshotState {
 
 impl CruscottoApp {
     pub(super) fn is_taking_screenshot(&self) -> bool {
-        self.screenshot.is_some()
+        self.screenshot.is_some() || self.slide_export.is_some()
     }
 
     pub(super) fn screenshot_tick(&mut self, ctx: &egui::Context) {
@@ -128,7 +128,7 @@ impl CruscottoApp {
     }
 }
 
-fn write_png(image: &ColorImage, out: &std::path::Path) -> Result<(), String> {
+pub(super) fn write_png(image: &ColorImage, out: &std::path::Path) -> Result<(), String> {
     let [width, height] = image.size;
     let pixels: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
     let buffer = image::RgbaImage::from_raw(width as u32, height as u32, pixels)

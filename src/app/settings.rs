@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::exchange::mapping::MappingMemory;
 use crate::i18n::Lang;
+use crate::ui::slides::look::ProjectorTheme;
 use crate::ui::theme::ThemeChoice;
 
 /// The key of the settings in eframe's storage.
@@ -28,6 +29,10 @@ pub struct Settings {
     pub last_project: Option<PathBuf>,
     /// Column mappings the user chose in imports, per shape of file.
     pub import_mappings: MappingMemory,
+    /// The slides' theme: dark by default, light for a bright room.
+    pub projector_theme: ProjectorTheme,
+    /// Seconds per slide when the slide show advances by itself; 0 = only by the keys.
+    pub advance_seconds: u32,
 }
 
 impl Default for Settings {
@@ -39,6 +44,8 @@ impl Default for Settings {
             recent: Vec::new(),
             last_project: None,
             import_mappings: MappingMemory::default(),
+            projector_theme: ProjectorTheme::default(),
+            advance_seconds: 0,
         }
     }
 }

@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod project;
 mod screenshot;
+mod slides;
 mod source;
 mod summary;
 mod template;
@@ -245,6 +246,29 @@ enum Command {
         #[arg(long = "import", value_name = "SPREADSHEET")]
         import: Vec<PathBuf>,
     },
+    /// The workshop deck as the window presents it: one numbered PNG per presented slide.
+    ///
+    /// Opens the real window (under Xvfb on a machine without a screen), presents each slide
+    /// and writes it, then closes.
+    Slides {
+        /// Project file (.ron); the embedded demo when omitted.
+        file: Option<PathBuf>,
+        /// Folder for the PNGs (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = slides::SlidesFormat::Png)]
+        format: slides::SlidesFormat,
+        /// Slide size in pixels, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1920x1080", value_parser = screenshot::parse_size)]
+        size: [f32; 2],
+        /// Language of the slides' words (the stored preference, or the system's, when omitted).
+        #[arg(long, value_enum)]
+        lang: Option<screenshot::LangArg>,
+        /// Projector theme: dark for a dim room, light for a bright one.
+        #[arg(long, value_enum, default_value_t = screenshot::ThemeArg::Dark)]
+        theme: screenshot::ThemeArg,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -405,5 +429,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 from,
             },
         ),
+        Some(Command::Slides {
+            file,
+            out,
+            format,
+            size,
+            lang,
+            theme,
+        }) => slides::run(file, out, format, size, lang, theme),
     }
 }

@@ -17,6 +17,8 @@ pub enum ViewArg {
     Partners,
     Training,
     Scenarios,
+    /// The Presentazione view: the deck editor.
+    Presentation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,8 +89,11 @@ pub fn run(file: Option<PathBuf>, shot: Shot) -> ExitCode {
             ViewArg::Partners => ViewKind::Partners,
             ViewArg::Training => ViewKind::Training,
             ViewArg::Scenarios => ViewKind::Scenarios,
+            ViewArg::Presentation => ViewKind::Deck,
         },
         screenshot: Some(plan.clone()),
+        slides: None,
+        projector_theme: None,
     };
     if let Err(error) = run_window(options) {
         eprintln!("error: cannot open the window: {error}");

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use rand::{RngExt, SeedableRng};
 
-use crate::model::{Month, Partner, PartnerId, Project, slug_unique};
+use crate::model::{Deck, Month, Partner, PartnerId, Project, slug_unique};
 
 use calendar::Calendar;
 use names::Place;
@@ -92,6 +92,12 @@ pub fn generate(options: &DemoOptions) -> Project {
         project.partners.insert(PartnerId::new(id), partner);
     }
     project.scenarios = scenarios::scenarios(&project.partners, &calendar);
+    project.deck = Deck::default_for(&project);
+    if let Some(title) = project.deck.slides.first_mut() {
+        title.notes = "Benvenuto ai sindaci e ai segretari; obiettivo: decidere i prossimi passi \
+                       del lavoro agile nel consorzio."
+            .to_owned();
+    }
     project
 }
 

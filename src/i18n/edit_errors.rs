@@ -37,6 +37,8 @@ pub fn describe(lang: Lang, project: &Project, error: &EditError) -> String {
                 &[("module", &title(project, module)), ("count", &count)],
             )
         }
+        EditError::NoSuchSlide(_) => tr(lang, "slides.edit_errors.no_such_slide").into_owned(),
+        EditError::SlideExists(_) => tr(lang, "slides.edit_errors.slide_exists").into_owned(),
     }
 }
 

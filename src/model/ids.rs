@@ -66,6 +66,10 @@ string_id!(
     /// A what-if scenario.
     ScenarioId
 );
+string_id!(
+    /// A slide of the workshop deck.
+    SlideId
+);
 
 /// Whether `id` is a well-formed identifier: non-empty ASCII letters, digits, `-` and `_`,
 /// so it reads the same in files, CSV exports and command lines.

@@ -2,6 +2,7 @@
 //! the analysis and the app all share these types.
 
 mod catalogue;
+mod deck;
 pub mod edit;
 mod equipment;
 mod ids;
@@ -17,10 +18,11 @@ mod scenario;
 pub mod validate;
 
 pub use catalogue::{Audience, Module, ModuleArea, ModuleFormat};
+pub use deck::{DEFAULT_COMUNE_SLIDES, Deck, Slide, SlideKind};
 pub use edit::{Edit, EditError, EditKey};
 pub use equipment::{Equipment, EquipmentKind};
 pub use ids::{
-    EquipmentId, IndicatorId, ModuleId, PartnerId, ScenarioId, SessionId, is_well_formed,
+    EquipmentId, IndicatorId, ModuleId, PartnerId, ScenarioId, SessionId, SlideId, is_well_formed,
     slug_unique,
 };
 pub use indicators::{IndicatorBlock, IndicatorDef, IndicatorValues};

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    IndicatorDef, IndicatorId, Module, ModuleId, Month, Partner, PartnerId, Scenario, ScenarioId,
+    Deck, IndicatorDef, IndicatorId, Module, ModuleId, Month, Partner, PartnerId, Scenario,
+    ScenarioId,
 };
 
 /// The programme's rule: each partner chooses 9 modules from the catalogue.
@@ -25,6 +26,9 @@ pub struct Project {
     pub partners: BTreeMap<PartnerId, Partner>,
     #[serde(default)]
     pub scenarios: BTreeMap<ScenarioId, Scenario>,
+    /// The workshop deck (since format 2; older files open with the default deck).
+    #[serde(default)]
+    pub deck: Deck,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,9 +57,9 @@ pub enum Language {
 }
 
 impl Project {
-    /// An empty programme running from `start` to `end`.
+    /// An empty programme running from `start` to `end`, with the default deck.
     pub fn new(title: impl Into<String>, start: Month, end: Month) -> Project {
-        Project {
+        let mut project = Project {
             meta: ProjectMeta {
                 title: title.into(),
                 programme_code: String::new(),
@@ -68,7 +72,10 @@ impl Project {
             indicators: BTreeMap::new(),
             partners: BTreeMap::new(),
             scenarios: BTreeMap::new(),
-        }
+            deck: Deck::default(),
+        };
+        project.deck = Deck::default_for(&project);
+        project
     }
 
     /// Every month of the programme, first to last.

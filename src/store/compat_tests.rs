@@ -140,12 +140,12 @@ fn forms_outside_the_subset_are_left_to_ron() {
     let text = to_ron_string(&sample());
     let title = format!("title: {:?},", sample().meta.title);
     let edits = [
-        ("format: 1,", "format: 0001,"),
-        ("format: 1,", "format: 1_0,"),
-        ("format: 1,", "format: +1,"),
-        ("format: 1,", "format: 0x1,"),
-        ("format: 1,", "// comment\n  format: 1,"),
-        ("format: 1,", "format: /* one */ 1,"),
+        ("format: 2,", "format: 0002,"),
+        ("format: 2,", "format: 2_0,"),
+        ("format: 2,", "format: +2,"),
+        ("format: 2,", "format: 0x2,"),
+        ("format: 2,", "// comment\n  format: 2,"),
+        ("format: 2,", "format: /* two */ 2,"),
         ("project: (", "project: Project("),
         (title.as_str(), "title: r\"raw\","),
         (title.as_str(), "title: \"a\\u{41}b\\x41\","),

@@ -13,7 +13,7 @@ use super::{layout, migrate, ron_writer};
 use crate::model::{Partner, PartnerId, Project};
 
 /// The version this build writes. Older versions are migrated on load; newer ones are refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The envelope's name in RON's messages; files never spell it out.
 pub(crate) const ENVELOPE_NAME: &str = "ProjectFile";
@@ -54,6 +54,7 @@ fn render(project: &Project, workers: usize, parallel_from: usize) -> String {
         indicators: project.indicators.clone(),
         partners: BTreeMap::new(),
         scenarios: project.scenarios.clone(),
+        deck: project.deck.clone(),
     };
     let shell = render_whole(&shell);
     let Some(hole) = shell.find(PARTNERS_HOLE) else {

@@ -1,10 +1,12 @@
 //! Reading older file formats into today's model.
 //!
-//! Each format has one reader here. Today only format 1 exists and it is the current one, so it
-//! is read straight into `Project`. When format 2 arrives: copy the format-1 types, frozen, into
-//! `v1.rs`, read format 1 with them and convert (`1 => v1::Project::deserialize(d).map(v1::upgrade)`),
-//! chaining N-1 → N steps so every old file reaches the current model. The golden fixture
-//! `tests/fixtures/project_v1.ron` must keep loading through that chain.
+//! Each format has one reader here. The current one is read straight into `Project`; each older
+//! one has its frozen types in `vN.rs` and an `upgrade` to the next format, chained so every old
+//! file reaches the current model. Format 2 added the workshop deck: format-1 files open with
+//! the default deck. The golden fixture `tests/fixtures/project_v1.ron` must keep loading
+//! through that chain.
+
+mod v1;
 
 use serde::de::{self, DeserializeSeed};
 use serde::{Deserialize, Deserializer};
@@ -31,6 +33,7 @@ impl<'de> DeserializeSeed<'de> for ProjectSeed {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Project, D::Error> {
         match self.format {
             FORMAT_VERSION => Project::deserialize(deserializer),
+            1 => v1::ProjectV1::deserialize(deserializer).map(v1::upgrade),
             other => Err(de::Error::custom(format_args!(
                 "format {other} has no reader in this build"
             ))),

@@ -9,6 +9,7 @@ pub mod palette;
 pub mod partners;
 pub mod scenarios;
 pub mod search;
+pub mod slides;
 pub mod theme;
 pub mod training;
 pub mod widgets;

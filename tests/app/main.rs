@@ -12,3 +12,4 @@ mod overview;
 mod partners;
 mod paste;
 mod scenarios;
+mod slides;

@@ -3,4 +3,5 @@
 mod cli;
 mod cli_import;
 mod cli_project;
+mod cli_slides;
 mod exchange_export;

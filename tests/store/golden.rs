@@ -166,6 +166,43 @@ fn golden_v1_scenarios() {
 }
 
 #[test]
+fn golden_v1_opens_with_the_default_deck_and_saves_it_as_format_2() {
+    let project = golden();
+    let ids: Vec<&str> = project.deck.slides.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "title",
+            "kpis",
+            "adoption",
+            "training",
+            "milestones",
+            "comune-bra",
+            "comune-canale",
+            "scenario-anticipo",
+            "scenario-vuoto",
+            "findings",
+        ]
+    );
+    assert!(project.deck.slides.iter().all(|s| !s.hidden));
+    let text = store::to_ron_string(&project);
+    assert!(text.starts_with("(\n  format: 2,\n"), "{text}");
+    assert!(text.contains("kind: Comune(partner: \"bra\")"), "{text}");
+    // A deck in a format-1 file is something that format never had.
+    let v1 = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/project_v1.ron"),
+    )
+    .unwrap();
+    let with_deck = v1.replacen(
+        "    scenarios: {",
+        "    deck: (slides: []),\n    scenarios: {",
+        1,
+    );
+    assert_ne!(with_deck, v1);
+    assert!(store::parse(with_deck.as_bytes(), Path::new("v1.ron")).is_err());
+}
+
+#[test]
 fn golden_v1_survives_a_save_and_load() {
     let project = golden();
     let dir = tempfile::tempdir().unwrap();

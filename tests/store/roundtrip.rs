@@ -19,7 +19,7 @@ fn save_then_load_gives_an_equal_project() {
     let text = fs::read_to_string(&path).unwrap();
     assert_eq!(text, store::to_ron_string(&project));
     assert!(
-        text.starts_with("(\n  format: 1,\n  project: ("),
+        text.starts_with("(\n  format: 2,\n  project: ("),
         "{}",
         &text[..40]
     );

@@ -497,7 +497,7 @@ fn real_errors_of_the_store_read_in_italian_with_line_and_column() {
         (
             refused(&edited("format: 1", "format: 3")),
             "x.ron, riga 2, colonna 13: il file è stato scritto da una versione più recente di \
-             Cruscotto (formato 3); questa versione legge fino al formato 1",
+             Cruscotto (formato 3); questa versione legge fino al formato 2",
         ),
         (
             refused(&edited("language: Italian", "language: Klingon")),

@@ -9,14 +9,15 @@
 //! inverses never fail on them, so undo always works.
 
 mod catalogue_edits;
+mod deck_edits;
 mod partner_edits;
 #[cfg(test)]
 mod tests;
 
 use super::{
-    Equipment, EquipmentId, IndicatorId, IndicatorValues, MilestoneDates, MilestoneKind, Module,
-    ModuleChoice, ModuleId, Month, Observation, Observations, Partner, PartnerId, Project,
-    Scenario, ScenarioId, Session, SessionId,
+    Deck, Equipment, EquipmentId, IndicatorId, IndicatorValues, MilestoneDates, MilestoneKind,
+    Module, ModuleChoice, ModuleId, Month, Observation, Observations, Partner, PartnerId, Project,
+    Scenario, ScenarioId, Session, SessionId, Slide, SlideId, SlideKind,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +110,35 @@ pub enum Edit {
     /// Replaces the whole project (a restored recovery copy), undone by the project it
     /// replaced: one step back to the file as saved.
     ReplaceProject(Box<Project>),
+    /// Puts a slide into the deck at a position (clamped to the end): a duplicate, or an
+    /// undone removal. Refused when the slide's id is taken.
+    InsertSlide {
+        at: usize,
+        slide: Slide,
+    },
+    RemoveSlide {
+        slide: SlideId,
+    },
+    /// Moves a slide to a position in the showing order (clamped to the last).
+    MoveSlide {
+        slide: SlideId,
+        to: usize,
+    },
+    SetSlideHidden {
+        slide: SlideId,
+        hidden: bool,
+    },
+    /// What a slide shows: which Comune or scenario, or another kind altogether.
+    SetSlideKind {
+        slide: SlideId,
+        kind: SlideKind,
+    },
+    SetSlideNotes {
+        slide: SlideId,
+        notes: String,
+    },
+    /// Replaces the whole deck (back to the default deck of the project as it is now).
+    ReplaceDeck(Deck),
 }
 
 /// The staff figures of a partner.
@@ -168,6 +198,12 @@ pub enum EditKey {
     Module(ModuleId),
     Scenario(ScenarioId),
     Project,
+    /// Slides coming and going, and their order.
+    DeckOrder,
+    SlideHidden(SlideId),
+    SlideKind(SlideId),
+    SlideNotes(SlideId),
+    Deck,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -184,6 +220,10 @@ pub enum EditError {
     TooManyModules { max: u32 },
     #[error("module `{module}` is chosen by {partners} partner(s): retire it instead")]
     ModuleInUse { module: ModuleId, partners: usize },
+    #[error("no slide with id `{0}` in the deck")]
+    NoSuchSlide(SlideId),
+    #[error("the deck already has a slide with id `{0}`")]
+    SlideExists(SlideId),
 }
 
 impl Edit {
@@ -277,6 +317,18 @@ impl Edit {
                 let old = std::mem::replace(project, *replacement);
                 Ok(Edit::ReplaceProject(Box::new(old)))
             }
+            Edit::InsertSlide { at, slide } => deck_edits::insert_slide(project, at, slide),
+            Edit::RemoveSlide { slide } => deck_edits::remove_slide(project, slide),
+            Edit::MoveSlide { slide, to } => deck_edits::move_slide(project, slide, to),
+            Edit::SetSlideHidden { slide, hidden } => {
+                deck_edits::set_hidden(project, slide, hidden)
+            }
+            Edit::SetSlideKind { slide, kind } => deck_edits::set_kind(project, slide, kind),
+            Edit::SetSlideNotes { slide, notes } => deck_edits::set_notes(project, slide, notes),
+            Edit::ReplaceDeck(deck) => {
+                let old = std::mem::replace(&mut project.deck, deck);
+                Ok(Edit::ReplaceDeck(old))
+            }
         }
     }
 
@@ -317,12 +369,19 @@ impl Edit {
             }
             Edit::PutScenario { scenario, .. } => EditKey::Scenario(scenario.clone()),
             Edit::ReplaceProject(_) => EditKey::Project,
+            Edit::InsertSlide { .. } | Edit::RemoveSlide { .. } | Edit::MoveSlide { .. } => {
+                EditKey::DeckOrder
+            }
+            Edit::SetSlideHidden { slide, .. } => EditKey::SlideHidden(slide.clone()),
+            Edit::SetSlideKind { slide, .. } => EditKey::SlideKind(slide.clone()),
+            Edit::SetSlideNotes { slide, .. } => EditKey::SlideNotes(slide.clone()),
+            Edit::ReplaceDeck(_) => EditKey::Deck,
         }
     }
 }
 
 impl Edit {
-    /// Whether the edit changes nothing but the project's scenarios: what calibration and
+    /// Whether the edit changes nothing but the project's scenarios (or its deck): what calibration and
     /// the baseline projection read is then unchanged, so they can be reused.
     pub fn touches_only_scenarios(&self) -> bool {
         match self {
@@ -346,7 +405,29 @@ impl Edit {
             | Edit::PutModule { .. }
             | Edit::RemoveModule { .. }
             | Edit::ReplaceProject(_) => false,
+            // No projection reads the deck.
+            Edit::InsertSlide { .. }
+            | Edit::RemoveSlide { .. }
+            | Edit::MoveSlide { .. }
+            | Edit::SetSlideHidden { .. }
+            | Edit::SetSlideKind { .. }
+            | Edit::SetSlideNotes { .. }
+            | Edit::ReplaceDeck(_) => true,
         }
+    }
+
+    /// Whether the edit changes nothing but the workshop deck, which no figure reads.
+    pub fn touches_only_deck(&self) -> bool {
+        matches!(
+            self,
+            Edit::InsertSlide { .. }
+                | Edit::RemoveSlide { .. }
+                | Edit::MoveSlide { .. }
+                | Edit::SetSlideHidden { .. }
+                | Edit::SetSlideKind { .. }
+                | Edit::SetSlideNotes { .. }
+                | Edit::ReplaceDeck(_)
+        )
     }
 }
 

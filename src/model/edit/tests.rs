@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Audience, ModuleArea, ModuleFormat, Observation};
+use crate::model::{Audience, ModuleArea, ModuleFormat, Observation, SlideKind};
 
 fn m(year: i32, month: u32) -> Month {
     Month::new(year, month).unwrap()
@@ -213,4 +213,112 @@ fn keystrokes_in_one_field_share_a_key_and_other_fields_do_not() {
     };
     assert_eq!(headcount(1).key(), headcount(12).key());
     assert_ne!(headcount(1).key(), managers.key());
+}
+
+fn deck_project() -> Project {
+    let mut project = project();
+    project.deck = crate::model::Deck::default_for(&project);
+    project
+}
+
+fn slide(id: &str) -> SlideId {
+    SlideId::new(id)
+}
+
+fn order(project: &Project) -> Vec<&str> {
+    project.deck.slides.iter().map(|s| s.id.as_str()).collect()
+}
+
+#[test]
+fn deck_edits_undo_to_the_deck_as_it_was() {
+    let original = deck_project();
+    let copy = original.deck.duplicate_of(&slide("comune-bra")).unwrap();
+    for edit in [
+        Edit::InsertSlide { at: 6, slide: copy },
+        Edit::RemoveSlide {
+            slide: slide("kpis"),
+        },
+        Edit::MoveSlide {
+            slide: slide("findings"),
+            to: 0,
+        },
+        Edit::MoveSlide {
+            slide: slide("title"),
+            to: 99,
+        },
+        Edit::SetSlideHidden {
+            slide: slide("training"),
+            hidden: true,
+        },
+        Edit::SetSlideKind {
+            slide: slide("comune-bra"),
+            kind: SlideKind::Kpis,
+        },
+        Edit::SetSlideNotes {
+            slide: slide("title"),
+            notes: "Saluti".into(),
+        },
+        Edit::ReplaceDeck(crate::model::Deck::default()),
+    ] {
+        let mut changed = original.clone();
+        let inverse = edit.clone().apply(&mut changed).unwrap();
+        assert_ne!(changed, original, "{edit:?} changed nothing");
+        inverse.apply(&mut changed).unwrap();
+        assert_eq!(changed, original, "{edit:?} was not undone");
+    }
+}
+
+#[test]
+fn slides_move_and_duplicate_where_asked() {
+    let mut project = deck_project();
+    Edit::MoveSlide {
+        slide: slide("findings"),
+        to: 1,
+    }
+    .apply(&mut project)
+    .unwrap();
+    assert_eq!(order(&project)[..3], ["title", "findings", "kpis"]);
+    let copy = project.deck.duplicate_of(&slide("kpis")).unwrap();
+    Edit::InsertSlide { at: 3, slide: copy }
+        .apply(&mut project)
+        .unwrap();
+    assert_eq!(
+        order(&project)[..4],
+        ["title", "findings", "kpis", "kpis-2"]
+    );
+}
+
+#[test]
+fn deck_edits_of_missing_slides_or_taken_ids_change_nothing() {
+    let mut project = deck_project();
+    let before = project.clone();
+    assert_eq!(
+        Edit::SetSlideHidden {
+            slide: slide("nope"),
+            hidden: true
+        }
+        .apply(&mut project),
+        Err(EditError::NoSuchSlide(slide("nope")))
+    );
+    let taken = project.deck.slides[0].clone();
+    assert_eq!(
+        Edit::InsertSlide {
+            at: 0,
+            slide: taken
+        }
+        .apply(&mut project),
+        Err(EditError::SlideExists(slide("title")))
+    );
+    assert_eq!(project, before);
+}
+
+#[test]
+fn typing_notes_merges_into_one_step_per_slide() {
+    let notes = |id: &str, text: &str| Edit::SetSlideNotes {
+        slide: slide(id),
+        notes: text.into(),
+    };
+    assert_eq!(notes("title", "S").key(), notes("title", "Sa").key());
+    assert_ne!(notes("title", "S").key(), notes("kpis", "S").key());
+    assert!(notes("title", "S").touches_only_deck());
 }

@@ -34,7 +34,12 @@ impl FindingsList {
                         errors,
                     );
                     let text = RichText::new(text).size(size).strong();
-                    icons::icon_label(ui, icon(Severity::Error), text, color(Severity::Error));
+                    icons::icon_label(
+                        ui,
+                        icon(Severity::Error),
+                        text,
+                        color(ui.visuals(), Severity::Error),
+                    );
                 }
                 if warnings > 0 {
                     let text = count_text(
@@ -44,7 +49,12 @@ impl FindingsList {
                         warnings,
                     );
                     let text = RichText::new(text).size(size).strong();
-                    icons::icon_label(ui, icon(Severity::Warning), text, color(Severity::Warning));
+                    icons::icon_label(
+                        ui,
+                        icon(Severity::Warning),
+                        text,
+                        color(ui.visuals(), Severity::Warning),
+                    );
                 }
             });
             if findings.is_empty() {
@@ -93,7 +103,7 @@ fn finding_row(
     finding: &Finding,
     height: f32,
 ) -> egui::Response {
-    let color = color(finding.severity);
+    let color = color(ui.visuals(), finding.severity);
     let kind = icon(finding.severity);
     let icon_size = ui.text_style_height(&TextStyle::Body) * 0.85;
     let icon = Atom::paint(vec2(icon_size, icon_size), move |ui, args| {
@@ -119,10 +129,10 @@ fn icon(severity: Severity) -> Icon {
     }
 }
 
-fn color(severity: Severity) -> egui::Color32 {
+fn color(visuals: &egui::Visuals, severity: Severity) -> egui::Color32 {
     match severity {
-        Severity::Error => theme::bad_color(),
-        Severity::Warning => theme::warning_color(),
+        Severity::Error => theme::bad_text(visuals),
+        Severity::Warning => theme::warning_text(visuals),
     }
 }
 

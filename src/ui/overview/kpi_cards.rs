@@ -186,13 +186,7 @@ fn card_ui(
                     .wrap_mode(egui::TextWrapMode::Truncate),
                 );
                 section::note(ui, &cx.t(card.unit_label));
-                let delta = delta(
-                    cx.lang,
-                    card,
-                    kpi,
-                    previous_month,
-                    ui.visuals().weak_text_color(),
-                );
+                let delta = delta(cx.lang, card, kpi, previous_month, ui.visuals());
                 let text = RichText::new(delta.text).size(body * 0.95);
                 match delta.arrow {
                     Some(arrow) => icons::icon_label(ui, arrow, text, delta.color),
@@ -230,7 +224,14 @@ struct Delta {
 
 /// The change since the month before and its colour. The arrow and the sign carry the
 /// direction, so colour is never the only cue.
-fn delta(lang: Lang, card: &Card, kpi: &Kpi, previous_month: Month, neutral: Color32) -> Delta {
+fn delta(
+    lang: Lang,
+    card: &Card,
+    kpi: &Kpi,
+    previous_month: Month,
+    visuals: &egui::Visuals,
+) -> Delta {
+    let neutral = visuals.weak_text_color();
     let unknown = Delta {
         arrow: None,
         text: tr(lang, "overview.kpi.no_previous"),
@@ -270,8 +271,10 @@ fn delta(lang: Lang, card: &Card, kpi: &Kpi, previous_month: Month, neutral: Col
         };
     }
     let (arrow, color) = match (shown.partial_cmp(&0.0), card.direction) {
-        (Some(Ordering::Greater), Direction::UpIsGood) => (Some(Icon::Up), theme::good_color()),
-        (Some(Ordering::Less), Direction::UpIsGood) => (Some(Icon::Down), theme::bad_color()),
+        (Some(Ordering::Greater), Direction::UpIsGood) => {
+            (Some(Icon::Up), theme::good_text(visuals))
+        }
+        (Some(Ordering::Less), Direction::UpIsGood) => (Some(Icon::Down), theme::bad_text(visuals)),
         (Some(Ordering::Greater), Direction::Neutral) => (Some(Icon::Up), neutral),
         (Some(Ordering::Less), Direction::Neutral) => (Some(Icon::Down), neutral),
         _ => (None, neutral),
@@ -398,44 +401,46 @@ mod tests {
 
     #[test]
     fn a_fall_in_adoption_is_bad_news_and_a_rise_in_spend_is_not_judged() {
-        let neutral = Color32::GRAY;
+        let visuals = egui::Visuals::light();
+        let neutral = visuals.weak_text_color();
         let feb = Month::new(2026, 2).unwrap();
         let adoption = &CARDS[3];
-        let fall = delta(Lang::It, adoption, &kpi(23.1, 24.3), feb, neutral);
+        let fall = delta(Lang::It, adoption, &kpi(23.1, 24.3), feb, &visuals);
         assert_eq!(fall.text, "−1,2 p.p. rispetto a feb 2026");
         assert_eq!(
             (fall.arrow, fall.color),
-            (Some(Icon::Down), theme::bad_color())
+            (Some(Icon::Down), theme::bad_text(&visuals))
         );
-        let rise = delta(Lang::En, adoption, &kpi(25.0, 24.3), feb, neutral);
+        let rise = delta(Lang::En, adoption, &kpi(25.0, 24.3), feb, &visuals);
         assert_eq!(rise.text, "+0.7 pp vs Feb 2026");
         assert_eq!(
             (rise.arrow, rise.color),
-            (Some(Icon::Up), theme::good_color())
+            (Some(Icon::Up), theme::good_text(&visuals))
         );
 
         let spend = &CARDS[7];
-        let more = delta(Lang::It, spend, &kpi(12_000.0, 10_000.0), feb, neutral);
+        let more = delta(Lang::It, spend, &kpi(12_000.0, 10_000.0), feb, &visuals);
         assert_eq!(more.text, "+€ 2.000 rispetto a feb 2026");
         assert_eq!((more.arrow, more.color), (Some(Icon::Up), neutral));
     }
 
     #[test]
     fn a_change_too_small_to_show_is_no_change() {
-        let neutral = Color32::GRAY;
+        let visuals = egui::Visuals::light();
+        let neutral = visuals.weak_text_color();
         let feb = Month::new(2026, 2).unwrap();
-        let same = delta(Lang::En, &CARDS[2], &kpi(100.2, 100.0), feb, neutral);
+        let same = delta(Lang::En, &CARDS[2], &kpi(100.2, 100.0), feb, &visuals);
         // "0 vs Feb 2026" read as noise: the card says in words that nothing changed.
         assert_eq!(same.text, "unchanged since Feb 2026");
         assert_eq!((same.arrow, same.color), (None, neutral));
-        let spend = delta(Lang::It, &CARDS[7], &kpi(500.0, 500.2), feb, neutral);
+        let spend = delta(Lang::It, &CARDS[7], &kpi(500.0, 500.2), feb, &visuals);
         assert_eq!(spend.text, "stesso valore di feb 2026");
         let missing = Kpi {
             value: Some(1.0),
             previous: None,
             trend: Vec::new(),
         };
-        let unknown = delta(Lang::En, &CARDS[2], &missing, feb, neutral);
+        let unknown = delta(Lang::En, &CARDS[2], &missing, feb, &visuals);
         assert_eq!(unknown.text, "no figure for the month before");
     }
 

@@ -73,7 +73,7 @@ impl MilestoneGrid {
                         grid.late,
                     );
                     let text = RichText::new(text).size(size).strong();
-                    icons::icon_label(ui, Icon::Warning, text, theme::bad_color());
+                    icons::icon_label(ui, Icon::Warning, text, theme::bad_text(ui.visuals()));
                 }
             });
             legend(ui, lang);
@@ -141,7 +141,7 @@ fn legend(ui: &mut Ui, lang: Lang) {
         ui.label(text("overview.milestones.legend_planned").color(weak));
         let month = tr(lang, "overview.milestones.legend_month");
         let late = |ui: &mut Ui, leading: Icon, trailing: Option<Icon>, key: &str| {
-            let bad = theme::bad_color();
+            let bad = theme::bad_text(ui.visuals());
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 4.0;
                 icons::icon_space(ui, leading, size * 0.85, bad);
@@ -191,6 +191,7 @@ fn table(
         text: ui.visuals().text_color(),
         weak: ui.visuals().weak_text_color(),
         strong: ui.visuals().strong_text_color(),
+        bad: theme::bad_text(ui.visuals()),
     };
     let name_width = (ui.available_width() * 0.22).clamp(120.0, 240.0);
     let mut clicked = None;
@@ -233,6 +234,7 @@ fn table(
 
 #[derive(Clone, Copy)]
 struct Colors {
+    bad: Color32,
     text: Color32,
     weak: Color32,
     strong: Color32,
@@ -282,7 +284,14 @@ fn cells_strip(ui: &mut Ui, lang: Lang, cells: &[MilestoneCell], colors: Colors)
         let gap = 4.0;
         let painter = ui.painter();
         for (slot, cell) in slots(rect, cells.len()).zip(cells) {
-            let view = cell_view(lang, cell, CellState::of(cell), colors.text, colors.weak);
+            let view = cell_view(
+                lang,
+                cell,
+                CellState::of(cell),
+                colors.text,
+                colors.weak,
+                colors.bad,
+            );
             let painter = painter.with_clip_rect(slot.intersect(painter.clip_rect()));
             let icon_rect = |x: f32| {
                 Rect::from_min_size(
@@ -341,6 +350,7 @@ fn cell_view(
     state: CellState,
     text: Color32,
     weak: Color32,
+    bad: Color32,
 ) -> CellView {
     let month = |month: Option<crate::model::Month>| {
         month.map_or_else(String::new, |month| format::month(lang, month))
@@ -357,15 +367,10 @@ fn cell_view(
             Some(Icon::Check),
             month(cell.actual),
             Some(Icon::Warning),
-            theme::bad_color(),
+            bad,
         ),
         CellState::Planned => view(None, month(cell.planned), None, weak),
-        CellState::Overdue => view(
-            Some(Icon::Warning),
-            month(cell.planned),
-            None,
-            theme::bad_color(),
-        ),
+        CellState::Overdue => view(Some(Icon::Warning), month(cell.planned), None, bad),
         CellState::Unplanned => view(None, "—".to_owned(), None, weak),
     }
 }
@@ -430,13 +435,14 @@ mod tests {
             CellState::of(cell),
             Color32::BLACK,
             Color32::GRAY,
+            Color32::RED,
         );
         (view.leading, view.text, view.trailing, view.color)
     }
 
     #[test]
     fn cells_show_actual_or_planned_and_mark_lateness_beyond_colour() {
-        let bad = theme::bad_color();
+        let bad = Color32::RED;
         let text = |text: &str| text.to_owned();
         assert_eq!(
             shown(&cell(Some((2026, 3)), Some((2026, 2)), false)),

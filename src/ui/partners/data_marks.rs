@@ -79,7 +79,7 @@ pub fn cell(ui: &mut Ui, marks: &[Mark]) {
     let Some(first) = marks.first() else {
         return;
     };
-    let color = form::severity_color(first.severity);
+    let color = form::severity_color(ui.visuals(), first.severity);
     let icon = match first.severity {
         Severity::Error => Icon::Error,
         Severity::Warning => Icon::Warning,

@@ -211,7 +211,7 @@ impl Editor {
         }
         ui.add_space(section::GAP / 2.0);
         Frame::group(ui.style())
-            .stroke(egui::Stroke::new(1.0, theme::bad_color()))
+            .stroke(egui::Stroke::new(1.0, theme::bad_text(ui.visuals())))
             .inner_margin(8)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -402,7 +402,7 @@ fn collapsible(
         job.append(
             &tr_args(lang, key, &[("count", &count)]),
             0.0,
-            format(theme::bad_color(), size * 0.85),
+            format(theme::bad_text(ui.visuals()), size * 0.85),
         );
     }
     Frame::new()
@@ -424,7 +424,7 @@ fn outline(ui: &Ui, response: &egui::Response, severity: crate::model::validate:
     ui.painter().rect_stroke(
         response.rect.expand(1.0),
         2.0,
-        egui::Stroke::new(1.5, form::severity_color(severity)),
+        egui::Stroke::new(1.5, form::severity_color(ui.visuals(), severity)),
         egui::StrokeKind::Outside,
     );
 }

@@ -316,7 +316,7 @@ impl IndicatorsSection {
                     "partner_data.indicators.month_taken",
                     &[("month", &format::month(lang, month))],
                 );
-                ui.label(RichText::new(text).color(theme::bad_color()));
+                ui.label(RichText::new(text).color(theme::bad_text(ui.visuals())));
             }
             for mark in [&value_mark, &month_mark].into_iter().flatten() {
                 marks::note(ui, mark);
@@ -507,11 +507,11 @@ fn status_cell(ui: &mut Ui, lang: Lang, row: &IndicatorRow<'_>, values: &Indicat
     let response = match status {
         TargetStatus::OnTrack => {
             let text = RichText::new(tr(lang, "partner_data.indicators.on_track"));
-            icons::icon_label(ui, Icon::Check, text, theme::good_color())
+            icons::icon_label(ui, Icon::Check, text, theme::good_text(ui.visuals()))
         }
         TargetStatus::OffTrack => {
             let text = RichText::new(tr(lang, "partner_data.indicators.off_track"));
-            icons::icon_label(ui, Icon::Warning, text, theme::bad_color())
+            icons::icon_label(ui, Icon::Warning, text, theme::bad_text(ui.visuals()))
         }
         TargetStatus::Unknown => ui.label(format::MISSING),
     };

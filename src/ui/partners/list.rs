@@ -339,7 +339,7 @@ fn cell(ui: &mut Ui, lang: Lang, column: SortColumn, row: &ListRow) {
                 if row.late == 0 {
                     ui.weak(count);
                 } else {
-                    let color = theme::bad_color();
+                    let color = theme::bad_text(ui.visuals());
                     ui.label(RichText::new(count).color(color).strong());
                     let size = ui.text_style_height(&TextStyle::Body) * 0.85;
                     icons::icon_space(ui, Icon::Warning, size, color);

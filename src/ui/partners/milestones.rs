@@ -230,10 +230,15 @@ fn status_label(ui: &mut Ui, lang: Lang, status: Status) {
     let text = RichText::new(status.text(lang));
     match status {
         Status::Reached => {
-            icons::icon_label(ui, Icon::Check, text, theme::good_color());
+            icons::icon_label(ui, Icon::Check, text, theme::good_text(ui.visuals()));
         }
         Status::ReachedLate(_) | Status::Overdue(_) => {
-            icons::icon_label(ui, Icon::Warning, text.strong(), theme::bad_color());
+            icons::icon_label(
+                ui,
+                Icon::Warning,
+                text.strong(),
+                theme::bad_text(ui.visuals()),
+            );
         }
         Status::Upcoming | Status::Unplanned => {
             ui.label(text.color(ui.visuals().weak_text_color()));

@@ -73,7 +73,7 @@ fn chooser(ui: &mut Ui, cx: &mut ViewCtx<'_>, id: &PartnerId, partner: &Partner)
             &[("max", &format::integer(lang, i64::from(max)))],
         );
         let color = if chosen > max as usize {
-            theme::bad_color()
+            theme::bad_text(ui.visuals())
         } else {
             ui.visuals().strong_text_color()
         };
@@ -205,7 +205,7 @@ fn block_header(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block<'_>) {
             }
             None => {
                 let text = tr(lang, "partner_data.modules.unknown_area");
-                ui.label(RichText::new(text).color(theme::bad_color()));
+                ui.label(RichText::new(text).color(theme::bad_text(ui.visuals())));
             }
         }
         if !cx.editable {

@@ -90,8 +90,13 @@ impl Header {
                     "training.max.over_other",
                     self.tally.over,
                 );
-                icons::icon_label(ui, Icon::Error, RichText::new(over), theme::bad_color())
-                    .on_hover_text(tr(lang, "training.max.over_hint"));
+                icons::icon_label(
+                    ui,
+                    Icon::Error,
+                    RichText::new(over),
+                    theme::bad_text(ui.visuals()),
+                )
+                .on_hover_text(tr(lang, "training.max.over_hint"));
             }
         });
     }

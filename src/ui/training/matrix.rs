@@ -391,7 +391,7 @@ fn row_count(ui: &mut Ui, lang: Lang, chosen: usize, max: u32) {
             ui,
             Icon::Error,
             RichText::new(text).strong(),
-            theme::bad_color(),
+            theme::bad_text(ui.visuals()),
         )
         .on_hover_text(format!("{tip}\n{}", tr(lang, "training.matrix.count_over")));
     } else if chosen == max_usize {

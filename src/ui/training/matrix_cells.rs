@@ -233,7 +233,7 @@ fn tooltip(ui: &mut Ui, input: &CellInput<'_>) {
             );
             ui.horizontal(|ui| {
                 let size = ui.text_style_height(&egui::TextStyle::Body) * 0.85;
-                icons::icon_space(ui, Icon::Warning, size, theme::warning_color());
+                icons::icon_space(ui, Icon::Warning, size, theme::warning_text(ui.visuals()));
                 ui.label(RichText::new(text).strong());
             });
         }

@@ -52,7 +52,12 @@ impl ModuleForm {
             }
         });
         for message in self.findings.item_messages(all, lang, &target) {
-            icons::icon_label(ui, Icon::Error, RichText::new(message), theme::bad_color());
+            icons::icon_label(
+                ui,
+                Icon::Error,
+                RichText::new(message),
+                theme::bad_text(ui.visuals()),
+            );
         }
         ui.add_space(4.0);
         let mut next = module.clone();
@@ -228,7 +233,7 @@ fn removal(ui: &mut Ui, cx: &mut ViewCtx<'_>, id: &ModuleId, module: &Module, ch
     // palette's orange is faint on a light panel.
     ui.horizontal(|ui| {
         let size = ui.text_style_height(&egui::TextStyle::Body) * 0.85;
-        icons::icon_space(ui, Icon::Warning, size, theme::warning_color());
+        icons::icon_space(ui, Icon::Warning, size, theme::warning_text(ui.visuals()));
         ui.label(RichText::new(message).strong());
     });
     ui.horizontal(|ui| {

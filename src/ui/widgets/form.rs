@@ -25,16 +25,16 @@ pub fn field_problem(
 }
 
 /// The colour of a finding's words: errors in the bad colour, warnings in the warning one.
-pub fn severity_color(severity: Severity) -> egui::Color32 {
+pub fn severity_color(visuals: &egui::Visuals, severity: Severity) -> egui::Color32 {
     match severity {
-        Severity::Error => theme::bad_color(),
-        Severity::Warning => theme::warning_color(),
+        Severity::Error => theme::bad_text(visuals),
+        Severity::Warning => theme::warning_text(visuals),
     }
 }
 
 /// A problem in words, small, after a warning or error sign; wraps in the width left.
 pub fn problem_note(ui: &mut Ui, severity: Severity, text: &str) -> Response {
-    let color = severity_color(severity);
+    let color = severity_color(ui.visuals(), severity);
     let size = super::section::body_size(ui) * 0.9;
     let icon = match severity {
         Severity::Error => Icon::Error,

@@ -41,7 +41,7 @@ pub fn month_field(
         ui.painter().rect_stroke(
             response.rect.expand(1.0),
             2.0,
-            Stroke::new(1.5, theme::bad_color()),
+            Stroke::new(1.5, theme::bad_text(ui.visuals())),
             StrokeKind::Outside,
         );
         response = response.on_hover_text(problem);

@@ -323,14 +323,29 @@ pub fn project() -> impl Strategy<Value = Project> {
         btree_map(id().prop_map(IndicatorId), indicator(), 0..3),
         btree_map(id().prop_map(PartnerId), partner(), 0..4),
         btree_map(id().prop_map(ScenarioId), scenario(), 0..3),
+        vec((any::<bool>(), text()), 0..4),
     )
         .prop_map(
-            |(meta, catalogue, indicators, partners, scenarios)| Project {
-                meta,
-                catalogue,
-                indicators,
-                partners,
-                scenarios,
+            |(meta, catalogue, indicators, partners, scenarios, slide_edits)| {
+                let mut project = Project {
+                    meta,
+                    catalogue,
+                    indicators,
+                    partners,
+                    scenarios,
+                    deck: Deck::default(),
+                };
+                project.deck = Deck::default_for(&project);
+                for (slide, (hidden, notes)) in project.deck.slides.iter_mut().zip(slide_edits) {
+                    slide.hidden = hidden;
+                    slide.notes = notes;
+                }
+                // A slide of a Comune the project no longer has is kept as it is.
+                let orphan = project.deck.new_slide(SlideKind::Comune {
+                    partner: PartnerId::new("gone"),
+                });
+                project.deck.slides.push(orphan);
+                project
             },
         )
 }

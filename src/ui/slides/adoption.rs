@@ -1,0 +1,98 @@
+//! Smart workers as a share of smartable staff, month by month: the consortium's thick line
+//! and each Comune's (or, beyond a handful of Comuni, the P10–P90 band across them), every
+//! line named at its end.
+
+use egui::{Painter, Rect};
+
+use super::SlideInputs;
+use super::chart::{BandSeries, Chart, Series};
+use super::look::{Look, SERIES_LINE};
+use crate::i18n::{format, tr};
+
+/// Beyond this many Comuni the slide draws their band, not their lines: a room reads no
+/// more lines than there are colours.
+pub(super) const MAX_LINES: usize = 6;
+
+pub(super) fn draw(painter: &Painter, rect: Rect, inputs: &SlideInputs, look: &Look) {
+    let dashboard = inputs.dashboard;
+    let adoption = &dashboard.adoption;
+    let lang = inputs.lang;
+    let mut series = Vec::new();
+    let mut bands = Vec::new();
+    let mut y_max: f64 = 10.0;
+    if adoption.partners.len() <= MAX_LINES {
+        for (i, id) in dashboard.partner_order.iter().enumerate() {
+            let (Some(values), Some(partner)) =
+                (adoption.partners.get(id), inputs.project.partners.get(id))
+            else {
+                continue;
+            };
+            y_max = y_max.max(max_of(values));
+            series.push(Series {
+                name: partner.name.clone(),
+                values,
+                color: look.palette.series(i),
+                width: SERIES_LINE - 1.0,
+            });
+        }
+    } else {
+        let values = adoption
+            .band
+            .iter()
+            .map(|b| b.map(|b| (b.p10, b.p90)))
+            .collect::<Vec<_>>();
+        y_max = y_max.max(
+            values
+                .iter()
+                .flatten()
+                .map(|&(_, hi)| hi)
+                .fold(0.0, f64::max),
+        );
+        bands.push(BandSeries {
+            values,
+            color: look.palette.band,
+            name: Some(tr(lang, "slides.adoption.band").into_owned()),
+        });
+    }
+    y_max = y_max.max(max_of(&adoption.consortium));
+    series.push(Series {
+        name: tr(lang, "slides.consortium").into_owned(),
+        values: &adoption.consortium,
+        color: look.palette.consortium,
+        width: SERIES_LINE + 2.0,
+    });
+    // The last observed month, unless it is the last month drawn anyway.
+    let marker = (dashboard.anything_observed && dashboard.months.last() != Some(&dashboard.as_of))
+        .then(|| dashboard.months.iter().position(|&m| m == dashboard.as_of))
+        .flatten()
+        .map(|i| (i, format::month(lang, dashboard.as_of)));
+    let format_y = |v: f64| format::percent(lang, v, 0);
+    let chart = Chart {
+        months: dashboard.months.len(),
+        y_max: (y_max / 20.0).ceil() * 20.0,
+        format_y: &format_y,
+        first_label: dashboard
+            .months
+            .first()
+            .map(|&m| format::month(lang, m))
+            .unwrap_or_default(),
+        last_label: dashboard
+            .months
+            .last()
+            .map(|&m| format::month(lang, m))
+            .unwrap_or_default(),
+        series,
+        bands,
+        marker,
+    };
+    chart.paint(painter, rect, look);
+}
+
+pub(super) fn max_of(values: &[Option<f64>]) -> f64 {
+    values
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max)
+}
