@@ -478,8 +478,9 @@ fn real_errors_of_the_store_read_in_italian_with_line_and_column() {
                 "        managers: 14,\n        colour: \"red\",\n",
             )),
             "x.ron, riga 17, colonna 9: campo sconosciuto `colour` in un Comune partner (atteso \
-             uno tra `name`, `province`, `population`, `headcount`, `managers`, `smartable`, \
-             `milestones`, `modules`, `equipment`, `observations` o `indicators`); il file viene \
+             uno tra `name`, `province`, `istat`, `population`, `headcount`, `managers`, \
+             `smartable`, `milestones`, `modules`, `equipment`, `observations` o `indicators`); il \
+             file viene \
              rifiutato per non perdere il campo al prossimo salvataggio",
         ),
         (
