@@ -131,19 +131,15 @@ fn number(lang: Lang, value: u64) -> String {
     format::integer(lang, i64::try_from(value).unwrap_or(i64::MAX))
 }
 
-/// "300 MB", "12 KB", "512 byte".
+/// "300 MB", "12 KB", "512 byte", in the units of a project file's size (file_errors.yml).
 fn bytes(lang: Lang, size: u64) -> String {
     const KB: u64 = 1024;
     let (key, amount) = if size < KB {
-        ("bytes", size)
+        ("file_errors.size.bytes", size)
     } else if size < KB * KB {
-        ("kb", size.div_ceil(KB))
+        ("file_errors.size.kb", size.div_ceil(KB))
     } else {
-        ("mb", size.div_ceil(KB * KB))
+        ("file_errors.size.mb", size.div_ceil(KB * KB))
     };
-    tr_args(
-        lang,
-        &format!("exchange_read.size.{key}"),
-        &[("count", &number(lang, amount))],
-    )
+    tr_args(lang, key, &[("count", &number(lang, amount))])
 }

@@ -241,3 +241,45 @@ fn every_error_reads_in_italian_and_in_english() {
         "dati.ods, foglio \"Foglio1\", riga 1.200: il file ODS è danneggiato o incompleto (unexpected end of file)"
     );
 }
+
+#[test]
+fn spreadsheet_dates_times_and_durations_become_cells() {
+    use super::values::from_data;
+    use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
+    use jiff::civil::date;
+    let serial = |value, kind| Data::DateTime(ExcelDateTime::new(value, kind, false));
+    assert_eq!(
+        from_data(&serial(45658.0, ExcelDateTimeType::DateTime)),
+        Cell::Date(date(2025, 1, 1))
+    );
+    assert_eq!(
+        from_data(&serial(45658.5, ExcelDateTimeType::DateTime)),
+        Cell::DateTime(date(2025, 1, 1).at(12, 0, 0, 0))
+    );
+    // Hours written as a time (2:30) or a duration ([h]:mm) keep the hours and minutes.
+    assert_eq!(
+        from_data(&serial(2.5 / 24.0, ExcelDateTimeType::DateTime)),
+        text("2:30")
+    );
+    assert_eq!(
+        from_data(&serial(30.0 / 24.0, ExcelDateTimeType::TimeDelta)),
+        text("30:00")
+    );
+    assert_eq!(
+        from_data(&Data::DateTimeIso("2025-03-10".into())),
+        Cell::Date(date(2025, 3, 10))
+    );
+    assert_eq!(
+        from_data(&Data::DateTimeIso("2025-03-10T09:30:00".into())),
+        Cell::DateTime(date(2025, 3, 10).at(9, 30, 0, 0))
+    );
+    assert_eq!(
+        from_data(&Data::DurationIso("PT01H30M00S".into())),
+        text("1:30")
+    );
+    assert_eq!(from_data(&Data::String(String::new())), Cell::Empty);
+    assert_eq!(
+        from_data(&Data::Error(calamine::CellErrorType::Div0)),
+        Cell::Error("#DIV/0!".into())
+    );
+}

@@ -82,7 +82,10 @@ fn hours_and_minutes(hours: f64) -> Cell {
 
 /// An ODS date cell (`2025-01-15` or `2025-01-15T10:30:00`).
 fn from_iso_date(iso: String) -> Cell {
-    if let Ok(date) = iso.parse::<Date>() {
+    // jiff reads the date out of a date and time too: the time decides.
+    if !iso.contains('T')
+        && let Ok(date) = iso.parse::<Date>()
+    {
         return Cell::Date(date);
     }
     match iso.parse::<DateTime>() {
