@@ -1,5 +1,6 @@
-//! A partner whose drivers ahead have uncertain timing (`timing`): its draws split into equal
-//! groups, each run under its own drivers into a matrix of the partner's months × draws, then
+//! A partner whose drivers ahead have uncertain timing (`timing`) or whose ceiling is uncertain
+//! (`ceiling`): its draws split into equal groups, each run under its own drivers and
+//! potential into a matrix of the partner's months × draws, then
 //! handed to the sink month by month as if one run had made them. The draws are drawn once
 //! for the partner and each group takes its slice, so the groups are random fifths of the
 //! same draws a partner without uncertain timing would have.
@@ -41,8 +42,9 @@ pub(super) fn simulate_groups(
     if gather {
         buffers.matrix.resize(h * n, 0.0);
     }
-    let count = plan.timed.len();
-    for (k, view) in plan.timed.iter().enumerate() {
+    let count = plan.groups.len();
+    let given_ceiling = plan.fit.cholesky_given_ceiling();
+    for (k, group_of) in plan.groups.iter().enumerate() {
         let (lo, hi) = (k * n / count, (k + 1) * n / count);
         if lo == hi {
             continue;
@@ -59,6 +61,15 @@ pub(super) fn simulate_groups(
             mine.clear();
             mine.extend_from_slice(&all[lo..hi]);
         }
+        if group_of.shift != [0.0; 2] || given_ceiling != plan.fit.cholesky() {
+            // The group's ceiling moves its draws' parameters: drawn again from the same
+            // normals around the centre that goes with that ceiling.
+            let centre = [plan.fit.p.ln(), plan.fit.q.ln()];
+            group.parameters(
+                [centre[0] + group_of.shift[0], centre[1] + group_of.shift[1]],
+                given_ceiling,
+            );
+        }
         group.drawn = true;
         group.decay_for = None;
         let group_frame = Frame {
@@ -67,16 +78,16 @@ pub(super) fn simulate_groups(
         };
         let group_plan = Plan {
             id: plan.id,
-            view: *view,
+            view: group_of.view,
             fit: plan.fit,
-            potential: plan.potential,
+            potential: group_of.potential,
             start: plan.start,
             start_people: plan.start_people,
             start_spread: plan.start_spread,
             noise: plan.noise,
             floor: plan.floor,
             band: false,
-            timed: Vec::new(),
+            groups: Vec::new(),
         };
         let total: &mut [f64] = if gather {
             &mut buffers.matrix
