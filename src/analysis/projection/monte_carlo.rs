@@ -231,6 +231,7 @@ fn run_chunk_portable(
     };
     let observed = frame.band == BandKind::Observed;
     let pairing = Pairing::new(n, NOISE_STEP);
+    let sequence = pairing.sequence(strata);
     for plan in plans {
         let noisy = observed && plan.noise > 0.0;
         let mut sink = Sink {
@@ -245,8 +246,8 @@ fn run_chunk_portable(
                 sd: plan.noise,
                 strata,
                 pairing,
+                sequence: &sequence,
                 seed: partner_seed(frame.seed, plan.id) ^ PARTNER_NOISE,
-                buffer: &mut workspace.noisy,
             }),
         };
         if plan.groups.is_empty() {
@@ -285,8 +286,6 @@ enum State {
 struct Workspace {
     state: PartnerDraws,
     scratch: Scratch,
-    /// A month's draws with the noise of an observation.
-    noisy: Vec<f64>,
     groups: timed::GroupBuffers,
 }
 
@@ -437,11 +436,17 @@ impl PartnerDraws {
         if self.drawn {
             return;
         }
+        self.normals(plan, frame, strata);
+        self.parameters([plan.fit.p.ln(), plan.fit.q.ln()], plan.fit.cholesky());
+    }
+
+    /// The draws' two normals, in the partner's own random orders of the strata.
+    #[inline(always)]
+    fn normals(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64]) {
         self.drawn = true;
         self.decay_for = None;
         let mut rng = SplitMix64::new(partner_seed(frame.seed, plan.id));
         shuffled_pair_into(&mut rng, strata, [&mut self.z1, &mut self.z2]);
-        self.parameters([plan.fit.p.ln(), plan.fit.q.ln()], plan.fit.cholesky());
     }
 
     /// Each draw's p, q and p/q from its normals `z1`, `z2`: (ln p, ln q) = `centre` + L·z.

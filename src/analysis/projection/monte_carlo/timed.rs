@@ -30,8 +30,16 @@ pub(super) fn simulate_groups(
     sink: &mut Sink<'_>,
 ) {
     let (n, h) = (frame.draws, frame.horizon);
+    let given_ceiling = plan.fit.cholesky_given_ceiling();
+    // When the ceiling moves p and q, every group draws its own from the partner's normals:
+    // the partner's own p and q are not needed.
+    let redrawn = given_ceiling != plan.fit.cholesky();
     parent.drawn = false;
-    parent.draw(plan, frame, strata);
+    if redrawn {
+        parent.normals(plan, frame, strata);
+    } else {
+        parent.draw(plan, frame, strata);
+    }
     // A band needs each month's draws together: the groups write them into the partner's
     // matrix, handed on month by month. Without a band each group adds its months straight
     // into its columns of the chunk's totals.
@@ -43,7 +51,6 @@ pub(super) fn simulate_groups(
         buffers.matrix.resize(h * n, 0.0);
     }
     let count = plan.groups.len();
-    let given_ceiling = plan.fit.cholesky_given_ceiling();
     for (k, group_of) in plan.groups.iter().enumerate() {
         let (lo, hi) = (k * n / count, (k + 1) * n / count);
         if lo == hi {
@@ -51,17 +58,11 @@ pub(super) fn simulate_groups(
         }
         let width = hi - lo;
         let group = &mut buffers.draws;
-        for (mine, all) in [
-            (&mut group.z1, &parent.z1),
-            (&mut group.z2, &parent.z2),
-            (&mut group.p, &parent.p),
-            (&mut group.q, &parent.q),
-            (&mut group.p_over_q, &parent.p_over_q),
-        ] {
+        for (mine, all) in [(&mut group.z1, &parent.z1), (&mut group.z2, &parent.z2)] {
             mine.clear();
             mine.extend_from_slice(&all[lo..hi]);
         }
-        if group_of.shift != [0.0; 2] || given_ceiling != plan.fit.cholesky() {
+        if redrawn || group_of.shift != [0.0; 2] {
             // The group's ceiling moves its draws' parameters: drawn again from the same
             // normals around the centre that goes with that ceiling.
             let centre = [plan.fit.p.ln(), plan.fit.q.ln()];
@@ -69,6 +70,15 @@ pub(super) fn simulate_groups(
                 [centre[0] + group_of.shift[0], centre[1] + group_of.shift[1]],
                 given_ceiling,
             );
+        } else {
+            for (mine, all) in [
+                (&mut group.p, &parent.p),
+                (&mut group.q, &parent.q),
+                (&mut group.p_over_q, &parent.p_over_q),
+            ] {
+                mine.clear();
+                mine.extend_from_slice(&all[lo..hi]);
+            }
         }
         group.drawn = true;
         group.decay_for = None;
