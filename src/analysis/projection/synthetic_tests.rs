@@ -311,6 +311,18 @@ fn a_ceiling_the_data_reach_is_found_and_drawn_narrowly() {
             .iter()
             .filter(|fit| ((fit.ceiling - truth) / truth).abs() < 0.02)
             .count();
+        let mut errors: Vec<f64> = fits
+            .iter()
+            .map(|fit| ((fit.ceiling - truth) / truth).abs())
+            .collect();
+        let mut spreads: Vec<f64> = fits.iter().map(|fit| fit.sd_ln_ceiling).collect();
+        let typical = median(&mut errors);
+        println!(
+            "{shape:?}: ceiling {truth}, median error {:.2}%, worst {:.2}%, median sd of ln c {:.3}",
+            100.0 * typical,
+            100.0 * errors.last().copied().unwrap_or(0.0),
+            median(&mut spreads)
+        );
         assert!(
             close * 10 >= fits.len() * 9,
             "{shape:?}: {close} of {}",
