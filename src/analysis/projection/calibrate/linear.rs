@@ -55,9 +55,10 @@ mod tests {
     fn inverts_and_solves_a_symmetric_system() {
         let a = [[4.0, 1.0, 0.5], [1.0, 3.0, -0.2], [0.5, -0.2, 2.0]];
         let inverse = invert(a).unwrap();
-        for i in 0..3 {
+        // A times its inverse is the identity.
+        for (i, row) in a.iter().enumerate() {
             for j in 0..3 {
-                let product: f64 = (0..3).map(|k| a[i][k] * inverse[k][j]).sum();
+                let product: f64 = row.iter().zip(&inverse).map(|(a, inv)| a * inv[j]).sum();
                 let identity = if i == j { 1.0 } else { 0.0 };
                 assert!((product - identity).abs() < 1e-12, "{i} {j}: {product}");
             }
