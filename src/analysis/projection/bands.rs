@@ -122,10 +122,26 @@ pub(crate) fn quantiles_of_counts(
     guess: Option<&Guess>,
     scratch: &mut Scratch,
 ) -> Option<Quantiles> {
-    if values.is_empty() {
+    quantiles_of(values.iter().copied(), common, guess, scratch)
+}
+
+/// `quantiles_of_counts` of values computed as they are read (a month's draws with the
+/// noise of an observation, for instance): each pass computes them again, which costs less
+/// than writing them out and reading them back.
+#[inline(always)]
+pub(crate) fn quantiles_of<I>(
+    values: I,
+    common: Option<f64>,
+    guess: Option<&Guess>,
+    scratch: &mut Scratch,
+) -> Option<Quantiles>
+where
+    I: ExactSizeIterator<Item = f64> + Clone,
+{
+    if values.len() == 0 {
         return None;
     }
-    let found = match guess.and_then(|guess| within_guess(values, common, guess, scratch)) {
+    let found = match guess.and_then(|guess| within_guess(values.clone(), common, guess, scratch)) {
         Some(found) => found,
         None => everywhere(values, common, &mut scratch.keys)?,
     };
@@ -141,15 +157,19 @@ pub(crate) fn quantiles_of_counts(
 /// only when every rank falls inside its bracket does a second pass gather the few draws
 /// there.
 #[inline(always)]
-fn within_guess(
-    values: &[f64],
+fn within_guess<I>(
+    values: I,
     common: Option<f64>,
     guess: &Guess,
     scratch: &mut Scratch,
-) -> Option<[u64; 3]> {
+) -> Option<[u64; 3]>
+where
+    I: ExactSizeIterator<Item = f64> + Clone,
+{
     let (low, high) = (guess.low, guess.high);
     let (mut below, mut upto) = ([0usize; 3], [0usize; 3]);
-    for &value in values {
+    let n = values.len();
+    for value in values.clone() {
         // Compared as doubles, which order like their keys: brackets are never negative.
         let value = value.max(0.0);
         for j in 0..3 {
@@ -157,7 +177,7 @@ fn within_guess(
             upto[j] += usize::from(value <= high[j]);
         }
     }
-    let wanted = ranks(values.len());
+    let wanted = ranks(n);
     if (0..3).any(|j| wanted[j] < below[j] || wanted[j] >= upto[j]) {
         return None;
     }
@@ -181,7 +201,7 @@ fn within_guess(
     for inside in &mut scratch.inside {
         inside.clear();
     }
-    for &value in values {
+    for value in values {
         let k = key(value);
         let hits = [0, 1, 2].map(|j| k.wrapping_sub(from[j]) <= span[j]);
         if hits[0] | hits[1] | hits[2] {
@@ -228,14 +248,17 @@ fn nth_with_shared(keys: &mut [u64], k: usize, shared: Option<(u64, usize)>) -> 
 }
 
 /// The three quantiles' keys, selected among all the draws but those equal to `common`.
-fn everywhere(values: &[f64], common: Option<f64>, keys: &mut Vec<u64>) -> Option<[u64; 3]> {
+fn everywhere<I>(values: I, common: Option<f64>, keys: &mut Vec<u64>) -> Option<[u64; 3]>
+where
+    I: ExactSizeIterator<Item = f64>,
+{
     let n = values.len();
     keys.clear();
     let common = common.map(key);
     let (mut shared, mut below) = (0, 0);
     match common {
         Some(common) => {
-            for &value in values {
+            for value in values {
                 let k = key(value);
                 if k == common {
                     shared += 1;
@@ -245,7 +268,7 @@ fn everywhere(values: &[f64], common: Option<f64>, keys: &mut Vec<u64>) -> Optio
                 }
             }
         }
-        None => keys.extend(values.iter().map(|&value| key(value))),
+        None => keys.extend(values.map(key)),
     }
     // Each quantile is either the common value or a rank among the other keys.
     let wanted = ranks(n).map(|k| {
@@ -492,7 +515,7 @@ mod tests {
         let mut scratch = Scratch::default();
         let next = month(6);
         assert!(
-            within_guess(&next, None, &guess, &mut scratch).is_some(),
+            within_guess(next.iter().copied(), None, &guess, &mut scratch).is_some(),
             "{guess:?}"
         );
         assert!(scratch.inside.iter().all(|inside| inside.len() < 100));
@@ -524,7 +547,7 @@ mod tests {
         for t in 6..26 {
             let next = month(t);
             let guess = Guess::jittering(history);
-            if within_guess(&next, None, &guess, &mut scratch).is_some() {
+            if within_guess(next.iter().copied(), None, &guess, &mut scratch).is_some() {
                 held += 1;
                 let gathered: usize = scratch.inside.iter().map(Vec::len).sum();
                 assert!(gathered < 1000, "{gathered} draws gathered");

@@ -1,18 +1,30 @@
-//! Calibration: p and q per partner, fitted to its observed months by bounded least squares
-//! (Levenberg–Marquardt on ln p and ln q), or the priors when there are too few months.
+//! Calibration: p, q and the ceiling per partner, fitted to its observed months by bounded
+//! least squares (Levenberg–Marquardt on ln p, ln q and ln ceiling), or the priors when there
+//! are too few months.
 //!
 //! The model fitted is the model projected: the exact Bass path from the month the gate opens,
 //! with the caps and the training factor of each month (`path::adopters`). Residuals are
 //! relative to the observed level (at least one person): the least squares of a
 //! multiplicative error, so the early months, which decide p, are not drowned by the later,
-//! larger ones. The reported fit quality (RMSE, R²) is in people. The spread the Monte Carlo draws from combines the fit's information JᵀJ/σ² with the
-//! priors' (information adds), so a fit that pins p and q down gives narrow bands and a fit
-//! that cannot tell them apart is no wider than the priors.
+//! larger ones. The reported fit quality (RMSE, R²) is in people.
+//!
+//! The ceiling (the share of smartable staff that will ever work agile) has a prior around
+//! the model's ceiling share: p and q are fitted first with the ceiling at its prior centre,
+//! then all three together with the prior's pull as one more residual. Data that reach the
+//! plateau move the ceiling where they are; data far from it leave it near the prior, and
+//! its spread nearly the prior's.
+//!
+//! The spread the Monte Carlo draws from combines the fit's information JᵀJ/σ² with the
+//! priors' (information adds), so a fit that pins the parameters down gives narrow bands and
+//! a fit that cannot tell them apart is no wider than the priors.
+
+mod linear;
 
 use super::drivers::DriverView;
 use super::inputs::PartnerInputs;
 use super::path::{Course, adopters};
 use crate::model::{MAX_IMITATION, MAX_INNOVATION, MIN_IMITATION, MIN_INNOVATION, Month};
+use linear::{Matrix, PARAMS, Vector, invert, normal_equations, solve};
 
 /// The level a residual is measured against: the observed adopters, at least one person.
 fn relative_to(observed: f64) -> f64 {
@@ -23,12 +35,20 @@ fn relative_to(observed: f64) -> f64 {
 pub const MIN_FIT_MONTHS: usize = 4;
 
 const MAX_ITERATIONS: usize = 30;
-/// The fit stops when a step gains less than this share of the error, or moves ln p and ln q
-/// by less than `SETTLED` (a hundred-thousandth of p and q: far below what the data can tell).
+/// The fit stops when a step gains less than this share of the error, or moves the parameters
+/// (logarithms) by less than `SETTLED` (a hundred-thousandth: far below what data can tell).
 const GAIN: f64 = 1e-6;
 const SETTLED: f64 = 1e-5;
-/// Step in ln p, ln q for the finite-difference Jacobian.
+/// Step in the logarithms for the finite-difference Jacobian.
 const PROBE: f64 = 1e-6;
+/// The ceiling share stays between these (of smartable staff).
+const CEILING_BOUNDS: (f64, f64) = (0.05, 1.0);
+/// Fits of the three parameters at most, each weighing the prior against the noise the last
+/// one left (they settle within a tenth in two or three).
+const CEILING_ROUNDS: usize = 4;
+/// The residual sd the ceiling's prior is weighed against is at least this: data fitted
+/// nearly exactly would otherwise leave the ceiling no prior at all where they cannot tell it.
+const MIN_PRIOR_NOISE: f64 = 0.005;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FitSource {
@@ -37,7 +57,7 @@ pub enum FitSource {
     Priors,
 }
 
-/// A partner's diffusion parameters, per month, and how well they fit.
+/// A partner's diffusion parameters, per month, its ceiling, and how well they fit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fit {
     pub source: FitSource,
@@ -47,6 +67,13 @@ pub struct Fit {
     pub sd_ln_p: f64,
     pub sd_ln_q: f64,
     pub correlation: f64,
+    /// The ceiling share of smartable staff: fitted with its prior, or the prior's centre.
+    pub ceiling: f64,
+    /// Standard deviation of ln ceiling; 0 when the ceiling is taken as exact.
+    pub sd_ln_ceiling: f64,
+    /// How far ln p and ln q move, within the fit's spread, per unit of ln ceiling: with the
+    /// same observations, a higher ceiling goes with a lower p, for instance.
+    pub ceiling_slopes: [f64; 2],
     /// Observed months after the gate opened.
     pub months: usize,
     /// Root mean square error in people; `None` for priors.
@@ -54,11 +81,16 @@ pub struct Fit {
     /// Share of the observed variation the fit explains; `None` for priors or flat data.
     pub r_squared: Option<f64>,
     /// Standard deviation of the relative residuals (r_t of the objective), with n − 2
-    /// degrees of freedom; `None` for priors.
+    /// degrees of freedom (n − 3 when the ceiling is fitted too); `None` for priors.
     pub residual_sd: Option<f64>,
     /// Relative standard deviation of an observation around the model: the residuals' own,
     /// pooled with the consortium's (`with_pooled_noise`); what the observed band adds.
     pub noise: f64,
+    /// JᵀJ of the relative residuals in (ln p, ln q, ln ceiling) at the fit (zeros for priors),
+    /// and the priors' standard deviations: the spread is recomputed from them once the noise
+    /// is pooled.
+    pub(crate) information: Matrix,
+    pub(crate) prior_spread: Vector,
 }
 
 /// Noise assumed when no partner has enough months to estimate it (relative sd of an
@@ -72,7 +104,7 @@ pub const POOL_MONTHS: f64 = 6.0;
 /// degrees of freedom; `DEFAULT_NOISE` when none is fitted.
 pub(crate) fn pooled_noise<'a>(fits: impl Iterator<Item = &'a Fit>) -> f64 {
     let (sum, dof) = fits
-        .filter_map(|fit| Some((fit.residual_sd?, fit.months.saturating_sub(2) as f64)))
+        .filter_map(|fit| Some((fit.residual_sd?, fit.degrees_of_freedom())))
         .filter(|(sd, dof)| sd.is_finite() && *dof > 0.0)
         .fold((0.0, 0.0), |(sum, n), (sd, dof)| {
             (sum + dof * sd * sd, n + dof)
@@ -91,28 +123,54 @@ impl Fit {
             .residual_sd
             .filter(|sd| sd.is_finite())
             .map_or((0.0, 0.0), |sd| {
-                let dof = self.months.saturating_sub(2) as f64;
+                let dof = self.degrees_of_freedom();
                 (dof * sd * sd, dof)
             });
         self.noise = ((own.0 + POOL_MONTHS * pooled * pooled) / (own.1 + POOL_MONTHS)).sqrt();
-        self
+        match self.source {
+            FitSource::Fitted => self.with_spread(self.noise),
+            FitSource::Priors => self,
+        }
+    }
+
+    /// The residuals' degrees of freedom: the months fitted less the parameters (p, q, and
+    /// the ceiling when it was fitted too).
+    pub(crate) fn degrees_of_freedom(&self) -> f64 {
+        let parameters = if self.sd_ln_ceiling > 0.0 { 3 } else { 2 };
+        self.months.saturating_sub(parameters) as f64
     }
 }
 
+/// What is assumed of a partner before its data speak: p and q with their spread (sd of
+/// ln p and ln q), and the ceiling share with the sd of its logarithm.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Prior {
+    pub p: f64,
+    pub q: f64,
+    pub spread: (f64, f64),
+    pub ceiling: f64,
+    pub ceiling_spread: f64,
+}
+
 impl Fit {
-    pub(crate) fn priors(p: f64, q: f64, spread: (f64, f64), months: usize) -> Fit {
+    pub(crate) fn priors(prior: &Prior, months: usize) -> Fit {
         Fit {
             source: FitSource::Priors,
-            p: p.clamp(MIN_INNOVATION, MAX_INNOVATION),
-            q: q.clamp(MIN_IMITATION, MAX_IMITATION),
-            sd_ln_p: spread.0.max(0.0),
-            sd_ln_q: spread.1.max(0.0),
+            p: prior.p.clamp(MIN_INNOVATION, MAX_INNOVATION),
+            q: prior.q.clamp(MIN_IMITATION, MAX_IMITATION),
+            sd_ln_p: prior.spread.0.max(0.0),
+            sd_ln_q: prior.spread.1.max(0.0),
             correlation: 0.0,
+            ceiling: prior.ceiling.clamp(CEILING_BOUNDS.0, CEILING_BOUNDS.1),
+            sd_ln_ceiling: prior.ceiling_spread.max(0.0),
+            ceiling_slopes: [0.0; 2],
             months,
             rmse: None,
             r_squared: None,
             residual_sd: None,
             noise: DEFAULT_NOISE,
+            information: [[0.0; PARAMS]; PARAMS],
+            prior_spread: [prior.spread.0, prior.spread.1, prior.ceiling_spread],
         }
     }
 
@@ -123,11 +181,34 @@ impl Fit {
         } else {
             0.0
         };
-        let l11 = self.sd_ln_p;
-        let l21 = rho * self.sd_ln_q;
-        let l22 = self.sd_ln_q * (1.0 - rho * rho).max(0.0).sqrt();
-        [l11, l21, l22]
+        factor(
+            self.sd_ln_p * self.sd_ln_p,
+            rho * self.sd_ln_p * self.sd_ln_q,
+            self.sd_ln_q * self.sd_ln_q,
+        )
     }
+
+    /// L of the spread of ln p and ln q once the ceiling is known: the covariance less what
+    /// the ceiling's own spread explains (the draws of a group share one ceiling).
+    pub(crate) fn cholesky_given_ceiling(&self) -> [f64; 3] {
+        let [l11, l21, l22] = self.cholesky();
+        let vc = self.sd_ln_ceiling * self.sd_ln_ceiling;
+        let [bp, bq] = self.ceiling_slopes;
+        factor(
+            l11 * l11 - bp * bp * vc,
+            l11 * l21 - bp * bq * vc,
+            l21 * l21 + l22 * l22 - bq * bq * vc,
+        )
+    }
+}
+
+/// L with L·Lᵀ = [[pp, pq], [pq, qq]], a covariance that may have lost a hair of positivity
+/// to rounding.
+fn factor(pp: f64, pq: f64, qq: f64) -> [f64; 3] {
+    let l11 = pp.max(0.0).sqrt();
+    let l21 = if l11 > 0.0 { pq / l11 } else { 0.0 };
+    let l22 = (qq - l21 * l21).max(0.0).sqrt();
+    [l11, l21, l22]
 }
 
 /// Fits one partner. `programme_start` places the origin when gating is off.
@@ -136,8 +217,15 @@ pub(crate) fn fit(
     view: &DriverView<'_>,
     programme_start: Month,
     spread: (f64, f64),
+    ceiling_spread: f64,
 ) -> Fit {
-    let (prior_p, prior_q) = (inputs.model.prior_p, inputs.model.prior_q);
+    let prior = Prior {
+        p: inputs.model.prior_p,
+        q: inputs.model.prior_q,
+        spread,
+        ceiling: inputs.model.ceiling_share,
+        ceiling_spread,
+    };
     let potential = inputs.potential();
     let origin = view.origin(programme_start);
     let last = inputs.last_observation().map(|(month, _)| month);
@@ -151,10 +239,10 @@ pub(crate) fn fit(
         None => Vec::new(),
     };
     let (Some(origin), Some(last)) = (origin, last) else {
-        return Fit::priors(prior_p, prior_q, spread, observed.len());
+        return Fit::priors(&prior, observed.len());
     };
     if observed.len() < MIN_FIT_MONTHS || potential <= 0.0 {
-        return Fit::priors(prior_p, prior_q, spread, observed.len());
+        return Fit::priors(&prior, observed.len());
     }
     let course = Course::new(view, origin, last);
     let observed = observed
@@ -163,17 +251,21 @@ pub(crate) fn fit(
         .collect();
     let problem = Problem {
         course,
-        potential,
+        smartable: inputs.smartable,
         observed,
+        ceiling_pull: None,
     };
-    problem.solve(prior_p, prior_q, spread)
+    problem.solve(&prior)
 }
 
 struct Problem {
     course: Course,
-    potential: f64,
+    smartable: f64,
     /// (index in the course, observed adopters).
     observed: Vec<(usize, f64)>,
+    /// The ceiling's prior as one more residual: (ln of its centre, weight σ̂/τ), so the sum
+    /// of squares is the data's plus σ̂²·((ln c − ln c₀)/τ)², the MAP objective.
+    ceiling_pull: Option<(f64, f64)>,
 }
 
 /// Bounds of (ln p, ln q).
@@ -185,12 +277,24 @@ pub(crate) fn upper() -> [f64; 2] {
     [MAX_INNOVATION.ln(), MAX_IMITATION.ln()]
 }
 
+fn lower3() -> Vector {
+    let [p, q] = lower();
+    [p, q, CEILING_BOUNDS.0.ln()]
+}
+
+fn upper3() -> Vector {
+    let [p, q] = upper();
+    [p, q, CEILING_BOUNDS.1.ln()]
+}
+
 impl Problem {
-    fn residuals(&self, theta: [f64; 2], path: &mut Vec<f64>, out: &mut Vec<f64>) -> f64 {
+    /// The residuals at `theta` (the data's, then the ceiling's pull if any) and their sum of
+    /// squares.
+    fn residuals(&self, theta: Vector, path: &mut Vec<f64>, out: &mut Vec<f64>) -> f64 {
         adopters(
             theta[0].exp(),
             theta[1].exp(),
-            self.potential,
+            self.smartable * theta[2].exp(),
             &self.course,
             path,
         );
@@ -200,22 +304,26 @@ impl Problem {
                 .iter()
                 .map(|&(i, value)| (value - path[i]) / relative_to(value)),
         );
+        if let Some((centre, weight)) = self.ceiling_pull {
+            out.push(weight * (theta[2] - centre));
+        }
         out.iter().map(|r| r * r).sum()
     }
 
-    /// Jacobian of the residuals in (ln p, ln q), by forward differences that step inwards at
-    /// a bound.
+    /// Jacobian of the residuals in the `free` parameters, by forward differences that step
+    /// inwards at a bound; columns of held parameters are 0.
     fn jacobian(
         &self,
-        theta: [f64; 2],
+        theta: Vector,
+        free: [bool; PARAMS],
         base: &[f64],
         path: &mut Vec<f64>,
         probe: &mut Vec<f64>,
-    ) -> Vec<[f64; 2]> {
-        let mut jacobian = vec![[0.0; 2]; base.len()];
-        for k in 0..2 {
+    ) -> Vec<Vector> {
+        let mut jacobian = vec![[0.0; PARAMS]; base.len()];
+        for k in (0..PARAMS).filter(|&k| free[k]) {
             let mut moved = theta;
-            let h = if theta[k] + PROBE <= upper()[k] {
+            let h = if theta[k] + PROBE <= upper3()[k] {
                 PROBE
             } else {
                 -PROBE
@@ -229,54 +337,85 @@ impl Problem {
         jacobian
     }
 
-    fn solve(&self, prior_p: f64, prior_q: f64, spread: (f64, f64)) -> Fit {
-        let (mut path, mut residuals, mut trial) = (Vec::new(), Vec::new(), Vec::new());
-        let (low, high) = (lower(), upper());
-        let clamp = |t: [f64; 2]| [t[0].clamp(low[0], high[0]), t[1].clamp(low[1], high[1])];
+    fn solve(mut self, prior: &Prior) -> Fit {
+        let mut path = Vec::new();
+        let (low, high) = (lower3(), upper3());
+        let clamp = |t: Vector| std::array::from_fn(|k| t[k].clamp(low[k], high[k]));
+        let ceiling = prior.ceiling.clamp(CEILING_BOUNDS.0, CEILING_BOUNDS.1).ln();
         // Start from the best of the priors and a coarse grid, so a poor prior does not trap
         // the fit in a far valley.
-        let mut starts = vec![clamp([prior_p.ln(), prior_q.ln()])];
+        let mut starts = vec![clamp([prior.p.ln(), prior.q.ln(), ceiling])];
         for p in [0.003_f64, 0.02, 0.1] {
             for q in [0.05_f64, 0.3, 1.0] {
-                starts.push([p.ln(), q.ln()]);
+                starts.push([p.ln(), q.ln(), ceiling]);
             }
         }
-        let (mut theta, mut sse) = starts
+        let mut residuals = Vec::new();
+        let start = starts
             .into_iter()
             .map(|t| (t, self.residuals(t, &mut path, &mut residuals)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
-            .unwrap_or(([prior_p.ln(), prior_q.ln()], f64::INFINITY));
+            .map_or(starts_fallback(prior, ceiling), |(t, _)| t);
+        // p and q with the ceiling at its prior's centre.
+        let mut theta = self.descend(start, [true, true, false]);
+        if prior.ceiling_spread > 0.0 {
+            // Then the three together, the prior pulling the ceiling back as strongly as the
+            // data's own noise against its spread. The noise is measured again after each
+            // fit: with the ceiling at its prior's centre the residuals hold the misfit of a
+            // wrong ceiling too, which would pull it back too hard.
+            let dof = self.observed.len().saturating_sub(3).max(1) as f64;
+            let mut noise = f64::INFINITY;
+            for _ in 0..CEILING_ROUNDS {
+                self.ceiling_pull = None;
+                let sse = self.residuals(theta, &mut path, &mut residuals);
+                let measured = (sse / dof).sqrt().max(MIN_PRIOR_NOISE);
+                if (measured - noise).abs() < 0.1 * noise {
+                    break;
+                }
+                noise = measured;
+                self.ceiling_pull = Some((ceiling, noise / prior.ceiling_spread));
+                theta = self.descend(theta, [true; PARAMS]);
+            }
+            self.ceiling_pull = None;
+        }
+        self.report(theta, prior)
+    }
+
+    /// Levenberg–Marquardt from `theta` in the `free` parameters. A parameter pressed against
+    /// its bound by the descent stays there and the others are fitted (otherwise the steps
+    /// zigzag along the bound).
+    fn descend(&self, mut theta: Vector, free: [bool; PARAMS]) -> Vector {
+        let (mut path, mut residuals, mut trial, mut probe) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (low, high) = (lower3(), upper3());
+        let clamp = |t: Vector| -> Vector { std::array::from_fn(|k| t[k].clamp(low[k], high[k])) };
+        let mut sse = self.residuals(theta, &mut path, &mut residuals);
         let mut lambda = 1e-3;
-        let mut probe = Vec::new();
-        self.residuals(theta, &mut path, &mut residuals);
         for _ in 0..MAX_ITERATIONS {
-            let jacobian = self.jacobian(theta, &residuals, &mut path, &mut probe);
+            let jacobian = self.jacobian(theta, free, &residuals, &mut path, &mut probe);
             let (mut h, mut g) = normal_equations(&jacobian, &residuals);
-            // A parameter pressed against its bound by the descent stays there; the other is
-            // fitted alone (otherwise the steps zigzag along the bound).
-            for k in 0..2 {
+            for k in 0..PARAMS {
                 let pressed =
                     (theta[k] <= low[k] && g[k] > 0.0) || (theta[k] >= high[k] && g[k] < 0.0);
-                if pressed {
-                    let other = 1 - k;
-                    h[k] = [0.0; 2];
-                    h[other][k] = 0.0;
-                    h[k][k] = 1.0;
-                    g[k] = 0.0;
+                if pressed || !free[k] {
+                    hold(&mut h, &mut g, k);
                 }
             }
             let mut improved = false;
             loop {
-                let damped = [
-                    [h[0][0] * (1.0 + lambda) + 1e-12, h[0][1]],
-                    [h[1][0], h[1][1] * (1.0 + lambda) + 1e-12],
-                ];
-                let Some(delta) = solve2(damped, [-g[0], -g[1]]) else {
+                let mut damped = h;
+                for (k, row) in damped.iter_mut().enumerate() {
+                    row[k] = row[k] * (1.0 + lambda) + 1e-12;
+                }
+                let Some(delta) = solve(damped, g.map(|g| -g)) else {
                     break;
                 };
-                let next = clamp([theta[0] + delta[0], theta[1] + delta[1]]);
+                let next = clamp(std::array::from_fn(|k| theta[k] + delta[k]));
                 // A step this small (or pressed against a bound) means the fit has settled.
-                if (next[0] - theta[0]).abs().max((next[1] - theta[1]).abs()) < SETTLED {
+                let moved = (0..PARAMS)
+                    .map(|k| (next[k] - theta[k]).abs())
+                    .fold(0.0, f64::max);
+                if moved < SETTLED {
                     break;
                 }
                 let next_sse = self.residuals(next, &mut path, &mut trial);
@@ -294,32 +433,19 @@ impl Problem {
                 break;
             }
         }
-        self.report(theta, sse, spread)
+        theta
     }
 
-    fn report(&self, theta: [f64; 2], sse: f64, spread: (f64, f64)) -> Fit {
+    fn report(&self, theta: Vector, prior: &Prior) -> Fit {
         let (mut path, mut residuals, mut probe) = (Vec::new(), Vec::new(), Vec::new());
-        self.residuals(theta, &mut path, &mut residuals);
-        let jacobian = self.jacobian(theta, &residuals, &mut path, &mut probe);
-        let (h, _) = normal_equations(&jacobian, &residuals);
+        let sse = self.residuals(theta, &mut path, &mut residuals);
+        let with_ceiling = prior.ceiling_spread > 0.0;
+        let free = [true, true, with_ceiling];
+        let jacobian = self.jacobian(theta, free, &residuals, &mut path, &mut probe);
+        let (information, _) = normal_equations(&jacobian, &residuals);
         let n = self.observed.len();
-        // σ² from the residuals; a perfect fit still keeps a hair of spread.
-        let sigma2 = (sse / (n.saturating_sub(2).max(1)) as f64).max(1e-12);
-        let prior = |sd: f64| if sd > 0.0 { 1.0 / (sd * sd) } else { 1e12 };
-        let information = [
-            [h[0][0] / sigma2 + prior(spread.0), h[0][1] / sigma2],
-            [h[1][0] / sigma2, h[1][1] / sigma2 + prior(spread.1)],
-        ];
-        let covariance = invert2(information)
-            .unwrap_or([[spread.0 * spread.0, 0.0], [0.0, spread.1 * spread.1]]);
-        let sd_ln_p = covariance[0][0].max(0.0).sqrt();
-        let sd_ln_q = covariance[1][1].max(0.0).sqrt();
-        let correlation = if sd_ln_p > 0.0 && sd_ln_q > 0.0 {
-            (covariance[0][1] / (sd_ln_p * sd_ln_q)).clamp(-1.0, 1.0)
-        } else {
-            0.0
-        };
-        // Back to people for the fit's quality.
+        let dof = n.saturating_sub(if with_ceiling { 3 } else { 2 }).max(1) as f64;
+        // Back to people for the fit's quality (the ceiling's pull is not an observation).
         let people: f64 = self
             .observed
             .iter()
@@ -328,54 +454,91 @@ impl Problem {
             .sum();
         let mean = self.observed.iter().map(|(_, v)| v).sum::<f64>() / n as f64;
         let total: f64 = self.observed.iter().map(|(_, v)| (v - mean).powi(2)).sum();
-        Fit {
+        let residual_sd = (sse / dof).sqrt();
+        let fit = Fit {
             source: FitSource::Fitted,
             p: theta[0].exp(),
             q: theta[1].exp(),
-            sd_ln_p,
-            sd_ln_q,
-            correlation,
+            sd_ln_p: 0.0,
+            sd_ln_q: 0.0,
+            correlation: 0.0,
+            ceiling: theta[2].exp(),
+            sd_ln_ceiling: 0.0,
+            ceiling_slopes: [0.0; 2],
             months: n,
             rmse: Some((people / n as f64).sqrt()),
             r_squared: (total > 0.0).then(|| 1.0 - people / total),
-            residual_sd: Some((sse / n.saturating_sub(2).max(1) as f64).sqrt()),
+            residual_sd: Some(residual_sd),
             noise: DEFAULT_NOISE,
-        }
+            information,
+            prior_spread: [prior.spread.0, prior.spread.1, prior.ceiling_spread],
+        };
+        fit.with_spread(residual_sd)
     }
 }
 
-/// JᵀJ and Jᵀr.
-fn normal_equations(jacobian: &[[f64; 2]], residuals: &[f64]) -> ([[f64; 2]; 2], [f64; 2]) {
-    let mut h = [[0.0; 2]; 2];
-    let mut g = [0.0; 2];
-    for (row, r) in jacobian.iter().zip(residuals) {
-        for i in 0..2 {
-            g[i] += row[i] * r;
-            for j in 0..2 {
-                h[i][j] += row[i] * row[j];
+impl Fit {
+    /// The draws' spread for an observation noise `sd`: the covariance (JᵀJ/σ² + P⁻¹)⁻¹ of
+    /// ln p, ln q and ln ceiling, with P the priors'. A fit with few months measures its own
+    /// noise poorly (six months of 2% noise can leave residuals of 0.7%), so the spread is
+    /// computed again with the pooled noise (`with_pooled_noise`).
+    fn with_spread(mut self, sd: f64) -> Fit {
+        let with_ceiling = self.prior_spread[2] > 0.0;
+        // A perfect fit still keeps a hair of spread.
+        let sigma2 = (sd * sd).max(1e-12);
+        let precision = |sd: f64| if sd > 0.0 { 1.0 / (sd * sd) } else { 1e12 };
+        let mut h = self.information;
+        for (i, row) in h.iter_mut().enumerate() {
+            for value in row.iter_mut() {
+                *value /= sigma2;
             }
+            row[i] += precision(self.prior_spread[i]);
+        }
+        if !with_ceiling {
+            hold(&mut h, &mut [0.0; PARAMS], 2);
+        }
+        let covariance: Matrix = invert(h).unwrap_or_else(|| {
+            let variance = self.prior_spread.map(|sd| sd * sd);
+            std::array::from_fn(|i| std::array::from_fn(|j| if i == j { variance[i] } else { 0.0 }))
+        });
+        let sd: Vector = std::array::from_fn(|k| covariance[k][k].max(0.0).sqrt());
+        self.sd_ln_p = sd[0];
+        self.sd_ln_q = sd[1];
+        self.correlation = if sd[0] > 0.0 && sd[1] > 0.0 {
+            (covariance[0][1] / (sd[0] * sd[1])).clamp(-1.0, 1.0)
+        } else {
+            0.0
+        };
+        (self.sd_ln_ceiling, self.ceiling_slopes) = if with_ceiling && covariance[2][2] > 0.0 {
+            (
+                sd[2],
+                [
+                    covariance[0][2] / covariance[2][2],
+                    covariance[1][2] / covariance[2][2],
+                ],
+            )
+        } else {
+            (0.0, [0.0; 2])
+        };
+        self
+    }
+}
+
+/// The priors' own point, when no start could be evaluated.
+fn starts_fallback(prior: &Prior, ceiling: f64) -> Vector {
+    [prior.p.ln(), prior.q.ln(), ceiling]
+}
+
+/// Parameter `k` held where it is: no gradient, no coupling, a unit diagonal.
+fn hold(h: &mut Matrix, g: &mut Vector, k: usize) {
+    for (i, row) in h.iter_mut().enumerate() {
+        row[k] = 0.0;
+        if i == k {
+            *row = [0.0; PARAMS];
         }
     }
-    (h, g)
-}
-
-fn solve2(a: [[f64; 2]; 2], b: [f64; 2]) -> Option<[f64; 2]> {
-    let inverse = invert2(a)?;
-    Some([
-        inverse[0][0] * b[0] + inverse[0][1] * b[1],
-        inverse[1][0] * b[0] + inverse[1][1] * b[1],
-    ])
-}
-
-fn invert2(a: [[f64; 2]; 2]) -> Option<[[f64; 2]; 2]> {
-    let det = a[0][0] * a[1][1] - a[0][1] * a[1][0];
-    if !det.is_finite() || det.abs() < 1e-300 {
-        return None;
-    }
-    Some([
-        [a[1][1] / det, -a[0][1] / det],
-        [-a[1][0] / det, a[0][0] / det],
-    ])
+    h[k][k] = 1.0;
+    g[k] = 0.0;
 }
 
 #[cfg(test)]
@@ -431,7 +594,7 @@ mod tests {
             inputs: &inputs,
             drivers: Drivers::NONE,
         };
-        fit(&inputs, &view, start(), (0.5, 0.35))
+        fit(&inputs, &view, start(), (0.5, 0.35), 0.2)
     }
 
     #[test]
@@ -475,7 +638,7 @@ mod tests {
             inputs: &gated,
             drivers: Drivers::ALL,
         };
-        let gated_fit = fit(&gated, &view, start(), (0.5, 0.35));
+        let gated_fit = fit(&gated, &view, start(), (0.5, 0.35), 0.2);
         assert_eq!((gated_fit.source, gated_fit.months), (FitSource::Priors, 3));
     }
 

@@ -161,7 +161,16 @@ mod tests {
             band: crate::analysis::projection::BandKind::Observed,
             partners: vec![PartnerProjection {
                 id: "bra".into(),
-                fit: Fit::priors(0.03, 0.38, (0.5, 0.35), 0),
+                fit: Fit::priors(
+                    &crate::analysis::projection::calibrate::Prior {
+                        p: 0.03,
+                        q: 0.38,
+                        spread: (0.5, 0.35),
+                        ceiling: 0.6,
+                        ceiling_spread: 0.2,
+                    },
+                    0,
+                ),
                 potential: 100.0,
                 ceiling_share: 0.6,
                 agile_days: days,

@@ -100,6 +100,46 @@ impl Pairing {
     }
 }
 
+impl Pairing {
+    /// The strata in the order draw d takes them with offset 0, twice over: with the offset
+    /// written c = step·c' (mod n), draw d takes stratum step·(d + c') (mod n), so a month's
+    /// pairing is the `n` values from c' on (`rotation`), read in order rather than gathered.
+    pub fn sequence(&self, strata: &[f64]) -> Vec<f64> {
+        let mut once = Vec::with_capacity(self.n);
+        self.fill(strata, 0, &mut once);
+        let mut twice = once.clone();
+        twice.extend_from_slice(&once);
+        twice
+    }
+
+    /// Where the pairing with `offset` starts in `sequence`: c' = c·step⁻¹ (mod n).
+    pub fn rotation(&self, offset: u64) -> usize {
+        let n = self.n as u128;
+        let c = u128::from(offset) % n;
+        ((c * inverse_mod(self.step, self.n) as u128) % n) as usize
+    }
+
+    /// `out[d] = strata[(step·d + offset) mod n]`, as `fill` gives, from `sequence`.
+    #[inline(always)]
+    pub fn month<'s>(&self, sequence: &'s [f64], offset: u64) -> &'s [f64] {
+        let from = self.rotation(offset);
+        let n = self.n.min(sequence.len() / 2);
+        &sequence[from.min(n)..from.min(n) + n]
+    }
+}
+
+/// a⁻¹ modulo n, for a coprime with n (extended Euclid); 0 modulo 1.
+fn inverse_mod(a: usize, n: usize) -> usize {
+    let (mut old_r, mut r) = (a as i128, n as i128);
+    let (mut old_s, mut s) = (1_i128, 0_i128);
+    while r != 0 {
+        let quotient = old_r / r;
+        (old_r, r) = (r, old_r - quotient * r);
+        (old_s, s) = (s, old_s - quotient * s);
+    }
+    old_s.rem_euclid(n.max(1) as i128) as usize
+}
+
 fn gcd(mut a: usize, mut b: usize) -> usize {
     while b != 0 {
         (a, b) = (b, a % b);
@@ -235,6 +275,20 @@ mod tests {
         assert!(close < 50, "{close}");
         pairing.fill(&strata[..0], 1, &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_months_pairing_read_from_the_sequence_is_the_gathered_one() {
+        for n in [1, 2, 7, 10, 500, 1000, 1001] {
+            let strata = normal_strata(n);
+            let pairing = Pairing::new(n, 0.618);
+            let sequence = pairing.sequence(&strata);
+            let mut gathered = Vec::new();
+            for offset in [0, 1, 5, 999, 12_345, u64::MAX] {
+                pairing.fill(&strata, offset, &mut gathered);
+                assert_eq!(pairing.month(&sequence, offset), gathered, "{n} {offset}");
+            }
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod backtest;
 mod bands;
 mod bass;
 mod calibrate;
+mod ceiling;
 // Calls the chunk runner compiled for AVX2 or AVX-512: needs `unsafe`.
 #[allow(unsafe_code)]
 mod chunk_simd;
@@ -55,7 +56,10 @@ pub use comparison::{
     POLA_FLOOR, Pair, Rule, RuleWarning, compare,
 };
 pub use inputs::EXPECTED_LEAD_MONTHS;
-pub use settings::{BandKind, Drivers, MAX_DRAWS, MAX_HORIZON, PartnerBands, ProjectionSettings};
+pub use settings::{
+    BandKind, DEFAULT_CEILING_SPREAD, Drivers, MAX_DRAWS, MAX_HORIZON, PartnerBands,
+    ProjectionSettings,
+};
 pub use timing::{DEFAULT_DELAYS, MIN_EXAMPLES};
 
 use crate::model::{Cents, ModelSettings, Month, Partner, PartnerId, Project, Scenario};
@@ -86,6 +90,8 @@ pub struct PartnerProjection {
     pub fit: Fit,
     /// Potential adopters m = smartable × ceiling share.
     pub potential: f64,
+    /// The ceiling share projected: the scenario's when it sets one, else the fitted one
+    /// (the model's setting when the data cannot tell it).
     pub ceiling_share: f64,
     pub agile_days: f64,
     /// Person-hours of training in the plan.
@@ -136,6 +142,7 @@ pub struct Calibration {
     model: ModelSettings,
     drivers: Drivers,
     prior_spread: (f64, f64),
+    ceiling_spread: f64,
 }
 
 impl Calibration {
@@ -153,6 +160,7 @@ impl Calibration {
         self.model == settings.model
             && self.drivers == settings.drivers
             && self.prior_spread == settings.prior_spread
+            && self.ceiling_spread == settings.ceiling_spread
     }
 }
 
@@ -194,6 +202,7 @@ pub fn calibrate(project: &Project, settings: &ProjectionSettings) -> Calibratio
         model: settings.model,
         drivers: settings.drivers,
         prior_spread: settings.prior_spread,
+        ceiling_spread: settings.ceiling_spread,
     }
 }
 
@@ -202,7 +211,13 @@ fn fit_one(project: &Project, inputs: &PartnerInputs, settings: &ProjectionSetti
         inputs,
         drivers: settings.drivers,
     };
-    calibrate::fit(inputs, &view, project.meta.start, settings.prior_spread)
+    calibrate::fit(
+        inputs,
+        &view,
+        project.meta.start,
+        settings.prior_spread,
+        settings.ceiling_spread,
+    )
 }
 
 /// Calibrates, then projects the baseline (`scenario: None`) or a scenario.

@@ -50,9 +50,21 @@ pub(crate) struct Plan<'a> {
     /// Caps never push adopters below this: people already working agile keep doing so.
     pub floor: f64,
     pub band: bool,
-    /// The drivers each group of draws lives when their timing is uncertain (`timing`);
-    /// empty: every draw lives `view`.
-    pub timed: Vec<DriverView<'a>>,
+    /// The groups a partner's draws split into when the timing of its drivers or its
+    /// ceiling is uncertain (`timing`, `ceiling`); empty: every draw lives `view` and
+    /// `potential`.
+    pub groups: Vec<Group<'a>>,
+}
+
+/// A group of a partner's draws: the drivers it lives (its quantile of the timing), its
+/// potential (its quantile of the ceiling) and how far that ceiling moves its draws' ln p
+/// and ln q (`Fit::ceiling_slopes`), around which they spread by `Plan::fit`'s spread given
+/// the ceiling.
+#[derive(Clone, Copy)]
+pub(crate) struct Group<'a> {
+    pub view: DriverView<'a>,
+    pub potential: f64,
+    pub shift: [f64; 2],
 }
 
 /// The months reported, the draws and the seed.
@@ -219,6 +231,7 @@ fn run_chunk_portable(
     };
     let observed = frame.band == BandKind::Observed;
     let pairing = Pairing::new(n, NOISE_STEP);
+    let sequence = pairing.sequence(strata);
     for plan in plans {
         let noisy = observed && plan.noise > 0.0;
         let mut sink = Sink {
@@ -233,11 +246,11 @@ fn run_chunk_portable(
                 sd: plan.noise,
                 strata,
                 pairing,
+                sequence: &sequence,
                 seed: partner_seed(frame.seed, plan.id) ^ PARTNER_NOISE,
-                buffer: &mut workspace.noisy,
             }),
         };
-        if plan.timed.is_empty() {
+        if plan.groups.is_empty() {
             workspace.state.simulate(plan, frame, strata, &mut sink);
         } else {
             let Workspace { state, groups, .. } = workspace;
@@ -273,8 +286,6 @@ enum State {
 struct Workspace {
     state: PartnerDraws,
     scratch: Scratch,
-    /// A month's draws with the noise of an observation.
-    noisy: Vec<f64>,
     groups: timed::GroupBuffers,
 }
 
@@ -425,14 +436,25 @@ impl PartnerDraws {
         if self.drawn {
             return;
         }
+        self.normals(plan, frame, strata);
+        self.parameters([plan.fit.p.ln(), plan.fit.q.ln()], plan.fit.cholesky());
+    }
+
+    /// The draws' two normals, in the partner's own random orders of the strata.
+    #[inline(always)]
+    fn normals(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64]) {
         self.drawn = true;
         self.decay_for = None;
         let mut rng = SplitMix64::new(partner_seed(frame.seed, plan.id));
         shuffled_pair_into(&mut rng, strata, [&mut self.z1, &mut self.z2]);
-        let [l11, l21, l22] = plan.fit.cholesky();
-        let (ln_p, ln_q) = (plan.fit.p.ln(), plan.fit.q.ln());
+    }
+
+    /// Each draw's p, q and p/q from its normals `z1`, `z2`: (ln p, ln q) = `centre` + L·z.
+    #[inline(always)]
+    fn parameters(&mut self, centre: [f64; 2], [l11, l21, l22]: [f64; 3]) {
+        let [ln_p, ln_q] = centre;
         let (low, high) = (lower(), upper());
-        let n = strata.len();
+        let n = self.z1.len();
         for buffer in [&mut self.p, &mut self.q, &mut self.p_over_q] {
             buffer.resize(n, 0.0);
         }

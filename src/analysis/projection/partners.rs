@@ -1,10 +1,12 @@
 //! Each partner's projection, chunk by chunk on the threads: its inputs read with the
 //! scenario's changes, where its projection starts, its draws run, its figures gathered.
 
+use super::calibrate::Prior;
+use super::ceiling::{self, GroupCeiling};
 use super::drivers::DriverView;
 use super::inputs::EXPECTED_LEAD_MONTHS;
 use super::inputs::{PartnerInputs, consortium_agile_days};
-use super::monte_carlo::{self, Frame, PartnerRun, Plan};
+use super::monte_carlo::{self, Frame, Group, PartnerRun, Plan};
 use super::path::{Course, adopters};
 use super::settings::Drivers;
 use super::timing::{self, CLASSES, Timing};
@@ -143,7 +145,7 @@ impl<'a> Prepared<'a> {
             id: self.id.clone(),
             fit: plan.fit,
             potential: plan.potential,
-            ceiling_share: inputs.model.ceiling_share,
+            ceiling_share: self.ceiling_share(inputs, &plan.fit),
             agile_days: inputs.agile_days,
             person_hours: inputs.person_hours,
             equipment_cost: inputs.equipment_cost,
@@ -174,15 +176,19 @@ impl<'a> Prepared<'a> {
             FitSource::Priors => Fit {
                 noise: self.fit.noise,
                 ..Fit::priors(
-                    inputs.model.prior_p,
-                    inputs.model.prior_q,
-                    settings.prior_spread,
+                    &Prior {
+                        p: inputs.model.prior_p,
+                        q: inputs.model.prior_q,
+                        spread: settings.prior_spread,
+                        ceiling: inputs.model.ceiling_share,
+                        ceiling_spread: settings.ceiling_spread,
+                    },
                     self.fit.months,
                 )
             },
         };
         let noise = settings.noise.unwrap_or(fit.noise).max(0.0);
-        let potential = inputs.potential();
+        let potential = self.potential(inputs, &fit);
         // Where the partner stands at its last observation is known up to the noise of that
         // observation; from nobody, exactly.
         let (start, start_people, start_spread) = match self.baseline.last_observation() {
@@ -207,15 +213,59 @@ impl<'a> Prepared<'a> {
             noise,
             floor: start_people,
             band: settings.partner_bands.includes(self.id),
-            timed: self
-                .timed
-                .iter()
-                .map(|inputs| DriverView {
-                    inputs,
-                    drivers: settings.drivers,
-                })
-                .collect(),
+            groups: self.groups(view, &fit, settings),
         }
+    }
+
+    /// The partner's potential in people: the scenario's ceiling share when it sets one, else
+    /// the fitted ceiling (the prior's centre when the data could not tell it).
+    fn potential(&self, inputs: &PartnerInputs, fit: &Fit) -> f64 {
+        inputs.smartable * self.ceiling_share(inputs, fit)
+    }
+
+    fn ceiling_share(&self, inputs: &PartnerInputs, fit: &Fit) -> f64 {
+        if inputs.model.ceiling_share != self.baseline.model.ceiling_share {
+            inputs.model.ceiling_share
+        } else {
+            fit.ceiling
+        }
+    }
+
+    /// The groups of draws when the timing ahead or the ceiling is uncertain: group k lives
+    /// the k-th timing's drivers and its quantile of the ceiling.
+    fn groups(
+        &'a self,
+        view: DriverView<'a>,
+        fit: &Fit,
+        settings: &ProjectionSettings,
+    ) -> Vec<Group<'a>> {
+        let inputs = self.inputs();
+        let uncertain_ceiling = ceiling::uncertain(fit) && inputs.potential() > 0.0;
+        if self.timed.is_empty() && !uncertain_ceiling {
+            return Vec::new();
+        }
+        let share = self.ceiling_share(inputs, fit);
+        let ceilings = if uncertain_ceiling {
+            ceiling::groups(fit, share, inputs.smartable)
+        } else {
+            [GroupCeiling {
+                potential: self.potential(inputs, fit),
+                shift: [0.0; 2],
+            }; CLASSES]
+        };
+        (0..CLASSES)
+            .map(|k| Group {
+                view: match self.timed.get(k) {
+                    Some(inputs) => DriverView {
+                        inputs,
+                        drivers: settings.drivers,
+                    },
+                    None => view,
+                },
+                potential: ceilings[k].potential,
+                shift: ceilings[k].shift,
+            })
+            .collect()
     }
 
     /// The observed adopters at `last`, plus what the scenario's changes add to (or take from)
@@ -241,14 +291,20 @@ impl<'a> Prepared<'a> {
                 .filter(|origin| *origin <= last)?;
             let course = Course::new(&view, origin, last);
             let mut path = Vec::new();
-            adopters(fit.p, fit.q, inputs.potential(), &course, &mut path);
+            adopters(
+                fit.p,
+                fit.q,
+                self.potential(inputs, fit),
+                &course,
+                &mut path,
+            );
             Some(path.last().copied().unwrap_or(0.0))
         };
         match at_last(planned) {
             None => 0.0,
             Some(scenario) => {
                 let baseline = at_last(&self.baseline).unwrap_or(0.0);
-                (observed + scenario - baseline).clamp(0.0, planned.potential().max(0.0))
+                (observed + scenario - baseline).clamp(0.0, self.potential(planned, fit).max(0.0))
             }
         }
     }

@@ -83,12 +83,21 @@ pub struct ProjectionSettings {
     /// Spread (standard deviation of ln p and ln q) of the priors, for partners with too few
     /// observations to fit; also tempers the spread of fitted partners (docs/model.md).
     pub prior_spread: (f64, f64),
+    /// Spread (standard deviation of ln ceiling share) of the ceiling's prior around the
+    /// model's ceiling share: what the ceiling may be when the data cannot tell it; 0 takes
+    /// the ceiling share as exact (docs/model.md §5).
+    pub ceiling_spread: f64,
     pub partner_bands: PartnerBands,
     pub band: BandKind,
     /// The observation noise (relative sd) to assume for every partner instead of the one
     /// estimated from the residuals; `Some(0.0)`: observations are exact.
     pub noise: Option<f64>,
 }
+
+/// Standard deviation of ln ceiling share in its prior: a programme assumption, a factor
+/// 1.22 either way at one sd (60% of smartable staff: 49–73%), so eight partners in ten
+/// between about 47% and 77%.
+pub const DEFAULT_CEILING_SPREAD: f64 = 0.2;
 
 /// Longest projection: fifty years, as the demo's longest programme.
 pub const MAX_HORIZON: u32 = 600;
@@ -104,6 +113,7 @@ impl Default for ProjectionSettings {
             draws: 500,
             seed: 2025,
             prior_spread: (0.5, 0.35),
+            ceiling_spread: DEFAULT_CEILING_SPREAD,
             partner_bands: PartnerBands::All,
             band: BandKind::Observed,
             noise: None,

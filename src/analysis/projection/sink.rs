@@ -1,7 +1,7 @@
 //! Where the Monte Carlo puts a partner's months: the chunk's totals per draw, the
 //! partner's mean and, when wanted, its band.
 
-use super::bands::{Guess, Quantiles, Scratch, quantiles_of_counts, rank};
+use super::bands::{Guess, Quantiles, Scratch, quantiles_of, quantiles_of_counts, rank};
 use super::draws::{Pairing, SplitMix64};
 use super::kernel::{BLOCK, BlockOut};
 
@@ -11,8 +11,10 @@ pub(super) struct ObservationNoise<'a> {
     pub sd: f64,
     pub strata: &'a [f64],
     pub pairing: Pairing,
+    /// The strata in the pairing's order, twice (`Pairing::sequence`): a month's noise is a
+    /// stretch of it.
+    pub sequence: &'a [f64],
     pub seed: u64,
-    pub buffer: &'a mut Vec<f64>,
 }
 
 /// Where month `t`'s pairing of draws with noise strata starts.
@@ -140,21 +142,19 @@ impl Sink<'_> {
                 Some(_) => Guess::jittering(history),
                 None => Guess::extrapolating(history),
             });
-            band[t] = match self.noise.as_mut() {
+            band[t] = match &self.noise {
                 Some(noise) => {
-                    let ObservationNoise {
-                        sd,
-                        strata,
-                        pairing,
-                        seed,
-                        ref mut buffer,
-                    } = *noise;
-                    pairing.fill(strata, noise_offset(seed, t), buffer);
-                    for (z, &value) in buffer.iter_mut().zip(row) {
-                        *z = (value * sd.mul_add(*z, 1.0)).max(0.0);
-                    }
+                    let sd = noise.sd;
+                    let zs = noise
+                        .pairing
+                        .month(noise.sequence, noise_offset(noise.seed, t));
+                    // Each draw's value with its noise, computed as the passes read it.
+                    let noisy = row
+                        .iter()
+                        .zip(zs)
+                        .map(move |(&value, &z)| (value * sd.mul_add(z, 1.0)).max(0.0));
                     // Noise spreads the draws held at a cap: no value is shared any more.
-                    quantiles_of_counts(buffer, None, guess.as_ref(), self.scratch)
+                    quantiles_of(noisy, None, guess.as_ref(), self.scratch)
                 }
                 None => quantiles_of_counts(row, common, guess.as_ref(), self.scratch),
             }

@@ -31,6 +31,7 @@ fn exact(drivers: Drivers) -> ProjectionSettings {
         horizon: 36,
         draws: 20,
         prior_spread: (0.0, 0.0),
+        ceiling_spread: 0.0,
         noise: Some(0.0),
         ..ProjectionSettings::default()
     }
@@ -369,15 +370,24 @@ fn bands_are_ordered_and_spread_for_every_partner_and_month() {
         assert_eq!(band.len(), 24);
         assert!(band.iter().all(ordered), "{}", partner.id);
     }
-    // The expected count never exceeds the potential; what will be observed, with its noise,
-    // may.
+    // The expected count never exceeds the potential when the ceiling is exact, nor the
+    // smartable staff when it is drawn; what will be observed, with its noise, may.
     let expected = ProjectionSettings {
         band: BandKind::Expected,
         ..demo_settings(7)
     };
-    for partner in &super::project(&demo, None, &expected).partners {
+    let exact_ceiling = ProjectionSettings {
+        ceiling_spread: 0.0,
+        ..expected.clone()
+    };
+    for partner in &super::project(&demo, None, &exact_ceiling).partners {
         let band = partner.band.as_ref().unwrap();
         assert!(band.iter().all(|q| q.p90 <= partner.potential + 1e-9));
+    }
+    for partner in &super::project(&demo, None, &expected).partners {
+        let band = partner.band.as_ref().unwrap();
+        let smartable = partner.potential / partner.ceiling_share;
+        assert!(band.iter().all(|q| q.p90 <= smartable + 1e-9));
     }
     let last = projection.consortium.last().unwrap();
     // The consortium's median lies between the sums of the partners' P10 and P90.

@@ -1,5 +1,6 @@
-//! A partner whose drivers ahead have uncertain timing (`timing`): its draws split into equal
-//! groups, each run under its own drivers into a matrix of the partner's months × draws, then
+//! A partner whose drivers ahead have uncertain timing (`timing`) or whose ceiling is uncertain
+//! (`ceiling`): its draws split into equal groups, each run under its own drivers and
+//! potential into a matrix of the partner's months × draws, then
 //! handed to the sink month by month as if one run had made them. The draws are drawn once
 //! for the partner and each group takes its slice, so the groups are random fifths of the
 //! same draws a partner without uncertain timing would have.
@@ -29,8 +30,16 @@ pub(super) fn simulate_groups(
     sink: &mut Sink<'_>,
 ) {
     let (n, h) = (frame.draws, frame.horizon);
+    let given_ceiling = plan.fit.cholesky_given_ceiling();
+    // When the ceiling moves p and q, every group draws its own from the partner's normals:
+    // the partner's own p and q are not needed.
+    let redrawn = given_ceiling != plan.fit.cholesky();
     parent.drawn = false;
-    parent.draw(plan, frame, strata);
+    if redrawn {
+        parent.normals(plan, frame, strata);
+    } else {
+        parent.draw(plan, frame, strata);
+    }
     // A band needs each month's draws together: the groups write them into the partner's
     // matrix, handed on month by month. Without a band each group adds its months straight
     // into its columns of the chunk's totals.
@@ -41,23 +50,35 @@ pub(super) fn simulate_groups(
     if gather {
         buffers.matrix.resize(h * n, 0.0);
     }
-    let count = plan.timed.len();
-    for (k, view) in plan.timed.iter().enumerate() {
+    let count = plan.groups.len();
+    for (k, group_of) in plan.groups.iter().enumerate() {
         let (lo, hi) = (k * n / count, (k + 1) * n / count);
         if lo == hi {
             continue;
         }
         let width = hi - lo;
         let group = &mut buffers.draws;
-        for (mine, all) in [
-            (&mut group.z1, &parent.z1),
-            (&mut group.z2, &parent.z2),
-            (&mut group.p, &parent.p),
-            (&mut group.q, &parent.q),
-            (&mut group.p_over_q, &parent.p_over_q),
-        ] {
+        for (mine, all) in [(&mut group.z1, &parent.z1), (&mut group.z2, &parent.z2)] {
             mine.clear();
             mine.extend_from_slice(&all[lo..hi]);
+        }
+        if redrawn || group_of.shift != [0.0; 2] {
+            // The group's ceiling moves its draws' parameters: drawn again from the same
+            // normals around the centre that goes with that ceiling.
+            let centre = [plan.fit.p.ln(), plan.fit.q.ln()];
+            group.parameters(
+                [centre[0] + group_of.shift[0], centre[1] + group_of.shift[1]],
+                given_ceiling,
+            );
+        } else {
+            for (mine, all) in [
+                (&mut group.p, &parent.p),
+                (&mut group.q, &parent.q),
+                (&mut group.p_over_q, &parent.p_over_q),
+            ] {
+                mine.clear();
+                mine.extend_from_slice(&all[lo..hi]);
+            }
         }
         group.drawn = true;
         group.decay_for = None;
@@ -67,16 +88,16 @@ pub(super) fn simulate_groups(
         };
         let group_plan = Plan {
             id: plan.id,
-            view: *view,
+            view: group_of.view,
             fit: plan.fit,
-            potential: plan.potential,
+            potential: group_of.potential,
             start: plan.start,
             start_people: plan.start_people,
             start_spread: plan.start_spread,
             noise: plan.noise,
             floor: plan.floor,
             band: false,
-            timed: Vec::new(),
+            groups: Vec::new(),
         };
         let total: &mut [f64] = if gather {
             &mut buffers.matrix
