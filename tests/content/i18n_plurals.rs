@@ -23,14 +23,10 @@ const COUNTS: [&str; 10] = [
 
 /// Texts whose count is followed by a word that does not change with the number: units
 /// and abbreviations, or a count that is never 1 where the text is used.
-const INVARIANT: [&str; 10] = [
+const INVARIANT: [&str; 7] = [
     "file_errors.size.bytes",
     "file_errors.size.kb",
     "file_errors.size.mb",
-    // Sizes of files too large to read: always many bytes.
-    "exchange_read.size.bytes",
-    "exchange_read.size.kb",
-    "exchange_read.size.mb",
     // Shown only with more than 12 partners, and more than 24 selected.
     "overview.adoption.aggregate_note",
     "overview.adoption.selected_capped",
