@@ -49,14 +49,16 @@ pub fn edits(plan: &Plan, project: &Project) -> Result<Vec<Edit>, ApplyError> {
     }
     let max = project.meta.max_modules_per_partner as usize;
     for (id, changes) in by_partner {
-        if !partners.contains_key(id) {
-            let current = project
-                .partners
-                .get(id)
-                .ok_or_else(|| ApplyError::PartnerGone(id.clone()))?;
-            partners.insert(id.clone(), current.clone());
-        }
-        let partner = partners.get_mut(id).expect("inserted above");
+        let partner = match partners.entry(id.clone()) {
+            std::collections::btree_map::Entry::Occupied(created) => created.into_mut(),
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                let current = project
+                    .partners
+                    .get(id)
+                    .ok_or_else(|| ApplyError::PartnerGone(id.clone()))?;
+                slot.insert(current.clone())
+            }
+        };
         for change in changes {
             if let Some(module) = change.target.module()
                 && !partner.modules.contains_key(module)

@@ -118,8 +118,9 @@ pub fn preview(grid: &Grid, header_row: usize, count: usize) -> Vec<PreviewRow> 
 /// year until `fit_span` fits it to the data.
 pub fn empty_project(title: &str) -> Project {
     let today = jiff::ZonedDateTime::now().date();
+    // January of any year jiff can represent is a month; the demo's start is the fallback.
     let start = Month::new(i32::from(today.year()), 1)
-        .unwrap_or_else(|| Month::new(2025, 1).expect("a valid month"));
+        .unwrap_or_else(|| crate::demo::embedded().meta.start);
     let mut project = Project::new(title, start, start.plus(11));
     crate::demo::standard_catalogues(&mut project);
     project
