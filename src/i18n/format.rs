@@ -79,26 +79,24 @@ fn grouped(digits: &str, separator: char) -> String {
     out
 }
 
-/// A finite magnitude rounded half away from zero to `digits` decimals, as its integer and
-/// fractional digit strings ("1234", "50").
-fn rounded_parts(magnitude: f64, digits: usize) -> (String, String) {
-    let scale = 10_u64.pow(digits as u32);
-    let scaled = (magnitude * scale as f64).round();
-    // Below 2^63 the scaled value is an integer u64 holds exactly. Beyond, std's formatting
-    // (exact, ties to even) is as good as any: f64 has no fractional digits to spare there.
-    if scaled < 9.2e18 {
-        let scaled = scaled as u64;
-        let fraction = if digits == 0 {
-            String::new()
-        } else {
-            format!("{:0digits$}", scaled % scale)
-        };
-        ((scaled / scale).to_string(), fraction)
-    } else {
-        let text = format!("{magnitude:.digits$}");
-        match text.split_once('.') {
-            Some((whole, fraction)) => (whole.to_owned(), fraction.to_owned()),
-            None => (text, String::new()),
+/// The decimal digits of `value`, most significant first, in a stack buffer: the views
+/// format numbers every frame, and this keeps a number to one allocation.
+fn push_digits(out: &mut String, mut value: u64, width: usize, separator: Option<char>) {
+    let mut buffer = [b'0'; 20];
+    let mut len = 0;
+    while value > 0 || len == 0 {
+        buffer[len] = b'0' + (value % 10) as u8;
+        value /= 10;
+        len += 1;
+    }
+    let len = len.max(width);
+    for i in (0..len).rev() {
+        out.push(char::from(buffer[i]));
+        if let Some(separator) = separator
+            && i > 0
+            && i.is_multiple_of(3)
+        {
+            out.push(separator);
         }
     }
 }
@@ -111,18 +109,43 @@ struct Rounded {
     zero: bool,
 }
 
-/// `None` for NaN and infinities.
+/// `None` for NaN and infinities. Rounds half away from zero.
 fn rounded(lang: Lang, value: f64, digits: usize) -> Option<Rounded> {
     if !value.is_finite() {
         return None;
     }
     let digits = digits.min(MAX_DIGITS);
-    let (whole, fraction) = rounded_parts(value.abs(), digits);
-    let zero = whole.bytes().chain(fraction.bytes()).all(|b| b == b'0');
-    let mut text = grouped(&whole, thousands_separator(lang));
-    if !fraction.is_empty() {
-        text.push(decimal_separator(lang));
-        text.push_str(&fraction);
+    let magnitude = value.abs();
+    let scale = 10_u64.pow(digits as u32);
+    let scaled = (magnitude * scale as f64).round();
+    // Room for the sign and a unit after the number, which the callers add.
+    let mut text = String::with_capacity(24);
+    let zero;
+    // Below 2^63 the scaled value is an integer u64 holds exactly. Beyond, std's formatting
+    // (exact, ties to even) is as good as any: f64 has no fractional digits to spare there.
+    if scaled < 9.2e18 {
+        let scaled = scaled as u64;
+        zero = scaled == 0;
+        push_digits(
+            &mut text,
+            scaled / scale,
+            1,
+            Some(thousands_separator(lang)),
+        );
+        if digits > 0 {
+            text.push(decimal_separator(lang));
+            push_digits(&mut text, scaled % scale, digits, None);
+        }
+    } else {
+        // At least 9.2e9 (the scale is at most 1e9): never zero.
+        zero = false;
+        let formatted = format!("{magnitude:.digits$}");
+        let (whole, fraction) = formatted.split_once('.').unwrap_or((&formatted, ""));
+        text.push_str(&grouped(whole, thousands_separator(lang)));
+        if !fraction.is_empty() {
+            text.push(decimal_separator(lang));
+            text.push_str(fraction);
+        }
     }
     Some(Rounded {
         text,
@@ -131,17 +154,22 @@ fn rounded(lang: Lang, value: f64, digits: usize) -> Option<Rounded> {
     })
 }
 
-fn with_sign(negative: bool, text: String) -> String {
+fn with_sign(negative: bool, mut text: String) -> String {
     if negative {
-        format!("{MINUS}{text}")
-    } else {
-        text
+        text.insert(0, MINUS);
     }
+    text
 }
 
 /// A whole number: it "1.234.567", en "1,234,567", negative "−1.234".
 pub fn integer(lang: Lang, value: i64) -> String {
-    let text = grouped(&value.unsigned_abs().to_string(), thousands_separator(lang));
+    let mut text = String::with_capacity(24);
+    push_digits(
+        &mut text,
+        value.unsigned_abs(),
+        1,
+        Some(thousands_separator(lang)),
+    );
     with_sign(value < 0, text)
 }
 
@@ -157,7 +185,11 @@ pub fn decimal(lang: Lang, value: f64, digits: usize) -> String {
 /// A percentage given as 0–100: it "24,3%", en "24.3%".
 pub fn percent(lang: Lang, value: f64, digits: usize) -> String {
     match rounded(lang, value, digits) {
-        Some(r) => format!("{}%", with_sign(r.negative, r.text)),
+        Some(r) => {
+            let mut text = with_sign(r.negative, r.text);
+            text.push('%');
+            text
+        }
         None => MISSING.to_owned(),
     }
 }
@@ -185,10 +217,11 @@ fn euro_amount(lang: Lang, negative: bool, amount: String) -> String {
 /// en "€1,000" / "€1,000.50".
 pub fn money(lang: Lang, amount: Cents) -> String {
     let cents = amount.0.unsigned_abs();
-    let mut text = grouped(&(cents / 100).to_string(), thousands_separator(lang));
+    let mut text = String::with_capacity(24);
+    push_digits(&mut text, cents / 100, 1, Some(thousands_separator(lang)));
     if !cents.is_multiple_of(100) {
         text.push(decimal_separator(lang));
-        text.push_str(&format!("{:02}", cents % 100));
+        push_digits(&mut text, cents % 100, 2, None);
     }
     euro_amount(lang, amount.0 < 0, text)
 }
@@ -267,6 +300,7 @@ mod tests {
         assert_eq!(decimal(En, 1_234.5, 1), "1,234.5");
         assert_eq!(decimal(It, 1_234_567.891, 2), "1.234.567,89");
         assert_eq!(decimal(En, 0.5, 2), "0.50");
+        assert_eq!(decimal(It, 3.007, 3), "3,007");
         assert_eq!(decimal(It, 12.0, 0), "12");
         assert_eq!(decimal(It, 0.0, 1), "0,0");
         assert_eq!(decimal(It, -3.25, 1), "−3,3");
