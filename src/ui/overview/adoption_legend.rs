@@ -64,11 +64,12 @@ fn entry_ui(ui: &mut Ui, lang: Lang, dark: bool, entry: &Entry<'_>, shown: bool)
     let size = vec2(SWATCH + gap + galley.size().x, height);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, shown, entry.name));
-    let description = match entry.look {
-        Look::Line { style, .. } => style.describe(lang, dark),
-        Look::Band(_) => tr(lang, "overview.adoption.style.band").into_owned(),
-    };
+    // Written only when a screen reader is listening: the overview draws this every frame.
     ui.ctx().accesskit_node_builder(response.id, |node| {
+        let description = match entry.look {
+            Look::Line { style, .. } => style.describe(lang, dark),
+            Look::Band(_) => tr(lang, "overview.adoption.style.band").into_owned(),
+        };
         node.set_description(description);
     });
 
