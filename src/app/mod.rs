@@ -5,6 +5,7 @@
 mod autosave;
 mod chrome;
 mod command;
+pub mod deck_pdf;
 mod derived;
 pub mod dialogs;
 mod document;
