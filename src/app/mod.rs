@@ -6,6 +6,7 @@ mod autosave;
 mod chrome;
 mod command;
 pub mod deck_pdf;
+mod deck_pdf_export;
 mod derived;
 pub mod dialogs;
 mod document;
