@@ -15,7 +15,8 @@ fn the_file_menu_writes_the_deck_as_one_pdf() {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Presentation as PDF…").click();
-    harness.run();
+    // The status bar's spinner repaints while the PDF is written: step, then settle.
+    harness.step();
     settle(&mut harness);
     let asked = shown.lock().unwrap();
     assert_eq!(asked.len(), 1);
