@@ -33,6 +33,8 @@ pub enum AppCommand {
     Templates,
     /// The selected Comune's data-collection template.
     Template,
+    /// The workshop deck as one PDF, a page per presented slide.
+    ExportDeckPdf,
     Undo,
     Redo,
     /// Go to the Partners view with the cursor in its search field.
@@ -151,7 +153,7 @@ const fn choice(
 }
 
 /// Every command, in menu order.
-pub static COMMANDS: [Registered; 28] = [
+pub static COMMANDS: [Registered; 29] = [
     entry(
         AppCommand::New,
         "app.command.new",
@@ -212,6 +214,14 @@ pub static COMMANDS: [Registered; 28] = [
         AppCommand::Template,
         "export.template_command",
         "export.template_tip",
+        &[],
+        Menu::File,
+        2,
+    ),
+    entry(
+        AppCommand::ExportDeckPdf,
+        "slides_export.command.deck_pdf",
+        "slides_export.tip.deck_pdf",
         &[],
         Menu::File,
         2,

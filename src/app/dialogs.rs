@@ -20,6 +20,8 @@ pub enum DialogPurpose {
     Templates,
     /// Where to write the selected Comune's template.
     Template,
+    /// Where to write the deck as PDF.
+    DeckPdf,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +78,7 @@ impl FileDialogs for NativeDialogs {
                     &["xlsx"]
                 }
                 DialogPurpose::Open | DialogPurpose::SaveAs => &["ron"],
+                DialogPurpose::DeckPdf => &["pdf"],
             };
             let mut dialog = rfd::FileDialog::new()
                 .set_title(&request.title)
@@ -89,7 +92,9 @@ impl FileDialogs for NativeDialogs {
             let asked = Instant::now();
             let path = match request.purpose {
                 DialogPurpose::Open | DialogPurpose::Import => dialog.pick_file(),
-                DialogPurpose::Export | DialogPurpose::Template => dialog.save_file(),
+                DialogPurpose::Export | DialogPurpose::Template | DialogPurpose::DeckPdf => {
+                    dialog.save_file()
+                }
                 DialogPurpose::Templates => dialog.pick_folder(),
                 DialogPurpose::SaveAs => dialog.save_file().map(with_ron_extension),
             };

@@ -69,7 +69,10 @@ impl CruscottoApp {
         });
     }
 
-    fn start_export_job(&mut self, work: impl FnOnce() -> Result<String, String> + Send + 'static) {
+    pub(super) fn start_export_job(
+        &mut self,
+        work: impl FnOnce() -> Result<String, String> + Send + 'static,
+    ) {
         if self.export.is_some() {
             self.status = Some(tr(self.lang, "export.status.busy").into_owned());
             return;
@@ -134,7 +137,7 @@ fn export_tables(
         .map_err(|e| e.message(lang))
 }
 
-fn written(lang: Lang, path: &std::path::Path) -> String {
+pub(super) fn written(lang: Lang, path: &std::path::Path) -> String {
     tr_args(
         lang,
         "export.status.written",
@@ -143,7 +146,7 @@ fn written(lang: Lang, path: &std::path::Path) -> String {
 }
 
 /// `name` → `name.xlsx`; a name that has the extension already keeps it.
-fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+pub(super) fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case(extension))

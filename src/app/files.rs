@@ -92,6 +92,10 @@ impl CruscottoApp {
             DialogPurpose::Templates => ("export.templates_title", None),
             DialogPurpose::Template => ("export.template_title", None),
             DialogPurpose::SaveAs => ("app.dialog.save_title", Some(self.suggested_file_name())),
+            DialogPurpose::DeckPdf => (
+                "slides_export.dialog_title",
+                Some(self.suggested_name_with("pdf")),
+            ),
         };
         let directory = self
             .doc
@@ -110,6 +114,7 @@ impl CruscottoApp {
                         "export.dialog_filter"
                     }
                     DialogPurpose::Open | DialogPurpose::SaveAs => "app.dialog.filter",
+                    DialogPurpose::DeckPdf => "slides_export.dialog_filter",
                 },
             )
             .into_owned(),
@@ -142,6 +147,7 @@ impl CruscottoApp {
             (DialogPurpose::SaveAs, Some(path)) => self.start_saving(path),
             (DialogPurpose::Import, Some(path)) => self.start_import(vec![path]),
             (DialogPurpose::Export, Some(path)) => self.start_export(path),
+            (DialogPurpose::DeckPdf, Some(path)) => self.start_deck_pdf(path),
             (purpose @ (DialogPurpose::Templates | DialogPurpose::Template), Some(path)) => {
                 self.start_templates(purpose, path)
             }
@@ -388,9 +394,14 @@ impl CruscottoApp {
     /// ("Lavoro agile nei Comuni — consorzio demo" → "Lavoro-agile-nei-Comuni-consorzio-demo.ron").
     /// The project's file name with the export's extension: "Progetto-Cuneo.xlsx".
     fn suggested_export_name(&self) -> String {
+        self.suggested_name_with("xlsx")
+    }
+
+    /// The project's suggested file name with another extension.
+    fn suggested_name_with(&self, extension: &str) -> String {
         let name = self.suggested_file_name();
         let stem = name.strip_suffix(".ron").unwrap_or(&name);
-        format!("{stem}.xlsx")
+        format!("{stem}.{extension}")
     }
 
     fn suggested_file_name(&self) -> String {

@@ -234,6 +234,7 @@ impl CruscottoApp {
             AppCommand::Import => self.ask_for_path(ctx, DialogPurpose::Import),
             AppCommand::Export => self.ask_for_path(ctx, DialogPurpose::Export),
             AppCommand::Templates => self.ask_for_path(ctx, DialogPurpose::Templates),
+            AppCommand::ExportDeckPdf => self.ask_for_path(ctx, DialogPurpose::DeckPdf),
             AppCommand::Template => {
                 if self.single_selected_partner().is_some() {
                     self.ask_for_path(ctx, DialogPurpose::Template);

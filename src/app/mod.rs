@@ -5,6 +5,8 @@
 mod autosave;
 mod chrome;
 mod command;
+pub mod deck_pdf;
+mod deck_pdf_export;
 mod derived;
 pub mod dialogs;
 mod document;

@@ -143,6 +143,7 @@ impl Prompt {
                         DialogPurpose::Export => "export.dialog_title",
                         DialogPurpose::Templates => "export.templates_title",
                         DialogPurpose::Template => "export.template_title",
+                        DialogPurpose::DeckPdf => "slides_export.dialog_title",
                     };
                     ui.heading(t(title));
                     ui.label(t("files.no_dialog.body"));

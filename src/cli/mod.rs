@@ -246,14 +246,15 @@ enum Command {
         #[arg(long = "import", value_name = "SPREADSHEET")]
         import: Vec<PathBuf>,
     },
-    /// The workshop deck as the window presents it: one numbered PNG per presented slide.
+    /// The workshop deck as the window presents it: one numbered PNG per presented slide, or
+    /// one PDF with a page per slide.
     ///
-    /// Opens the real window (under Xvfb on a machine without a screen), presents each slide
-    /// and writes it, then closes.
+    /// PNG opens the real window (under Xvfb on a machine without a screen), presents each
+    /// slide and writes it, then closes. PDF draws the same slides without a window.
     Slides {
         /// Project file (.ron); the embedded demo when omitted.
         file: Option<PathBuf>,
-        /// Folder for the PNGs (created if missing).
+        /// Folder for the PNGs (created if missing), or the PDF file.
         #[arg(long)]
         out: PathBuf,
         /// Output format.

@@ -4,4 +4,5 @@ mod cli;
 mod cli_import;
 mod cli_project;
 mod cli_slides;
+mod cli_slides_pdf;
 mod exchange_export;
