@@ -87,7 +87,7 @@ impl CruscottoApp {
         let mut outbox = Outbox::default();
         let mut retry = false;
         if presenting && self.prompt.is_none() {
-            self.presentation_frame(ui, &dashboard);
+            self.presentation_frame(ui);
         } else {
             retry = self.views_frame(ui, &dashboard, &mut outbox, &mut commands);
         }

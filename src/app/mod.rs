@@ -16,13 +16,17 @@ mod history;
 mod import;
 pub mod jobs;
 pub mod launch;
+mod live_correction;
+mod months_play;
 mod palette;
+mod play_controls;
 mod presentation;
 pub mod projections;
 mod prompts;
 mod requests;
 pub mod screenshot;
 pub mod settings;
+mod show_frame;
 pub mod slide_export;
 pub mod work;
 
@@ -33,6 +37,7 @@ pub use autosave::AUTOSAVE_AFTER;
 pub use command::AppCommand;
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
+pub use months_play::MonthsPlay;
 pub use presentation::{Blank, Presentation};
 pub use prompts::{Answer, Pending, Prompt};
 pub use settings::Settings;
@@ -154,6 +159,8 @@ pub struct CruscottoApp {
     deck_editor: crate::ui::slides::deck_editor::DeckEditor,
     /// The slide show in the window, when one runs.
     presentation: Presentation,
+    /// The live-correction panel's state (what is being typed, the Comune picked).
+    correction: crate::ui::slides::correction::CorrectionPanel,
     selection: Selection,
     derived: DerivedCache,
     /// Scenario figures for whichever surface needs them.
@@ -217,6 +224,7 @@ impl CruscottoApp {
             scenarios: ScenariosView::default(),
             deck_editor: Default::default(),
             presentation: Presentation::default(),
+            correction: Default::default(),
             selection: Selection::default(),
             derived: DerivedCache::new(options.backends.dashboard),
             projections: ProjectionCache::new(options.backends.calibrate),

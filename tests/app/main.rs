@@ -13,3 +13,4 @@ mod partners;
 mod paste;
 mod scenarios;
 mod slides;
+mod slides_live;
