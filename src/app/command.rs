@@ -46,6 +46,9 @@ pub enum AppCommand {
     Present,
     /// Present from the slide selected in the deck editor (Shift+F5).
     PresentFromSelected,
+    /// Present with the presenter view, the audience's slide in a window of its own
+    /// (Alt+F5), even on one monitor.
+    PresenterView,
     ToggleFullscreen,
     ZoomIn,
     ZoomOut,
@@ -153,7 +156,7 @@ const fn choice(
 }
 
 /// Every command, in menu order.
-pub static COMMANDS: [Registered; 28] = [
+pub static COMMANDS: [Registered; 29] = [
     entry(
         AppCommand::New,
         "app.command.new",
@@ -311,6 +314,14 @@ pub static COMMANDS: [Registered; 28] = [
         "slides.command.present_here",
         "slides.tip.present_here",
         &[key(Modifiers::SHIFT, Key::F5)],
+        Menu::View,
+        1,
+    ),
+    entry(
+        AppCommand::PresenterView,
+        "slides_live.command.presenter",
+        "slides_live.tip.presenter",
+        &[key(Modifiers::ALT, Key::F5)],
         Menu::View,
         1,
     ),

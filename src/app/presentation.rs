@@ -45,6 +45,17 @@ pub struct Presentation {
     pub(super) correcting: bool,
     /// The adoption slide's months: all, or revealed one by one.
     pub(super) play: MonthsPlay,
+    /// The presenter view, when the audience has a viewport of its own.
+    pub(super) presenter: Option<Presenter>,
+    /// When the show started (input clock, seconds), for the presenter's clock.
+    pub(super) started_at: f64,
+}
+
+/// The presenter view: the facilitator's window, with the audience's slide in a viewport of
+/// its own, full screen on a monitor or (`None`) in a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Presenter {
+    pub audience_monitor: Option<usize>,
 }
 
 impl Presentation {
@@ -79,6 +90,11 @@ impl Presentation {
     pub fn play(&self) -> &MonthsPlay {
         &self.play
     }
+
+    /// The presenter view, when the show runs with one.
+    pub fn presenter(&self) -> Option<&Presenter> {
+        self.presenter.as_ref()
+    }
 }
 
 /// The slides the show goes through, in order: not hidden, not about something deleted.
@@ -93,10 +109,28 @@ pub fn presented(project: &Project) -> Vec<&SlideId> {
 }
 
 impl CruscottoApp {
-    /// Starts the show full screen from the first slide, or from the one selected in the
-    /// deck editor.
+    /// Starts the show from the first slide, or from the one selected in the deck editor:
+    /// with two monitors, the audience's slide full screen on the other one and the
+    /// presenter view here; with one, full screen in this window.
     pub(super) fn start_presentation(&mut self, ctx: &egui::Context, from_selected: bool) {
-        self.begin_show(ctx, from_selected, true);
+        let presenter = match self.presentation.presenter {
+            Some(presenter) if self.presentation.active => Some(presenter),
+            _ => self.monitors.other_monitor().map(|monitor| Presenter {
+                audience_monitor: Some(monitor),
+            }),
+        };
+        self.begin_show(ctx, from_selected, presenter.is_none());
+        self.presentation.presenter = presenter;
+    }
+
+    /// Starts the show with the presenter view even on one monitor: the audience's slide in
+    /// a window of its own (on the other monitor when there is one).
+    pub(super) fn start_presenter_view(&mut self, ctx: &egui::Context) {
+        let presenter = Presenter {
+            audience_monitor: self.monitors.other_monitor(),
+        };
+        self.begin_show(ctx, true, false);
+        self.presentation.presenter = Some(presenter);
     }
 
     /// Starts the show; `fullscreen` false keeps the window as it is (the PNG export draws
@@ -141,6 +175,12 @@ impl CruscottoApp {
             was_fullscreen,
             correcting: false,
             play: MonthsPlay::default(),
+            presenter: None,
+            started_at: if self.presentation.active {
+                self.presentation.started_at
+            } else {
+                now
+            },
         };
         ctx.memory_mut(|m| m.stop_text_input());
         if fullscreen {
@@ -153,16 +193,31 @@ impl CruscottoApp {
         self.show_key(ctx, ShowKey::Next);
     }
 
-    fn leave_presentation(&mut self, ctx: &egui::Context) {
+    pub(super) fn leave_presentation(&mut self, ctx: &egui::Context) {
         self.presentation.active = false;
         self.presentation.correcting = false;
+        if self.presentation.presenter.take().is_some() {
+            // The audience's viewport closes as it is no longer drawn; this window was
+            // never made full screen.
+            return self.select_where_the_show_stopped();
+        }
         if !self.presentation.was_fullscreen {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
         }
-        // The editor shows where the show stopped.
+        self.select_where_the_show_stopped();
+    }
+
+    /// The editor shows where the show stopped.
+    fn select_where_the_show_stopped(&mut self) {
         if let Some(current) = self.presentation.current.clone() {
             self.deck_editor.select(Some(current));
         }
+    }
+
+    /// Jumps to the `index`-th presented slide (the presenter's slide list).
+    pub(super) fn go_to_slide(&mut self, ctx: &egui::Context, index: usize) {
+        self.presentation.typed = (index + 1).to_string();
+        self.show_key(ctx, ShowKey::Enter);
     }
 
     /// The projections the slide shown (in the show, or selected in the deck editor) needs.

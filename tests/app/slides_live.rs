@@ -274,3 +274,84 @@ fn play_reveals_the_months_as_time_passes_and_the_scrub_bar_sets_the_month() {
     key(&mut harness, Key::ArrowLeft);
     assert_eq!(play(&harness).through(), None);
 }
+
+/// The demo presented with the presenter view (Alt+F5): the audience's slide in a viewport
+/// of its own, windowed.
+#[test]
+fn the_presenter_view_shows_current_and_next_slide_notes_time_and_a_slide_list() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    press(&mut harness, Key::F5, Modifiers::ALT);
+    harness.step();
+    harness.step();
+    let show = harness.state().presentation();
+    assert!(show.is_active());
+    assert_eq!(
+        show.presenter().map(|p| p.audience_monitor),
+        Some(None),
+        "one monitor: the room's slide in a window"
+    );
+    assert!(harness.query_by_label("File").is_none());
+    assert!(text_shown(&harness, "Slide 1 of "));
+    assert!(text_shown(&harness, "Time: 00:0"));
+    assert!(
+        text_shown(&harness, "Benvenuto ai sindaci"),
+        "the title slide's notes"
+    );
+    // The title slide is shown, and the next one (the KPIs) small beside it.
+    let title = By::new().predicate(|node| {
+        node.value().as_deref() == Some("Lavoro agile nei Comuni — consorzio demo")
+            || node.label().as_deref() == Some("Lavoro agile nei Comuni — consorzio demo")
+    });
+    assert!(harness.query_all(title).count() >= 1);
+    // The room's own viewport (a window inside this one where there are no native ones,
+    // faded in over a few frames).
+    for _ in 0..3 {
+        harness.step();
+    }
+    harness.get_by_label("Cruscotto — room");
+    harness.get_by_label("The programme in figures");
+
+    // A click in the slide list jumps, for the room too.
+    harness.get_by_label("6. Alba").click_accesskit();
+    harness.step();
+    harness.step();
+    assert_eq!(shown(&harness), "comune-alba");
+    // The clicker keys work as in one window; E opens live correction here.
+    key(&mut harness, Key::ArrowRight);
+    assert_ne!(shown(&harness), "comune-alba");
+    key(&mut harness, Key::E);
+    harness.get_by_label("Live correction");
+    key(&mut harness, Key::Escape);
+    key(&mut harness, Key::Escape);
+    assert!(!harness.state().presentation().is_active());
+    assert!(harness.state().presentation().presenter().is_none());
+}
+
+#[test]
+fn with_two_monitors_f5_puts_the_room_s_slide_on_the_other_one_and_the_picker_moves_it() {
+    use cruscotto::app::{MonitorInfo, Monitors};
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Setup::new(folder.path()).harness();
+    let monitor = |name: &str, x: i32| MonitorInfo {
+        name: name.to_owned(),
+        size: [1920, 1080],
+        position: [x, 0],
+    };
+    harness.state_mut().set_monitors(Monitors::fixed(vec![
+        monitor("laptop", 0),
+        monitor("projector", 1920),
+    ]));
+    key(&mut harness, Key::F5);
+    harness.step();
+    let presenter = harness.state().presentation().presenter().copied();
+    assert_eq!(presenter.map(|p| p.audience_monitor), Some(Some(1)));
+    harness.get_by_label("Room's slide on:").click_accesskit();
+    harness.step();
+    harness.step();
+    harness.get_by_label("A window").click_accesskit();
+    harness.step();
+    let presenter = harness.state().presentation().presenter().copied();
+    assert_eq!(presenter.map(|p| p.audience_monitor), Some(None));
+    assert!(harness.state().presentation().is_active(), "no restart");
+}
