@@ -15,13 +15,12 @@ const PANEL_WIDTH: f32 = 340.0;
 impl CruscottoApp {
     /// The correction panel at the right of `ui`; returns the panel's rectangle.
     pub(super) fn correction_panel(&mut self, ui: &mut egui::Ui) -> Rect {
-        let rect = Panel::right("cruscotto.live_correction")
+        Panel::right("cruscotto.live_correction")
             .resizable(false)
             .exact_size(PANEL_WIDTH)
             .show(ui, |ui| self.correction_ui(ui))
             .response
-            .rect;
-        rect
+            .rect
     }
 
     /// The panel's contents wherever it is placed; its edits are applied before returning.
