@@ -255,8 +255,17 @@ impl CruscottoApp {
         let mut builder = ViewportBuilder::default()
             .with_title(tr(self.lang, "slides_live.presenter.audience_title"))
             .with_inner_size([1280.0, 720.0]);
-        if let Some(monitor) = presenter.audience_monitor {
-            builder = builder.with_monitor(monitor).with_fullscreen(true);
+        match presenter.audience_monitor {
+            Some(monitor) => builder = builder.with_monitor(monitor).with_fullscreen(true),
+            // Beside the presenter's window, not over it, as far as the screen allows.
+            None => {
+                let (outer, screen) =
+                    ctx.input(|i| (i.viewport().outer_rect, i.viewport().monitor_size));
+                if let (Some(outer), Some(screen)) = (outer, screen) {
+                    let x = (outer.right() + 16.0).min(screen.x - 1280.0).max(0.0);
+                    builder = builder.with_position([x, outer.top()]);
+                }
+            }
         }
         if ctx.embed_viewports() {
             // No second native window here (tests): a small one in a corner, so the
