@@ -60,9 +60,10 @@ impl CruscottoApp {
             .get(self.doc.shared(), self.doc.revision(), ctx)
     }
 
-    /// A field of the correction panel has the keyboard: keys are the presenter's text.
+    /// A field of the correction panel has the keyboard: keys are the presenter's text (a
+    /// button focused by a click keeps no keys from the show).
     fn typing_in_panel(&self, ctx: &egui::Context) -> bool {
-        self.presentation.is_correcting() && ctx.memory(|m| m.focused().is_some())
+        self.presentation.is_correcting() && ctx.text_edit_focused()
     }
 
     /// The audience's slide filling `window` (the whole window, not the root's inner margin:

@@ -7,6 +7,7 @@ mod adoption;
 mod chart;
 mod comune;
 pub mod correction;
+mod correction_input;
 pub mod deck_editor;
 mod findings;
 mod kpis;
