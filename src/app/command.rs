@@ -13,6 +13,8 @@ use std::path::PathBuf;
 
 use egui::{Event, Key, KeyboardShortcut, Modifiers};
 
+pub mod show_keys;
+
 use super::ViewKind;
 use crate::i18n::Lang;
 use crate::ui::theme::ThemeChoice;
@@ -46,6 +48,9 @@ pub enum AppCommand {
     Present,
     /// Present from the slide selected in the deck editor (Shift+F5).
     PresentFromSelected,
+    /// Present with the presenter view, the audience's slide in a window of its own
+    /// (Alt+F5), even on one monitor.
+    PresenterView,
     ToggleFullscreen,
     ZoomIn,
     ZoomOut,
@@ -323,6 +328,14 @@ pub static COMMANDS: [Registered; 29] = [
         1,
     ),
     entry(
+        AppCommand::PresenterView,
+        "slides_live.command.presenter",
+        "slides_live.tip.presenter",
+        &[key(Modifiers::ALT, Key::F5)],
+        Menu::View,
+        1,
+    ),
+    entry(
         AppCommand::ToggleFullscreen,
         "app.command.fullscreen",
         "commands.tip.fullscreen",
@@ -398,9 +411,22 @@ impl AppCommand {
         self.registered().and_then(Registered::shortcut)
     }
 
+    /// Undo and redo also work during the slide show (a live correction taken back).
+    pub fn works_during_show(&self) -> bool {
+        matches!(self, AppCommand::Undo | AppCommand::Redo)
+    }
+
     /// The commands whose shortcuts were pressed this frame, in the order pressed (the key
     /// presses are consumed, so no widget sees them).
     pub fn from_shortcuts(ctx: &egui::Context) -> Vec<AppCommand> {
+        AppCommand::from_shortcuts_where(ctx, |_| true)
+    }
+
+    /// `from_shortcuts` for the commands `wanted` keeps; other presses stay in the input.
+    pub fn from_shortcuts_where(
+        ctx: &egui::Context,
+        wanted: impl Fn(&AppCommand) -> bool,
+    ) -> Vec<AppCommand> {
         let mut commands = Vec::new();
         ctx.input_mut(|input| {
             input.events.retain(|event| {
@@ -414,11 +440,11 @@ impl AppCommand {
                     return true;
                 };
                 match command_for_press(*key, *modifiers) {
-                    Some(command) => {
+                    Some(command) if wanted(command) => {
                         commands.push(command.clone());
                         false
                     }
-                    None => true,
+                    _ => true,
                 }
             });
         });

@@ -87,7 +87,10 @@ impl CruscottoApp {
         let mut outbox = Outbox::default();
         let mut retry = false;
         if presenting && self.prompt.is_none() {
-            self.presentation_frame(ui, &dashboard);
+            match self.presentation.presenter {
+                Some(presenter) => self.presenter_frame(ui, presenter),
+                None => self.presentation_frame(ui),
+            }
         } else {
             retry = self.views_frame(ui, &dashboard, &mut outbox, &mut commands);
         }
@@ -256,6 +259,7 @@ impl CruscottoApp {
             AppCommand::ShowView(view) => self.view = view,
             AppCommand::Present => self.start_presentation(ctx, false),
             AppCommand::PresentFromSelected => self.start_presentation(ctx, true),
+            AppCommand::PresenterView => self.start_presenter_view(ctx),
             AppCommand::FindPartner => {
                 self.view = ViewKind::Partners;
                 self.focus_search = true;

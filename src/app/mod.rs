@@ -18,13 +18,19 @@ mod history;
 mod import;
 pub mod jobs;
 pub mod launch;
+mod live_correction;
+mod monitors;
+mod months_play;
 mod palette;
+mod play_controls;
 mod presentation;
+mod presenter;
 pub mod projections;
 mod prompts;
 mod requests;
 pub mod screenshot;
 pub mod settings;
+mod show_frame;
 pub mod slide_export;
 pub mod work;
 
@@ -35,7 +41,9 @@ pub use autosave::AUTOSAVE_AFTER;
 pub use command::AppCommand;
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
-pub use presentation::{Blank, Presentation};
+pub use monitors::{MonitorInfo, Monitors};
+pub use months_play::MonthsPlay;
+pub use presentation::{Blank, Presentation, Presenter};
 pub use prompts::{Answer, Pending, Prompt};
 pub use settings::Settings;
 
@@ -156,6 +164,10 @@ pub struct CruscottoApp {
     deck_editor: crate::ui::slides::deck_editor::DeckEditor,
     /// The slide show in the window, when one runs.
     presentation: Presentation,
+    /// The live-correction panel's state (what is being typed, the Comune picked).
+    correction: crate::ui::slides::correction::CorrectionPanel,
+    /// The monitors the system reports, for the presenter view.
+    monitors: Monitors,
     selection: Selection,
     derived: DerivedCache,
     /// Scenario figures for whichever surface needs them.
@@ -219,6 +231,8 @@ impl CruscottoApp {
             scenarios: ScenariosView::default(),
             deck_editor: Default::default(),
             presentation: Presentation::default(),
+            correction: Default::default(),
+            monitors: Monitors::default(),
             selection: Selection::default(),
             derived: DerivedCache::new(options.backends.dashboard),
             projections: ProjectionCache::new(options.backends.calibrate),
@@ -365,6 +379,11 @@ impl CruscottoApp {
         self.autosave = Autosave::new(delay);
     }
 
+    /// Replaces the monitors the system reports (tests of a second monitor).
+    pub fn set_monitors(&mut self, monitors: Monitors) {
+        self.monitors = monitors;
+    }
+
     /// Runs an app command as if chosen from the menu.
     pub fn run_command(&mut self, ctx: &egui::Context, command: AppCommand) {
         self.apply_command(ctx, command);
@@ -372,7 +391,12 @@ impl CruscottoApp {
 }
 
 impl eframe::App for CruscottoApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        // While a show runs the monitors stay as they were when it started, unless the
+        // presenter opens the monitor list.
+        if !self.presentation.is_active() {
+            self.monitors.refresh(frame, false);
+        }
         self.frame(ui);
     }
 

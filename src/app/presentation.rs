@@ -7,14 +7,13 @@
 //! window and in the headless tests, and an idle show asks for no repaint: only a running
 //! auto-advance asks for the next tick of its bar.
 
-use egui::{Align2, Color32, Event, Key, Rect, ViewportCommand, pos2, vec2};
+use egui::ViewportCommand;
 
 use super::CruscottoApp;
-use crate::analysis::dashboard::Dashboard;
+pub(super) use super::command::show_keys::ShowKey;
+use super::months_play::MonthsPlay;
 use crate::analysis::scenario_figures::ProjectionNeeds;
-use crate::i18n::tr;
-use crate::model::{Project, SlideId, SlideKind};
-use crate::ui::slides::{self, SlideInputs, look::Look};
+use crate::model::{PartnerId, Project, SlideId, SlideKind};
 
 /// A blanked screen: the room looks at the facilitator, not at the slide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,41 +23,39 @@ pub enum Blank {
 }
 
 /// How often the progress bar of auto-advance is redrawn.
-const ADVANCE_TICK: f64 = 0.25;
+pub(super) const ADVANCE_TICK: f64 = 0.25;
 
 #[derive(Debug, Default)]
 pub struct Presentation {
-    active: bool,
+    pub(super) active: bool,
     /// The slide on screen; when it stops being presented (hidden, deleted by undo) the show
     /// goes on at the same place in the deck.
-    current: Option<SlideId>,
+    pub(super) current: Option<SlideId>,
     /// Where `current` was among the presented slides, for that case.
-    index: usize,
-    blank: Option<Blank>,
-    paused: bool,
+    pub(super) index: usize,
+    pub(super) blank: Option<Blank>,
+    pub(super) paused: bool,
     /// Digits typed for a jump (a number, then Enter).
-    typed: String,
+    pub(super) typed: String,
     /// When the current slide came on screen (input clock, seconds).
-    shown_at: f64,
+    pub(super) shown_at: f64,
     /// Whether the window was full screen before: leaving restores it.
-    was_fullscreen: bool,
+    pub(super) was_fullscreen: bool,
+    /// The live-correction panel is open.
+    pub(super) correcting: bool,
+    /// The adoption slide's months: all, or revealed one by one.
+    pub(super) play: MonthsPlay,
+    /// The presenter view, when the audience has a viewport of its own.
+    pub(super) presenter: Option<Presenter>,
+    /// When the show started (input clock, seconds), for the presenter's clock.
+    pub(super) started_at: f64,
 }
 
-/// What one key does during the show.
+/// The presenter view: the facilitator's window, with the audience's slide in a viewport of
+/// its own, full screen on a monitor or (`None`) in a window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ShowKey {
-    Next,
-    Previous,
-    First,
-    Last,
-    Digit(u8),
-    Enter,
-    Black,
-    White,
-    Pause,
-    Leave,
-    FromStart,
-    FromHere,
+pub struct Presenter {
+    pub audience_monitor: Option<usize>,
 }
 
 impl Presentation {
@@ -83,6 +80,21 @@ impl Presentation {
     pub fn typed(&self) -> &str {
         &self.typed
     }
+
+    /// Whether the live-correction panel is open.
+    pub fn is_correcting(&self) -> bool {
+        self.correcting
+    }
+
+    /// The adoption slide's play state.
+    pub fn play(&self) -> &MonthsPlay {
+        &self.play
+    }
+
+    /// The presenter view, when the show runs with one.
+    pub fn presenter(&self) -> Option<&Presenter> {
+        self.presenter.as_ref()
+    }
 }
 
 /// The slides the show goes through, in order: not hidden, not about something deleted.
@@ -96,38 +108,29 @@ pub fn presented(project: &Project) -> Vec<&SlideId> {
         .collect()
 }
 
-fn show_key(key: Key, modifiers: egui::Modifiers) -> Option<ShowKey> {
-    Some(match key {
-        Key::ArrowRight | Key::ArrowDown | Key::PageDown | Key::Space => ShowKey::Next,
-        Key::ArrowLeft | Key::ArrowUp | Key::PageUp | Key::Backspace => ShowKey::Previous,
-        Key::Home => ShowKey::First,
-        Key::End => ShowKey::Last,
-        Key::Enter => ShowKey::Enter,
-        Key::B | Key::Period => ShowKey::Black,
-        Key::W => ShowKey::White,
-        Key::P => ShowKey::Pause,
-        Key::Escape => ShowKey::Leave,
-        Key::F5 if modifiers.shift => ShowKey::FromHere,
-        Key::F5 => ShowKey::FromStart,
-        Key::Num0 => ShowKey::Digit(0),
-        Key::Num1 => ShowKey::Digit(1),
-        Key::Num2 => ShowKey::Digit(2),
-        Key::Num3 => ShowKey::Digit(3),
-        Key::Num4 => ShowKey::Digit(4),
-        Key::Num5 => ShowKey::Digit(5),
-        Key::Num6 => ShowKey::Digit(6),
-        Key::Num7 => ShowKey::Digit(7),
-        Key::Num8 => ShowKey::Digit(8),
-        Key::Num9 => ShowKey::Digit(9),
-        _ => return None,
-    })
-}
-
 impl CruscottoApp {
-    /// Starts the show full screen from the first slide, or from the one selected in the
-    /// deck editor.
+    /// Starts the show from the first slide, or from the one selected in the deck editor:
+    /// with two monitors, the audience's slide full screen on the other one and the
+    /// presenter view here; with one, full screen in this window.
     pub(super) fn start_presentation(&mut self, ctx: &egui::Context, from_selected: bool) {
-        self.begin_show(ctx, from_selected, true);
+        let presenter = match self.presentation.presenter {
+            Some(presenter) if self.presentation.active => Some(presenter),
+            _ => self.monitors.other_monitor().map(|monitor| Presenter {
+                audience_monitor: Some(monitor),
+            }),
+        };
+        self.begin_show(ctx, from_selected, presenter.is_none());
+        self.presentation.presenter = presenter;
+    }
+
+    /// Starts the show with the presenter view even on one monitor: the audience's slide in
+    /// a window of its own (on the other monitor when there is one).
+    pub(super) fn start_presenter_view(&mut self, ctx: &egui::Context) {
+        let presenter = Presenter {
+            audience_monitor: self.monitors.other_monitor(),
+        };
+        self.begin_show(ctx, true, false);
+        self.presentation.presenter = Some(presenter);
     }
 
     /// Starts the show; `fullscreen` false keeps the window as it is (the PNG export draws
@@ -170,6 +173,14 @@ impl CruscottoApp {
             typed: String::new(),
             shown_at: now,
             was_fullscreen,
+            correcting: false,
+            play: MonthsPlay::default(),
+            presenter: None,
+            started_at: if self.presentation.active {
+                self.presentation.started_at
+            } else {
+                now
+            },
         };
         ctx.memory_mut(|m| m.stop_text_input());
         if fullscreen {
@@ -182,15 +193,31 @@ impl CruscottoApp {
         self.show_key(ctx, ShowKey::Next);
     }
 
-    fn leave_presentation(&mut self, ctx: &egui::Context) {
+    pub(super) fn leave_presentation(&mut self, ctx: &egui::Context) {
         self.presentation.active = false;
+        self.presentation.correcting = false;
+        if self.presentation.presenter.take().is_some() {
+            // The audience's viewport closes as it is no longer drawn; this window was
+            // never made full screen.
+            return self.select_where_the_show_stopped();
+        }
         if !self.presentation.was_fullscreen {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
         }
-        // The editor shows where the show stopped.
+        self.select_where_the_show_stopped();
+    }
+
+    /// The editor shows where the show stopped.
+    fn select_where_the_show_stopped(&mut self) {
         if let Some(current) = self.presentation.current.clone() {
             self.deck_editor.select(Some(current));
         }
+    }
+
+    /// Jumps to the `index`-th presented slide (the presenter's slide list).
+    pub(super) fn go_to_slide(&mut self, ctx: &egui::Context, index: usize) {
+        self.presentation.typed = (index + 1).to_string();
+        self.show_key(ctx, ShowKey::Enter);
     }
 
     /// The projections the slide shown (in the show, or selected in the deck editor) needs.
@@ -215,38 +242,7 @@ impl CruscottoApp {
         }
     }
 
-    /// One frame of the show: keys, auto-advance, then the slide over the whole window.
-    pub(super) fn presentation_frame(&mut self, ui: &mut egui::Ui, dashboard: &Dashboard) {
-        let ctx = ui.ctx().clone();
-        let keys: Vec<(Key, egui::Modifiers)> = ctx.input_mut(|input| {
-            let mut keys = Vec::new();
-            input.events.retain(|event| match event {
-                Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } if show_key(*key, *modifiers).is_some() => {
-                    keys.push((*key, *modifiers));
-                    false
-                }
-                _ => true,
-            });
-            keys
-        });
-        for (key, modifiers) in keys {
-            if let Some(action) = show_key(key, modifiers) {
-                self.show_key(&ctx, action);
-            }
-            if !self.presentation.active {
-                return;
-            }
-        }
-        self.auto_advance(&ctx);
-        self.draw_show(ui, dashboard);
-    }
-
-    fn show_key(&mut self, ctx: &egui::Context, key: ShowKey) {
+    pub(super) fn show_key(&mut self, ctx: &egui::Context, key: ShowKey) {
         let now = ctx.input(|i| i.time);
         let count = presented(self.doc.project()).len();
         let go_to = |show: &mut Presentation, index: usize| {
@@ -254,6 +250,7 @@ impl CruscottoApp {
             show.blank = None;
             show.index = index.min(count.saturating_sub(1));
             show.shown_at = now;
+            show.play = MonthsPlay::default();
         };
         let at = self.current_index();
         let show = &mut self.presentation;
@@ -285,9 +282,27 @@ impl CruscottoApp {
                 show.paused = !show.paused;
                 show.shown_at = now;
             }
+            // With the panel open, Esc closes the panel and the show goes on.
+            ShowKey::Leave if show.correcting => {
+                show.correcting = false;
+                ctx.memory_mut(|m| m.stop_text_input());
+            }
             ShowKey::Leave => {
                 self.leave_presentation(ctx);
                 return;
+            }
+            ShowKey::Correct => {
+                show.correcting = !show.correcting;
+                if !show.correcting {
+                    ctx.memory_mut(|m| m.stop_text_input());
+                }
+            }
+            ShowKey::Play | ShowKey::ScrubBack | ShowKey::ScrubOn => {
+                let on_adoption = self.current_kind() == Some(SlideKind::Adoption);
+                let months = self.months_to_play();
+                if on_adoption {
+                    self.presentation.play.key(key, months, now);
+                }
             }
             ShowKey::FromStart => {
                 self.start_presentation(ctx, false);
@@ -302,7 +317,7 @@ impl CruscottoApp {
 
     /// Where the current slide is among the presented ones (it may have been hidden or
     /// removed meanwhile: then where it was).
-    fn current_index(&self) -> usize {
+    pub(super) fn current_index(&self) -> usize {
         let order = presented(self.doc.project());
         self.presentation
             .current
@@ -311,7 +326,7 @@ impl CruscottoApp {
             .unwrap_or(self.presentation.index.min(order.len().saturating_sub(1)))
     }
 
-    fn auto_advance(&mut self, ctx: &egui::Context) {
+    pub(super) fn auto_advance(&mut self, ctx: &egui::Context) {
         let seconds = f64::from(self.settings.advance_seconds);
         let show = &self.presentation;
         if seconds <= 0.0 || show.paused || show.blank.is_some() {
@@ -332,84 +347,19 @@ impl CruscottoApp {
         ));
     }
 
-    fn draw_show(&mut self, ui: &mut egui::Ui, dashboard: &Dashboard) {
-        // The whole window, not the root's inner margin: the slide's colour to the edges.
-        let window = ui.ctx().content_rect();
-        let theme = self.settings.projector_theme;
-        let look = Look::new(theme, window);
-        let painter = ui.painter().clone();
-        match self.presentation.blank {
-            Some(Blank::Black) => {
-                painter.rect_filled(window, 0.0, Color32::BLACK);
-                return;
-            }
-            Some(Blank::White) => {
-                painter.rect_filled(window, 0.0, Color32::WHITE);
-                return;
-            }
-            None => {}
-        }
-        painter.rect_filled(window, 0.0, look.palette.background);
-        // The largest 16:9 area in the window, centred: slides keep their shape on any screen.
-        let size = if window.width() * 9.0 > window.height() * 16.0 {
-            vec2(window.height() * 16.0 / 9.0, window.height())
-        } else {
-            vec2(window.width(), window.width() * 9.0 / 16.0)
-        };
-        let rect = Rect::from_center_size(window.center(), size);
-        let index = self.current_index();
+    /// What the slide on screen shows.
+    pub(super) fn current_kind(&self) -> Option<SlideKind> {
         let project = self.doc.project();
         let order = presented(project);
-        let slide = order.get(index).and_then(|id| project.deck.get(id));
-        match slide {
-            Some(slide) => {
-                let inputs = SlideInputs {
-                    project,
-                    dashboard,
-                    lang: self.lang,
-                    theme,
-                    figures: self.projections.figures(),
-                    number: index + 1,
-                    total: order.len(),
-                };
-                slides::draw(ui, rect, slide, &inputs);
-            }
-            None => {
-                painter.text(
-                    rect.center(),
-                    Align2::CENTER_CENTER,
-                    tr(self.lang, "slides.show.empty"),
-                    look.body(),
-                    look.palette.text,
-                );
-            }
-        }
-        if !self.presentation.typed.is_empty() {
-            painter.text(
-                rect.right_top() + vec2(-look.px(40.0), look.px(30.0)),
-                Align2::RIGHT_TOP,
-                crate::i18n::tr_args(
-                    self.lang,
-                    "slides.show.go_to",
-                    &[("number", &self.presentation.typed)],
-                ),
-                look.title(),
-                look.palette.text,
-            );
-        }
-        let seconds = f64::from(self.settings.advance_seconds);
-        if seconds > 0.0 && index + 1 < order.len() {
-            let elapsed = ui.ctx().input(|i| i.time) - self.presentation.shown_at;
-            let share = if self.presentation.paused {
-                0.0
-            } else {
-                (elapsed / seconds).clamp(0.0, 1.0) as f32
-            };
-            let bar = Rect::from_min_size(
-                pos2(rect.left(), rect.bottom() - look.px(8.0)),
-                vec2(rect.width() * share, look.px(8.0)),
-            );
-            painter.rect_filled(bar, 0.0, look.palette.series(0));
+        let id = order.get(self.current_index())?;
+        project.deck.get(id).map(|s| s.kind.clone())
+    }
+
+    /// The Comune of the slide on screen, if it shows one.
+    pub(super) fn current_comune(&self) -> Option<PartnerId> {
+        match self.current_kind()? {
+            SlideKind::Comune { partner } => Some(partner),
+            _ => None,
         }
     }
 }

@@ -13,4 +13,5 @@ mod partners;
 mod paste;
 mod scenarios;
 mod slides;
+mod slides_live;
 mod slides_pdf;

@@ -214,3 +214,32 @@ fn every_command_is_registered_once_with_its_own_texts() {
     unique.dedup();
     assert_eq!(unique.len(), labels.len(), "two commands share a label");
 }
+
+#[test]
+fn no_two_show_keys_share_a_shortcut_nor_take_undo_or_redo() {
+    use super::show_keys::{SHOW_KEYS, show_key_for_press};
+    let mut seen = Vec::new();
+    for entry in &SHOW_KEYS {
+        for &shortcut in entry.keys {
+            assert!(!seen.contains(&shortcut), "{shortcut:?} is taken twice");
+            seen.push(shortcut);
+            assert_eq!(
+                show_key_for_press(shortcut.logical_key, shortcut.modifiers),
+                Some(entry.action),
+                "{shortcut:?}"
+            );
+            if let Some(command) = command_for_press(shortcut.logical_key, shortcut.modifiers) {
+                assert!(!command.works_during_show(), "{shortcut:?} is {command:?}");
+            }
+        }
+    }
+    for command in [AppCommand::Undo, AppCommand::Redo] {
+        for shortcut in command.registered().unwrap().shortcuts {
+            assert_eq!(
+                show_key_for_press(shortcut.logical_key, shortcut.modifiers),
+                None,
+                "{shortcut:?} must reach {command:?} during the show"
+            );
+        }
+    }
+}

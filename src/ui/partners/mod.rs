@@ -15,6 +15,7 @@ mod list;
 mod list_rows;
 mod milestones;
 mod modules;
+pub(crate) use modules::new_session;
 mod observations;
 mod observations_plot;
 

@@ -400,7 +400,7 @@ fn add_session(cx: &mut ViewCtx<'_>, block: &Block<'_>) {
 
 /// A new session on `today` moved into the programme, lasting `hours`, nobody attending yet;
 /// its id is `s-YYYYMMDD`, with `-2`, `-3`… when `taken`.
-pub(super) fn new_session(
+pub(crate) fn new_session(
     today: Date,
     programme: (Month, Month),
     hours: f64,

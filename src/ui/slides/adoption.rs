@@ -13,8 +13,19 @@ use crate::i18n::{format, tr};
 /// more lines than there are colours.
 pub(super) const MAX_LINES: usize = 6;
 
-pub(super) fn draw(painter: &Painter, rect: Rect, inputs: &SlideInputs, look: &Look) {
+/// `through`: the last month drawn while the show reveals the months one by one; `None`
+/// draws them all.
+pub(super) fn draw(
+    painter: &Painter,
+    rect: Rect,
+    inputs: &SlideInputs,
+    look: &Look,
+    through: Option<usize>,
+) {
     let dashboard = inputs.dashboard;
+    let until = |values: &[Option<f64>]| -> usize {
+        through.map_or(values.len(), |last| (last + 1).min(values.len()))
+    };
     let adoption = &dashboard.adoption;
     let lang = inputs.lang;
     let mut series = Vec::new();
@@ -30,7 +41,7 @@ pub(super) fn draw(painter: &Painter, rect: Rect, inputs: &SlideInputs, look: &L
             y_max = y_max.max(max_of(values));
             series.push(Series {
                 name: partner.name.clone(),
-                values,
+                values: &values[..until(values)],
                 color: look.palette.series(i),
                 width: SERIES_LINE - 1.0,
             });
@@ -39,6 +50,7 @@ pub(super) fn draw(painter: &Painter, rect: Rect, inputs: &SlideInputs, look: &L
         let values = adoption
             .band
             .iter()
+            .take(through.map_or(usize::MAX, |last| last + 1))
             .map(|b| b.map(|b| (b.p10, b.p90)))
             .collect::<Vec<_>>();
         y_max = y_max.max(
@@ -57,15 +69,19 @@ pub(super) fn draw(painter: &Painter, rect: Rect, inputs: &SlideInputs, look: &L
     y_max = y_max.max(max_of(&adoption.consortium));
     series.push(Series {
         name: tr(lang, "slides.consortium").into_owned(),
-        values: &adoption.consortium,
+        values: &adoption.consortium[..until(&adoption.consortium)],
         color: look.palette.consortium,
         width: SERIES_LINE + 2.0,
     });
-    // The last observed month, unless it is the last month drawn anyway.
-    let marker = (dashboard.anything_observed && dashboard.months.last() != Some(&dashboard.as_of))
-        .then(|| dashboard.months.iter().position(|&m| m == dashboard.as_of))
-        .flatten()
-        .map(|i| (i, format::month(lang, dashboard.as_of)));
+    // The month revealed last while playing; otherwise the last observed month, unless it
+    // is the last month drawn anyway.
+    let marker = match through.and_then(|i| dashboard.months.get(i).map(|&m| (i, m))) {
+        Some((i, month)) => Some((i, format::month(lang, month))),
+        None => (dashboard.anything_observed && dashboard.months.last() != Some(&dashboard.as_of))
+            .then(|| dashboard.months.iter().position(|&m| m == dashboard.as_of))
+            .flatten()
+            .map(|i| (i, format::month(lang, dashboard.as_of))),
+    };
     let format_y = |v: f64| format::percent(lang, v, 0);
     let chart = Chart {
         months: dashboard.months.len(),

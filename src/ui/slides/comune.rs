@@ -21,6 +21,7 @@ pub(super) fn draw(
     inputs: &SlideInputs,
     look: &Look,
     id: &PartnerId,
+    spoken: &mut Vec<(Rect, String)>,
 ) {
     let lang = inputs.lang;
     let palette = look.palette;
@@ -76,13 +77,14 @@ pub(super) fn draw(
             look.small(),
             palette.weak_text,
         );
-        painter.text(
+        let shown = painter.text(
             pos2(x, rect.top() + look.px(40.0)),
             Align2::LEFT_TOP,
             value,
             egui::FontId::proportional(look.px(72.0)),
             palette.text,
         );
+        spoken.push((shown, format!("{}: {value}", tr(lang, key))));
     }
 
     let dashboard = inputs.dashboard;

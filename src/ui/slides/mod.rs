@@ -6,6 +6,8 @@
 mod adoption;
 mod chart;
 mod comune;
+pub mod correction;
+mod correction_input;
 pub mod deck_editor;
 mod findings;
 mod kpis;
@@ -62,15 +64,35 @@ pub fn slide_title(slide: &Slide, project: &Project, lang: Lang) -> String {
     }
 }
 
+/// What the show adds to a slide's drawing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Live {
+    /// The adoption slide's last month drawn while its months are revealed one by one.
+    pub months_through: Option<usize>,
+}
+
 /// Draws `slide` filling `rect`: background, title, body and footer. Returns the response of
 /// the slide's area, which names the slide for screen readers and tests.
 pub fn draw(ui: &mut egui::Ui, rect: Rect, slide: &Slide, inputs: &SlideInputs) -> egui::Response {
+    draw_live(ui, rect, slide, inputs, Live::default())
+}
+
+/// `draw` as the show draws it: with the months revealed so far.
+pub fn draw_live(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    slide: &Slide,
+    inputs: &SlideInputs,
+    live: Live,
+) -> egui::Response {
     let look = Look::new(inputs.theme, rect);
     let title = slide_title(slide, inputs.project, inputs.lang);
     let response = ui.allocate_rect(rect, Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, title.clone()));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, look.palette.background);
+    // Headline figures painted as text are also named for screen readers (and tests).
+    let mut spoken = Vec::new();
     let margin = look.px(72.0);
     let inner = rect.shrink(margin);
     if slide.kind == SlideKind::Title {
@@ -89,10 +111,14 @@ pub fn draw(ui: &mut egui::Ui, rect: Rect, slide: &Slide, inputs: &SlideInputs) 
         );
         match &slide.kind {
             SlideKind::Kpis => kpis::draw(&painter, body, inputs, &look),
-            SlideKind::Adoption => adoption::draw(&painter, body, inputs, &look),
+            SlideKind::Adoption => {
+                adoption::draw(&painter, body, inputs, &look, live.months_through);
+            }
             SlideKind::Training => training::draw(&painter, body, inputs, &look),
             SlideKind::Milestones => milestones::draw(&painter, body, inputs, &look),
-            SlideKind::Comune { partner } => comune::draw(&painter, body, inputs, &look, partner),
+            SlideKind::Comune { partner } => {
+                comune::draw(&painter, body, inputs, &look, partner, &mut spoken);
+            }
             SlideKind::Scenario { scenario } => {
                 scenario::draw(&painter, body, inputs, &look, scenario);
             }
@@ -101,6 +127,10 @@ pub fn draw(ui: &mut egui::Ui, rect: Rect, slide: &Slide, inputs: &SlideInputs) 
         }
     }
     footer(&painter, inner, inputs, &look);
+    for (rect, text) in spoken {
+        ui.allocate_rect(rect, Sense::hover())
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.clone()));
+    }
     response
 }
 
