@@ -16,9 +16,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use cruscotto::exchange::apply::{apply_all, edits};
 use cruscotto::exchange::header::find_header;
 use cruscotto::exchange::import::prepare;
-use cruscotto::exchange::read::{ReadOptions, read_bytes};
 use cruscotto::exchange::mapping::Mapping;
 use cruscotto::exchange::plan::{ImportOptions, plan};
+use cruscotto::exchange::read::{ReadOptions, read_bytes};
 use cruscotto::exchange::{Cell, Grid};
 use cruscotto::model::{Month, Partner, PartnerId, Project};
 
