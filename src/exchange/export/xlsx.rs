@@ -74,6 +74,11 @@ fn workbook<'t>(
     let mut workbook = Workbook::new();
     // Level 1 deflates half as fast as the default for a tenth more bytes.
     workbook.set_zip_compression_level(1);
+    // Styles numbered before the threads start: in the order the threads first met them,
+    // two exports of the same project would number them differently.
+    for format in formats.all() {
+        workbook.register_format(format);
+    }
     for _ in 0..count {
         workbook
             .add_worksheet_with_constant_memory()
