@@ -107,6 +107,9 @@ pub fn run(options: &Options) -> ExitCode {
         create_missing: options.create_missing || options.into.is_none(),
     };
     let mut plan = plan(&project, grid, &prepared.mapping, import_options);
+    // The plan holds all it needs of the sheet: a million-row sheet's memory is given back
+    // before the project is changed and saved.
+    drop(workbook);
     if options.keep_existing {
         plan.resolve_all(Resolution::Keep);
     }
@@ -114,8 +117,9 @@ pub fn run(options: &Options) -> ExitCode {
     let mut written = false;
     let mut failure = None;
     if write {
-        let before = project.clone();
-        match edits(&plan, &before)
+        // The edits hold each touched Comune as it will be; the project is only read
+        // while they are made, so no copy of it is needed.
+        match edits(&plan, &project)
             .map_err(|e| e.to_string())
             .and_then(|batch| apply_all(&mut project, batch).map_err(|e| e.to_string()))
         {

@@ -28,6 +28,7 @@ pub mod row;
 pub mod schema;
 pub mod session;
 pub mod template;
+mod touched;
 pub mod values;
 
 #[cfg(test)]

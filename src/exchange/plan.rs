@@ -15,6 +15,7 @@ use super::mapping::Mapping;
 use super::matching::{PartnerIndex, comune_key, istat_key};
 use super::row::{Reason, RowError, RowReader};
 use super::schema::{FieldKey, FileKind};
+use super::touched::{Seen, Touched};
 use super::values;
 use crate::model::{PartnerId, Project, slug_unique};
 
@@ -120,7 +121,8 @@ pub fn plan(project: &Project, grid: &Grid, mapping: &Mapping, options: ImportOp
             unknown: BTreeSet::new(),
             changes: Vec::new(),
         },
-        seen: HashMap::new(),
+        touched: Touched::new(project),
+        last_comune: None,
         new_choices: HashMap::new(),
         recent: HashMap::new(),
         pending: None,
@@ -192,12 +194,16 @@ struct Builder<'p> {
     partners: PartnerIndex,
     context: Context<'p>,
     plan: Plan,
-    /// Where each (Comune, target) was first set: its change and row.
-    seen: HashMap<(PartnerId, Target), Seen>,
+    /// The Comuni rows named, and where each of their targets was first set.
+    touched: Touched<'p>,
+    /// The last entry of `recent` used: files list a Comune's rows one after another, so
+    /// most rows name the same Comune as the row before and are matched without copying
+    /// their cells.
+    last_comune: Option<(CellsOfComune, Comune)>,
     /// Modules the import chooses for a Comune.
     new_choices: HashMap<PartnerId, BTreeSet<crate::model::ModuleId>>,
     /// The Comune each (code, ISTAT code, name) of a row was matched to or created as.
-    recent: HashMap<CellsOfComune, PartnerId>,
+    recent: HashMap<CellsOfComune, Comune>,
     /// The Comune the current row would create, and the cells that named it.
     pending: Option<(NewPartner, CellsOfComune)>,
     created_ids: HashSet<PartnerId>,
@@ -205,17 +211,14 @@ struct Builder<'p> {
 
 type CellsOfComune = (Option<String>, Option<String>, Option<String>);
 
-/// What an earlier row set: a change, or (at this row) the value the project already had.
-enum Seen {
-    Change(usize),
-    Same(usize),
-}
+/// A Comune a row names, with its slot in `touched`.
+type Comune = (PartnerId, usize);
 
 impl Builder<'_> {
     fn row(&mut self, reader: &mut RowReader) {
         self.pending = None;
         self.context.pending_module = None;
-        let Some(partner) = self.partner(reader) else {
+        let Some((partner, slot)) = self.partner(reader) else {
             self.refuse(reader);
             return;
         };
@@ -230,9 +233,9 @@ impl Builder<'_> {
         if let Some(code) = reader.text(FieldKey::Istat).and_then(|c| istat_key(&c))
             && (self.plan.kind == FileKind::Partners
                 || self
-                    .project
-                    .partners
-                    .get(&partner)
+                    .touched
+                    .record(slot)
+                    .partner
                     .is_none_or(|p| p.istat.is_none()))
         {
             items.push((Target::Istat, Value::Text(code)));
@@ -246,7 +249,7 @@ impl Builder<'_> {
             {
                 reader.fail_at(FieldKey::Module, reason);
             }
-            self.check_contradictions(reader, &partner, &items);
+            self.check_contradictions(reader, slot, &items);
             if !reader.failed() {
                 self.check_modules(reader, &partner, &items);
             }
@@ -257,9 +260,9 @@ impl Builder<'_> {
         }
         self.commit_new();
         self.context.commit_modules();
-        self.note_match(&partner);
+        self.note_match(&partner, slot);
         for (target, value) in items {
-            self.put(&partner, target, value, reader.row);
+            self.put(&partner, slot, target, value, reader.row);
         }
         if let Some(record) = attendance {
             self.context.attendance.push(record);
@@ -271,35 +274,46 @@ impl Builder<'_> {
         self.plan.errors.append(&mut reader.errors);
     }
 
-    fn is_new(&self, partner: &PartnerId) -> bool {
-        !self.project.partners.contains_key(partner)
-    }
-
-    fn note_match(&mut self, partner: &PartnerId) {
-        if !self.is_new(partner) {
+    fn note_match(&mut self, partner: &PartnerId, slot: usize) {
+        let record = self.touched.record_mut(slot);
+        if !record.matched && record.partner.is_some() {
+            record.matched = true;
             self.plan.matched.insert(partner.clone());
         }
     }
 
     /// The Comune the row is about: by code, ISTAT code or name; created when allowed.
-    fn partner(&mut self, reader: &mut RowReader) -> Option<PartnerId> {
+    fn partner(&mut self, reader: &mut RowReader) -> Option<Comune> {
+        if let Some(((id, istat, name), found)) = &self.last_comune
+            && reader.text_is(FieldKey::PartnerId, id.as_deref())
+            && reader.text_is(FieldKey::Istat, istat.as_deref())
+            && reader.text_is(FieldKey::PartnerName, name.as_deref())
+        {
+            return Some(found.clone());
+        }
         let id = reader.text(FieldKey::PartnerId);
         let istat = reader.text(FieldKey::Istat);
         let name = reader.text(FieldKey::PartnerName);
         // Files repeat each Comune on many rows: remember what its cells matched.
         let key = (id, istat, name);
         if let Some(found) = self.recent.get(&key) {
-            return Some(found.clone());
+            let found = found.clone();
+            self.last_comune = Some((key, found.clone()));
+            return Some(found);
         }
         let found = self.find_or_create(reader, &key.0, &key.1, &key.2)?;
+        let found = (found.clone(), self.touched.slot(&found));
         match &mut self.pending {
             // Created only once the row is taken (`commit_new`).
-            Some(pending) if pending.0.id == found => pending.1 = key,
-            _ => {
-                self.recent.insert(key, found.clone());
-            }
+            Some(pending) if pending.0.id == found.0 => pending.1 = key,
+            _ => self.remember(key, found.clone()),
         }
         Some(found)
+    }
+
+    fn remember(&mut self, key: CellsOfComune, comune: Comune) {
+        self.recent.insert(key.clone(), comune.clone());
+        self.last_comune = Some((key, comune));
     }
 
     /// Creates the Comune the taken row named, if it was new.
@@ -307,7 +321,8 @@ impl Builder<'_> {
         if let Some((new, key)) = self.pending.take() {
             self.partners.add(&new.id, &new.name, new.istat.as_deref());
             self.created_ids.insert(new.id.clone());
-            self.recent.insert(key, new.id.clone());
+            let slot = self.touched.slot(&new.id);
+            self.remember(key, (new.id.clone(), slot));
             self.plan.created.push(new);
         }
     }
@@ -416,17 +431,18 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn check_contradictions(&self, reader: &mut RowReader, partner: &PartnerId, items: &[Item]) {
+    fn check_contradictions(&self, reader: &mut RowReader, slot: usize, items: &[Item]) {
+        let record = self.touched.record(slot);
         for (target, value) in items {
-            let key = (partner.clone(), target.clone());
-            let (row, earlier) = match self.seen.get(&key) {
+            let seen = &record.seen;
+            let (row, earlier) = match seen.get(target) {
                 None => continue,
                 Some(Seen::Change(index)) => {
                     let change = &self.plan.changes[*index];
                     (change.row, Some(change.value.clone()))
                 }
                 // The earlier row held the project's own value.
-                Some(Seen::Same(row)) => (*row, self.current(partner, target)),
+                Some(Seen::Same(row)) => (*row, record.partner.and_then(|p| current(p, target))),
             };
             if earlier.as_ref() != Some(value) {
                 reader.fail(Reason::Contradicts { row });
@@ -435,28 +451,26 @@ impl Builder<'_> {
         }
     }
 
-    fn current(&self, partner: &PartnerId, target: &Target) -> Option<Value> {
-        self.project
-            .partners
-            .get(partner)
-            .and_then(|p| current(p, target))
-    }
-
-    fn put(&mut self, partner: &PartnerId, target: Target, value: Value, row: usize) {
-        let key = (partner.clone(), target);
-        if self.seen.contains_key(&key) {
+    fn put(&mut self, partner: &PartnerId, slot: usize, target: Target, value: Value, row: usize) {
+        let changes = self.plan.changes.len();
+        let record = self.touched.record_mut(slot);
+        if record.seen.contains_key(&target) {
             return;
         }
-        let old = self.current(partner, &key.1);
-        if old.as_ref() == Some(&value) {
-            self.seen.insert(key, Seen::Same(row));
+        let old = record.partner.and_then(|p| current(p, &target));
+        let same = old.as_ref() == Some(&value);
+        let seen = if same {
+            Seen::Same(row)
+        } else {
+            Seen::Change(changes)
+        };
+        record.seen.insert(target.clone(), seen);
+        if same {
             return;
         }
-        self.seen
-            .insert(key.clone(), Seen::Change(self.plan.changes.len()));
         self.plan.changes.push(Change {
-            partner: key.0,
-            target: key.1,
+            partner: partner.clone(),
+            target,
             value,
             old,
             row,
@@ -470,8 +484,9 @@ impl Builder<'_> {
             for (partner, target, value, row) in
                 kinds::attendance::aggregate(records, &mut self.context)
             {
-                self.note_match(&partner);
-                self.put(&partner, target, value, row);
+                let slot = self.touched.slot(&partner);
+                self.note_match(&partner, slot);
+                self.put(&partner, slot, target, value, row);
             }
         }
         self.plan.created_modules = std::mem::take(&mut self.context.created_modules);

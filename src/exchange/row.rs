@@ -82,6 +82,22 @@ impl<'a> RowReader<'a> {
         self.cell(field).and_then(values::text)
     }
 
+    /// Whether `text` would give `expected`, without copying a text cell (every row is
+    /// compared with the row before to find its Comune).
+    pub fn text_is(&self, field: FieldKey, expected: Option<&str>) -> bool {
+        match self.cell(field) {
+            Some(Cell::Text(text)) => {
+                let text = text.trim();
+                if text.is_empty() {
+                    expected.is_none()
+                } else {
+                    expected == Some(text)
+                }
+            }
+            cell => cell.and_then(values::text).as_deref() == expected,
+        }
+    }
+
     /// The field's value by `parse`; an unreadable cell is recorded and gives `None`.
     pub fn get<T>(
         &mut self,

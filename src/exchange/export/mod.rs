@@ -128,10 +128,12 @@ pub fn export_project(
     lang: Lang,
     out: &std::path::Path,
 ) -> Result<Vec<std::path::PathBuf>, ExportError> {
-    let tables = tables(project, kinds, lang, projection);
     match format {
-        ExportFormat::Xlsx => write_xlsx(&tables, out, lang).map(|()| vec![out.to_owned()]),
-        ExportFormat::Csv => write_csv_tables(&tables, out, lang),
+        ExportFormat::Xlsx => {
+            let build = |i: usize| table(project, kinds[i], lang, projection);
+            xlsx::write_xlsx_built(kinds.len(), build, lang, out).map(|()| vec![out.to_owned()])
+        }
+        ExportFormat::Csv => write_csv_tables(&tables(project, kinds, lang, projection), out, lang),
     }
 }
 

@@ -44,6 +44,20 @@ impl Formats {
         }
     }
 
+    /// Every format, in a fixed order.
+    pub fn all(&self) -> [&Format; 8] {
+        [
+            &self.header,
+            &self.text,
+            &self.integer,
+            &self.number,
+            &self.euro,
+            &self.percent,
+            &self.date,
+            &self.month,
+        ]
+    }
+
     pub fn of(&self, ty: ColumnType) -> &Format {
         match ty {
             ColumnType::Text => &self.text,

@@ -12,6 +12,7 @@ mod message;
 mod ods;
 mod ods_scan;
 mod options;
+mod shared_strings;
 mod sheet;
 mod text;
 mod values;

@@ -21,6 +21,7 @@ pub(super) fn read_xlsx(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Workb
 }
 
 fn read(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    super::shared_strings::check(reading, bytes)?;
     let mut workbook =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(reading, None, None, &e))?;
     let names = workbook.sheet_names();
