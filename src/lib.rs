@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod fields;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod ui;
 
