@@ -317,8 +317,14 @@ fn findings(b: &mut Builder, w: Words, project: &Project, summary: &analysis::Su
     let mut late = Vec::new();
     for (id, partner) in &project.partners {
         for kind in analysis::late_milestones(partner, summary.as_of) {
-            let planned = partner.milestone(kind).planned;
-            late.push((id.clone(), partner.name.clone(), kind, planned));
+            let dates = partner.milestone(kind);
+            late.push((
+                id.clone(),
+                partner.name.clone(),
+                kind,
+                dates.planned,
+                dates.actual,
+            ));
         }
     }
     if late.is_empty() {
@@ -334,13 +340,15 @@ fn findings(b: &mut Builder, w: Words, project: &Project, summary: &analysis::Su
                 text_column(w.get("col.comune")),
                 text_column(w.get("col.milestone")),
                 text_column(w.get("col.planned")),
+                text_column(w.get("col.reached")),
             ],
         );
-        for (_, name, kind, planned) in late {
+        for (_, name, kind, planned, actual) in late {
             table.rows.push(vec![
                 name,
                 milestone_label(w.lang, kind).into_owned(),
                 w.maybe_month(planned),
+                actual.map_or_else(|| w.get("not_yet").into_owned(), |m| w.month(m)),
             ]);
         }
         b.table(table);

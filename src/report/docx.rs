@@ -6,7 +6,8 @@ use std::io::{Seek, Write};
 
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts,
-    Shading, ShdType, Style, StyleType, Table as DocxTable, TableCell, TableRow, WidthType,
+    Shading, ShdType, Style, StyleType, Table as DocxTable, TableCell, TableCellMargins, TableRow,
+    WidthType,
 };
 
 use super::{Align, Block, Document, Figure, Table, Words, render_chart};
@@ -184,7 +185,8 @@ fn image(figure: &Figure, document: &Document) -> Paragraph {
         .add_run(Run::new().add_image(pic))
 }
 
-fn cell(text: &str, align: Align, header: bool) -> TableCell {
+/// A cell; `keep_next` holds its row on the page of the next row.
+fn cell(text: &str, align: Align, header: bool, keep_next: bool) -> TableCell {
     let alignment = match align {
         Align::Left => AlignmentType::Left,
         Align::Right => AlignmentType::Right,
@@ -193,7 +195,11 @@ fn cell(text: &str, align: Align, header: bool) -> TableCell {
     if header {
         run = run.bold();
     }
-    let mut cell = TableCell::new().add_paragraph(Paragraph::new().align(alignment).add_run(run));
+    let paragraph = Paragraph::new()
+        .align(alignment)
+        .keep_next(keep_next)
+        .add_run(run);
+    let mut cell = TableCell::new().add_paragraph(paragraph);
     if header {
         cell = cell.shading(
             Shading::new()
@@ -205,28 +211,71 @@ fn cell(text: &str, align: Align, header: bool) -> TableCell {
     cell
 }
 
+/// Tables this long may break across pages; shorter ones are kept on one page.
+const KEEP_TOGETHER_ROWS: usize = 15;
+/// Width of the text area: A4 less both margins, in twentieths of a point.
+const TEXT_WIDTH: usize = PAGE_WIDTH as usize - 2 * MARGIN as usize;
+
+/// Column widths in proportion to what each column holds: its longest cell, and its
+/// header's longest word (a header may wrap between words, never inside one).
+fn column_widths(table: &Table) -> Vec<usize> {
+    let weights: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let header_word = column
+                .header
+                .split_whitespace()
+                .map(|w| w.chars().count() + 2)
+                .max()
+                .unwrap_or(4);
+            let longest_cell = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0);
+            header_word.max(longest_cell.min(28)).max(6)
+        })
+        .collect();
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
+}
+
 fn docx_table(table: &Table) -> DocxTable {
-    let header = TableRow::new(
-        table
+    let widths = column_widths(table);
+    let together = table.rows.len() <= KEEP_TOGETHER_ROWS;
+    let row = |cells: Vec<(&str, Align)>, header: bool, last: bool| {
+        TableRow::new(
+            cells
+                .into_iter()
+                .zip(&widths)
+                .map(|((text, align), width)| {
+                    cell(text, align, header, together && !last).width(*width, WidthType::Dxa)
+                })
+                .collect(),
+        )
+        .cant_split()
+    };
+    let header: Vec<(&str, Align)> = table
+        .columns
+        .iter()
+        .map(|c| (c.header.as_str(), c.align))
+        .collect();
+    let mut rows = vec![row(header, true, table.rows.is_empty())];
+    for (i, cells) in table.rows.iter().enumerate() {
+        let cells = table
             .columns
             .iter()
-            .map(|c| cell(&c.header, c.align, true))
-            .collect(),
-    )
-    .cant_split();
-    let mut rows = vec![header];
-    for row in &table.rows {
-        rows.push(
-            TableRow::new(
-                table
-                    .columns
-                    .iter()
-                    .zip(row)
-                    .map(|(column, text)| cell(text, column.align, false))
-                    .collect(),
-            )
-            .cant_split(),
-        );
+            .zip(cells)
+            .map(|(column, text)| (text.as_str(), column.align))
+            .collect();
+        rows.push(row(cells, false, i + 1 == table.rows.len()));
     }
-    DocxTable::new(rows).width(5000, WidthType::Pct)
+    DocxTable::new(rows)
+        .set_grid(widths.clone())
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(30, 80, 30, 80))
 }

@@ -185,7 +185,9 @@ fn enabling_conditions(
         table.rows.push(vec![
             milestone_label(w.lang, kind).into_owned(),
             w.maybe_month(dates.planned),
-            w.maybe_month(dates.actual),
+            dates
+                .actual
+                .map_or_else(|| w.get("not_yet").into_owned(), |m| w.month(m)),
             milestone_status(w, partner, kind, as_of),
         ]);
     }
@@ -193,20 +195,29 @@ fn enabling_conditions(
 
     b.heading(3, w.get("piao.conditions.equipment"));
     let equipment = partner_equipment(partner, as_of);
-    let workers = equipment.coverage.as_ref().map(|c| c.smart_workers);
-    b.paragraph(w.fill(
-        "piao.conditions.equipment_text",
-        &[
-            ("devices", &w.integer(equipment.devices)),
-            ("workers", &w.count(workers)),
-            (
-                "coverage",
-                &w.share(equipment.coverage.as_ref().and_then(|c| c.ratio())),
-            ),
-            ("spend_total", &w.money(equipment.spend_total)),
-            ("spend_delivered", &w.money(equipment.spend_delivered)),
-        ],
-    ));
+    let spend_total = w.money(equipment.spend_total);
+    let spend_delivered = w.money(equipment.spend_delivered);
+    let devices = w.integer(equipment.devices);
+    match &equipment.coverage {
+        Some(coverage) => b.paragraph(w.fill(
+            "piao.conditions.equipment_text",
+            &[
+                ("devices", &devices),
+                ("workers", &w.integer(coverage.smart_workers)),
+                ("coverage", &w.share(coverage.ratio())),
+                ("spend_total", &spend_total),
+                ("spend_delivered", &spend_delivered),
+            ],
+        )),
+        None => b.paragraph(w.fill(
+            "piao.conditions.equipment_text_unobserved",
+            &[
+                ("devices", &devices),
+                ("spend_total", &spend_total),
+                ("spend_delivered", &spend_delivered),
+            ],
+        )),
+    }
     if !partner.equipment.is_empty() {
         let mut table = Table::new(
             w.get("piao.conditions.equipment_table"),
@@ -224,7 +235,8 @@ fn enabling_conditions(
                 w.integer(item.quantity),
                 w.money(item.unit_cost),
                 w.money(item.total_cost()),
-                w.maybe_month(item.delivered),
+                item.delivered
+                    .map_or_else(|| w.get("not_yet").into_owned(), |m| w.month(m)),
             ]);
         }
         b.table(table);
@@ -232,16 +244,20 @@ fn enabling_conditions(
 
     b.heading(3, w.get("piao.conditions.training"));
     let training = partner_training(partner);
-    b.paragraph(w.fill(
-        "piao.conditions.training_text",
-        &[
-            ("modules", &w.integer(partner.modules.len() as i64)),
-            ("enrolled", &w.integer(training.completion.enrolled)),
-            ("completed", &w.integer(training.completion.completed)),
-            ("completion", &w.share(training.completion.rate())),
-            ("hours", &w.decimal(training.hours_per_employee(), 1)),
-        ],
-    ));
+    if partner.modules.is_empty() {
+        b.paragraph(w.get("piao.conditions.training_none"));
+    } else {
+        b.paragraph(w.fill(
+            "piao.conditions.training_text",
+            &[
+                ("modules", &w.integer(partner.modules.len() as i64)),
+                ("enrolled", &w.integer(training.completion.enrolled)),
+                ("completed", &w.integer(training.completion.completed)),
+                ("completion", &w.share(training.completion.rate())),
+                ("hours", &w.decimal(training.hours_per_employee(), 1)),
+            ],
+        ));
+    }
     training_modules(b, w, project, partner);
 }
 

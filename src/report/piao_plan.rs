@@ -76,9 +76,11 @@ pub(crate) fn development_programme(
     if open.is_empty() {
         b.paragraph(w.get("piao.plan.all_reached"));
     } else {
-        b.paragraph(w.fill(
-            "piao.plan.open",
-            &[("count", &w.integer(open.len() as i64))],
+        b.paragraph(crate::i18n::plural(
+            w.lang,
+            "report.piao.plan.open",
+            open.len() as i64,
+            &[],
         ));
         let mut table = Table::new(
             w.get("piao.plan.open_table"),
@@ -110,7 +112,9 @@ fn projected_workers(
 ) {
     let projection = partner_projection(project, id, options);
     let scenario = scenario_words(w, project, options);
-    let Some(projected) = projection.partner(id) else {
+    // A Comune that has observed nothing has no level to project from: the model's path
+    // from an empty start would be a guess, not a figure.
+    let Some(projected) = projection.partner(id).filter(|p| p.start.is_some()) else {
         b.paragraph(w.get("piao.plan.no_projection"));
         return;
     };
