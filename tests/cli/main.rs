@@ -3,5 +3,6 @@
 mod cli;
 mod cli_import;
 mod cli_project;
+mod cli_report;
 mod cli_slides;
 mod exchange_export;
