@@ -30,7 +30,8 @@ const BACKGROUND: Rgb<u8> = Rgb([255, 255, 255]);
 const TEXT: Rgb<u8> = Rgb([0x33, 0x33, 0x33]);
 const GRID: Rgb<u8> = Rgb([0xDD, 0xDD, 0xDD]);
 const AXIS: Rgb<u8> = Rgb([0x66, 0x66, 0x66]);
-const FONT_PX: f32 = 30.0;
+/// About 9.5 pt once the chart is shown 16 cm wide.
+const FONT_PX: f32 = 34.0;
 const BAND_ALPHA: f32 = 0.22;
 
 /// The chart as PNG bytes, with its width and height in pixels.

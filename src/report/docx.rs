@@ -224,20 +224,21 @@ fn column_widths(table: &Table) -> Vec<usize> {
         .iter()
         .enumerate()
         .map(|(i, column)| {
+            // Headers are bold: their letters are about a third wider than the cells'.
             let header_word = column
                 .header
                 .split_whitespace()
-                .map(|w| w.chars().count() + 2)
+                .map(|w| w.chars().count() * 4 / 3 + 2)
                 .max()
                 .unwrap_or(4);
             let longest_cell = table
                 .rows
                 .iter()
                 .filter_map(|row| row.get(i))
-                .map(|cell| cell.chars().count())
+                .map(|cell| cell.chars().count() + 1)
                 .max()
                 .unwrap_or(0);
-            header_word.max(longest_cell.min(28)).max(6)
+            header_word.max(longest_cell.min(24)).max(8)
         })
         .collect();
     let total: usize = weights.iter().sum::<usize>().max(1);

@@ -112,7 +112,12 @@ fn every_figure_of_the_piao_section_is_the_analysis_figure() {
     let equipment = partner_equipment(partner, as_of);
     assert!(text.contains(&w.money(equipment.spend_total)));
     let training = partner_training(partner);
-    assert!(text.contains(&format!("({})", w.share(training.completion.rate()))));
+    assert!(text.contains(&format!(
+        "Iscritti: {}; hanno completato il percorso in {} ({})",
+        w.integer(training.completion.enrolled),
+        w.integer(training.completion.completed),
+        w.share(training.completion.rate())
+    )));
     assert!(text.contains(&w.decimal(training.hours_per_employee(), 1)));
     let modules = table(&section, "Moduli scelti");
     assert_eq!(modules.rows.len(), partner.modules.len());
