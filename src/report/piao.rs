@@ -32,7 +32,7 @@ pub fn piao_section(
     enabling_conditions(&mut b, w, project, partner, as_of);
     objectives(&mut b, w, project, partner, year);
     development_programme(&mut b, w, project, id, partner, options, as_of);
-    monitoring(&mut b, w, project, partner);
+    monitoring(&mut b, w, partner);
     Some(Document {
         title: w.fill("piao.title", &[("comune", &partner.name)]),
         subtitle: project.meta.title.clone(),
@@ -407,7 +407,7 @@ fn objectives(b: &mut Builder, w: Words, project: &Project, partner: &Partner, y
 }
 
 /// 5. Monitoring: what is measured, how often, and the latest figure held.
-fn monitoring(b: &mut Builder, w: Words, project: &Project, partner: &Partner) {
+fn monitoring(b: &mut Builder, w: Words, partner: &Partner) {
     b.heading(2, w.get("piao.monitoring.heading"));
     b.paragraph(w.get("piao.monitoring.intro"));
     let observed = partner.observations.iter().count();
@@ -461,13 +461,19 @@ fn monitoring(b: &mut Builder, w: Words, project: &Project, partner: &Partner) {
         w.maybe_month(indicator_months),
     ]);
     let sessions: usize = partner.modules.values().map(|m| m.sessions.len()).sum();
+    let last_session = partner
+        .modules
+        .values()
+        .flat_map(|m| m.sessions.values())
+        .map(|s| s.date)
+        .max()
+        .and_then(|d| Month::new(i32::from(d.year()), d.month() as u32));
     table.rows.push(vec![
         w.get("piao.monitoring.register").into_owned(),
         w.get("piao.monitoring.each_session").into_owned(),
         w.integer(sessions as i64),
-        w.missing().into_owned(),
+        w.maybe_month(last_session),
     ]);
     b.table(table);
-    let _ = project;
     b.note(w.get("piao.monitoring.note"));
 }
