@@ -13,6 +13,7 @@ pub mod fields;
 pub mod i18n;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod store;
 pub mod ui;
 

@@ -7,6 +7,7 @@ mod demo;
 mod export;
 mod import;
 mod project;
+mod report;
 mod screenshot;
 mod slides;
 mod source;
@@ -246,6 +247,35 @@ enum Command {
         #[arg(long = "import", value_name = "SPREADSHEET")]
         import: Vec<PathBuf>,
     },
+    /// One Comune's PIAO "lavoro agile" section (with --partner), or the consortium's
+    /// monitoring report, as a DOCX with headings, tables and charts.
+    ///
+    /// Exit status: 0 written, 1 cannot write OUT, 2 the file cannot be read, has no such
+    /// partner or scenario, or the format is not available.
+    Report {
+        /// Project file (.ron); the embedded demo when omitted.
+        file: Option<PathBuf>,
+        /// The Comune, by code or name (the consortium report when omitted).
+        #[arg(long)]
+        partner: Option<String>,
+        /// Scenario projected in the development programme, by id or name (the baseline
+        /// when omitted).
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Year whose targets the indicators are read against (the latest observation's
+        /// year when omitted).
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
+        year: Option<i32>,
+        /// Document format (PDF is not yet available).
+        #[arg(long, value_enum, default_value_t = report::ReportFormat::Docx)]
+        format: report::ReportFormat,
+        /// File to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the document.
+        #[arg(long, value_enum, default_value_t = screenshot::LangArg::It)]
+        lang: screenshot::LangArg,
+    },
     /// The workshop deck as the window presents it: one numbered PNG per presented slide, or
     /// one PDF with a page per slide.
     ///
@@ -428,6 +458,25 @@ pub fn run(cli: Cli) -> ExitCode {
             &cruscotto::exchange::template::TemplateOptions {
                 lang: lang.into(),
                 from,
+            },
+        ),
+        Some(Command::Report {
+            file,
+            partner,
+            scenario,
+            year,
+            format,
+            out,
+            lang,
+        }) => report::run(
+            file.as_deref(),
+            &report::Options {
+                partner,
+                scenario,
+                year,
+                format,
+                out,
+                lang: lang.into(),
             },
         ),
         Some(Command::Slides {

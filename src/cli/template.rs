@@ -47,7 +47,7 @@ pub fn run(
     super::export::report(written, lang)
 }
 
-fn find_partner(project: &Project, wanted: &str) -> Option<PartnerId> {
+pub(super) fn find_partner(project: &Project, wanted: &str) -> Option<PartnerId> {
     let id = PartnerId::new(wanted);
     if project.partners.contains_key(&id) {
         return Some(id);
