@@ -158,7 +158,7 @@ const fn choice(
 }
 
 /// Every command, in menu order.
-pub static COMMANDS: [Registered; 29] = [
+pub static COMMANDS: [Registered; 30] = [
     entry(
         AppCommand::New,
         "app.command.new",
