@@ -90,7 +90,7 @@ fn every_figure_of_the_piao_section_is_the_analysis_figure() {
     let adoption = partner_adoption(&project, partner);
     let share = adoption.of_smartable[last.months_since(adoption.start) as usize];
     let sentence = format!(
-        "hanno lavorato in modalità agile {} dipendenti, pari al {}",
+        "i dipendenti in modalità agile erano {}, pari al {}",
         w.integer(obs.smart_workers),
         w.share(share)
     );
@@ -113,7 +113,7 @@ fn every_figure_of_the_piao_section_is_the_analysis_figure() {
     assert!(text.contains(&w.money(equipment.spend_total)));
     let training = partner_training(partner);
     assert!(text.contains(&format!(
-        "Iscritti: {}; hanno completato il percorso in {} ({})",
+        "Iscritti: {}; hanno completato il percorso: {} ({})",
         w.integer(training.completion.enrolled),
         w.integer(training.completion.completed),
         w.share(training.completion.rate())

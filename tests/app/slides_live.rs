@@ -178,7 +178,7 @@ fn a_tappa_reached_and_a_session_held_are_undoable_edits_of_the_comune_picked() 
     harness.get_by_label("Add session").click();
     harness.run();
     assert_eq!(sessions(&harness), held + 1);
-    assert!(text_shown(&harness, "12 attendees"));
+    assert!(text_shown(&harness, "attendees: 12"));
 
     // Attendees that are not a number change nothing and say why.
     harness.get_by_label("Attendees:").focus();

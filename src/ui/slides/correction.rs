@@ -98,7 +98,7 @@ impl CorrectionPanel {
         };
         let mut chosen = picked.clone();
         let label = ui.label(tr(cx.lang, "slides_live.panel.comune"));
-        ComboBox::from_id_salt("slides_live.comune")
+        ComboBox::from_id_salt("live_correction_comune")
             .selected_text(name(&picked))
             .width(ui.available_width())
             .show_ui(ui, |ui| {
@@ -132,7 +132,7 @@ impl CorrectionPanel {
     ) {
         let lang = cx.lang;
         let current = partner.observations.get(month).copied();
-        let field = Id::unique(("slides_live.smart_workers", id));
+        let field = Id::unique(("live_correction_smart_workers", id));
         // While the presenter types, the field keeps the text; otherwise it shows the
         // project as it is (after an undo, too).
         if !ui.memory(|m| m.has_focus(field)) {
@@ -228,7 +228,7 @@ impl CorrectionPanel {
             .milestone
             .filter(|kind| open.iter().any(|(k, _)| k == kind))
             .unwrap_or(open[0].0);
-        ComboBox::from_id_salt(("slides_live.milestone", id))
+        ComboBox::from_id_salt(("live_correction_milestone", id))
             .selected_text(milestone_label(lang, chosen))
             .width(ui.available_width())
             .show_ui(ui, |ui| {
@@ -290,7 +290,7 @@ impl CorrectionPanel {
             .clone()
             .filter(|m| partner.modules.contains_key(m))
             .unwrap_or_else(|| first.clone());
-        ComboBox::from_id_salt(("slides_live.module", id))
+        ComboBox::from_id_salt(("live_correction_module", id))
             .selected_text(title(&chosen))
             .width(ui.available_width())
             .show_ui(ui, |ui| {
@@ -305,7 +305,7 @@ impl CorrectionPanel {
             self.hours = format::decimal(lang, planned, 1);
         }
         self.module = Some(chosen.clone());
-        egui::Grid::new(("slides_live.session", id)).show(ui, |ui| {
+        egui::Grid::new(("live_correction_session", id)).show(ui, |ui| {
             let hours = ui.label(tr(lang, "slides_live.panel.hours"));
             ui.add(TextEdit::singleline(&mut self.hours).desired_width(80.0))
                 .labelled_by(hours.id);
