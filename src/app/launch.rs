@@ -61,10 +61,19 @@ pub fn run(options: LaunchOptions) -> Result<(), String> {
     if one_shot {
         viewport = viewport.with_resizable(false);
     }
+    // eframe restores a stored window size whatever `persist_window` says, so a screenshot
+    // taken after the app had been used came out the size of the user's last window: a
+    // one-shot window keeps its storage in a scratch folder of its own.
+    let scratch = if one_shot {
+        Some(tempfile::tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?)
+    } else {
+        None
+    };
     let native = eframe::NativeOptions {
         viewport,
         // A screenshot must not depend on, nor change, the user's window layout.
         persist_window: !one_shot,
+        persistence_path: scratch.as_ref().map(|dir| dir.path().join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(
