@@ -322,15 +322,18 @@ fn edits_made_while_a_file_loads_are_not_dropped_unasked() {
 #[test]
 fn a_file_given_at_start_up_shows_progress_not_the_demo() {
     let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("avvio.ron");
-    // Big enough to take several frames to load in a debug build.
-    let mut project = cruscotto::demo::generate(&cruscotto::demo::DemoOptions {
-        partners: 400,
-        months: 36,
-        ..Default::default()
-    });
+    let written = folder.path().join("scritto.ron");
+    let mut project = cruscotto::demo::embedded();
     project.meta.title = "Aperto all'avvio".into();
-    store::save(&path, &project).unwrap();
+    store::save(&written, &project).unwrap();
+    // The file is a named pipe: the load waits on it until the test has looked at the
+    // window, however fast the machine reads.
+    let path = folder.path().join("avvio.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo");
     let mut setup = Setup::new(folder.path());
     setup.startup = Startup::File(path.clone());
     let mut harness = egui_kittest::Harness::builder()
@@ -349,6 +352,10 @@ fn a_file_given_at_start_up_shows_progress_not_the_demo() {
             .is_none()
     );
 
+    let bytes = std::fs::read(&written).unwrap();
+    let writer = std::thread::spawn(move || std::fs::write(&path, bytes).unwrap());
+    settle(&mut harness);
+    writer.join().unwrap();
     settle(&mut harness);
     assert_eq!(harness.state().project(), &project);
     assert_eq!(harness.query_all_by_label_contains("Opening").count(), 0);
