@@ -24,7 +24,9 @@ fn on_scenarios(folder: &std::path::Path) -> AppHarness {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_render_cursor(false)
-        .with_max_steps(12)
+        // The scenario tables' grids take a few frames to size changed columns, more than
+        // kittest's default of 12 on some machines; a view that never settles still fails.
+        .with_max_steps(32)
         .build_ui_state(
             |ui, app: &mut CruscottoApp| app.ui_for_test(ui),
             Setup::new(folder).app(),
@@ -219,7 +221,7 @@ fn nothing_of_the_scenarios_view_runs_past_the_window_on_the_right() {
     let mut harness = Harness::builder()
         .with_size([1920.0, 1080.0])
         .with_render_cursor(false)
-        .with_max_steps(12)
+        .with_max_steps(32)
         .build_ui_state(
             |ui, app: &mut CruscottoApp| app.ui_for_test(ui),
             setup.app(),

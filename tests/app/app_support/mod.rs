@@ -68,6 +68,9 @@ pub fn harness_for_size(app: CruscottoApp, size: [f32; 2]) -> Harness<'static, C
     let mut harness = Harness::builder()
         .with_size(size)
         .with_render_cursor(false)
+        // A grid whose columns change width (a slider moving a table's figures) takes a
+        // few frames to size them: more than kittest's default of 12 on some machines.
+        .with_max_steps(32)
         .build_ui_state(|ui, app: &mut CruscottoApp| app.ui_for_test(ui), app);
     settle(&mut harness);
     harness
