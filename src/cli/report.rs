@@ -1,15 +1,15 @@
 //! `cruscotto report`: one Comune's PIAO "lavoro agile" section, or without `--partner` the
 //! consortium's monitoring report, written as DOCX.
 
-use std::fs::File;
-use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 use cruscotto::i18n::Lang;
 use cruscotto::model::{Project, ScenarioId};
-use cruscotto::report::{ReportOptions, consortium_report, docx::write_docx, piao_section};
+use cruscotto::report::{
+    ReportFormat as Written, ReportOptions, consortium_report, piao_section, render_report,
+};
 
 use super::EXIT_UNREADABLE;
 use super::source::load_project;
@@ -81,9 +81,15 @@ pub fn run(file: Option<&Path>, options: &Options) -> ExitCode {
             }
         }
     };
-    let written = File::create(&options.out)
+    let format = match options.format {
+        ReportFormat::Docx => Written::Docx,
+        ReportFormat::Pdf => Written::Pdf,
+    };
+    let written = render_report(&document, format)
         .map_err(|e| e.to_string())
-        .and_then(|file| write_docx(&document, BufWriter::new(file)).map_err(|e| e.to_string()));
+        .and_then(|bytes| {
+            cruscotto::store::write_atomically(&options.out, &bytes).map_err(|e| e.to_string())
+        });
     match written {
         Ok(()) => {
             println!("{}", options.out.display());

@@ -1,7 +1,7 @@
 //! Documents written from the project: a report model (sections, paragraphs, tables,
 //! figures and notes) built by plain functions (`piao` for one Comune's "lavoro agile"
 //! section of its PIAO, `consortium` for the programme's monitoring report), and the
-//! back ends that write it (`docx`; PDF comes later). Nothing here knows about egui.
+//! back ends that write it (`docx`; PDF comes later), reached through `write`. Nothing here knows about egui.
 
 mod chart_png;
 mod consortium;
@@ -9,11 +9,15 @@ pub mod docx;
 mod piao;
 mod piao_plan;
 mod words;
+mod write;
 
 pub use chart_png::{CHART_HEIGHT, CHART_WIDTH, render_chart};
 pub use consortium::consortium_report;
 pub use piao::piao_section;
 pub use words::Words;
+pub use write::{
+    ReportError, ReportFormat, ReportSubject, build_report, render_report, report_bytes,
+};
 
 use crate::i18n::Lang;
 use crate::model::{Month, ScenarioId};
