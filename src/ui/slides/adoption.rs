@@ -5,7 +5,7 @@
 use egui::{Painter, Rect};
 
 use super::SlideInputs;
-use super::chart::{BandSeries, Chart, Series};
+use super::chart::{BandSeries, Chart, Series, month_span, percent_axis_top};
 use super::look::{Look, SERIES_LINE};
 use crate::i18n::{format, tr};
 
@@ -83,20 +83,13 @@ pub(super) fn draw(
             .map(|i| (i, format::month(lang, dashboard.as_of))),
     };
     let format_y = |v: f64| format::percent(lang, v, 0);
+    let (first_label, last_label) = month_span(lang, &dashboard.months);
     let chart = Chart {
         months: dashboard.months.len(),
-        y_max: (y_max / 20.0).ceil() * 20.0,
+        y_max: percent_axis_top(y_max),
         format_y: &format_y,
-        first_label: dashboard
-            .months
-            .first()
-            .map(|&m| format::month(lang, m))
-            .unwrap_or_default(),
-        last_label: dashboard
-            .months
-            .last()
-            .map(|&m| format::month(lang, m))
-            .unwrap_or_default(),
+        first_label,
+        last_label,
         series,
         bands,
         marker,

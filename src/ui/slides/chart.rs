@@ -5,6 +5,8 @@
 use egui::{Align2, Color32, Painter, Pos2, Rect, Shape, Stroke, pos2};
 
 use super::look::Look;
+use crate::i18n::{Lang, format};
+use crate::model::Month;
 
 pub struct Series<'a> {
     pub name: String,
@@ -33,6 +35,17 @@ pub struct Chart<'a> {
     pub bands: Vec<BandSeries>,
     /// A vertical marker (e.g. the last observed month), with its label.
     pub marker: Option<(usize, String)>,
+}
+
+/// The first and last month's names for under the x axis; empty when there are no months.
+pub fn month_span(lang: Lang, months: &[Month]) -> (String, String) {
+    let name = |month: Option<&Month>| month.map(|&m| format::month(lang, m)).unwrap_or_default();
+    (name(months.first()), name(months.last()))
+}
+
+/// The top of a percentage axis: the next multiple of 20 points, so ticks fall on round values.
+pub fn percent_axis_top(highest: f64) -> f64 {
+    (highest / 20.0).ceil() * 20.0
 }
 
 impl Chart<'_> {

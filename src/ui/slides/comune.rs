@@ -5,7 +5,7 @@ use egui::{Align2, Painter, Rect, pos2};
 
 use super::SlideInputs;
 use super::adoption::max_of;
-use super::chart::{Bar, Chart, Series, paint_bars};
+use super::chart::{Bar, Chart, Series, month_span, paint_bars, percent_axis_top};
 use super::kpis::{Unit, value_text};
 use super::look::{Look, SERIES_LINE};
 use super::milestones::shorten;
@@ -94,20 +94,13 @@ pub(super) fn draw(
     let y_max = max_of(own)
         .max(max_of(&dashboard.adoption.consortium))
         .max(10.0);
+    let (first_label, last_label) = month_span(lang, &dashboard.months);
     let chart = Chart {
         months: dashboard.months.len(),
-        y_max: (y_max / 20.0).ceil() * 20.0,
+        y_max: percent_axis_top(y_max),
         format_y: &format_y,
-        first_label: dashboard
-            .months
-            .first()
-            .map(|&m| format::month(lang, m))
-            .unwrap_or_default(),
-        last_label: dashboard
-            .months
-            .last()
-            .map(|&m| format::month(lang, m))
-            .unwrap_or_default(),
+        first_label,
+        last_label,
         series: vec![
             Series {
                 name: tr(lang, "slides.consortium").into_owned(),

@@ -4,7 +4,7 @@
 use egui::{Align2, Painter, Rect, pos2};
 
 use super::SlideInputs;
-use super::chart::{BandSeries, Chart, Series};
+use super::chart::{BandSeries, Chart, Series, month_span};
 use super::look::{Look, SERIES_LINE};
 use crate::analysis::projection::Projection;
 use crate::i18n::{format, tr, tr_args};
@@ -70,20 +70,13 @@ pub(super) fn draw(
         .fold(10.0, f64::max);
     let step = nice_step(y_max);
     let format_y = |v: f64| format::integer(lang, v.round() as i64);
+    let (first_label, last_label) = month_span(lang, &projection.months);
     let chart = Chart {
         months: projection.months.len(),
         y_max: step * 4.0,
         format_y: &format_y,
-        first_label: projection
-            .months
-            .first()
-            .map(|&m| format::month(lang, m))
-            .unwrap_or_default(),
-        last_label: projection
-            .months
-            .last()
-            .map(|&m| format::month(lang, m))
-            .unwrap_or_default(),
+        first_label,
+        last_label,
         series: vec![
             Series {
                 name: tr(lang, "slides.scenario.baseline").into_owned(),
