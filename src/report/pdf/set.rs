@@ -1,0 +1,132 @@
+//! Every block of a document set for the page: text wrapped to the content width, tables
+//! sized, figures given their height; and each block's heights for pagination.
+
+use std::sync::Arc;
+
+use egui::epaint::text::Galley;
+
+use super::chart;
+use super::flow::Measured;
+use super::style::{
+    self, BLOCK_GAP, BODY, CAPTION, HEADING, MUTED, NOTE, SUBTITLE, TEXT, content_width,
+};
+use super::table::SetTable;
+use super::typeset::Typesetter;
+use crate::report::{Block, Chart, Document, Words};
+
+pub enum TextKind {
+    Subtitle,
+    Heading(u8),
+    Paragraph,
+    Note,
+}
+
+pub enum SetBlock<'a> {
+    Text {
+        galley: Arc<Galley>,
+        kind: TextKind,
+        /// The words as written, for bookmarks and the heading's tag.
+        source: &'a str,
+    },
+    Table(SetTable),
+    Figure {
+        chart: &'a Chart,
+        chart_height: f32,
+        caption: Arc<Galley>,
+        /// The caption without its number, read out as the figure's alternative text.
+        alt: &'a str,
+    },
+}
+
+/// Space between a figure and its caption.
+pub const FIGURE_GAP: f32 = 4.0;
+
+/// The document's blocks set for print, the subtitle first.
+pub fn set_document<'a>(typesetter: &mut Typesetter, document: &'a Document) -> Vec<SetBlock<'a>> {
+    let words = Words::new(document.lang);
+    let width = content_width();
+    let mut set = Vec::with_capacity(document.blocks.len() + 1);
+    let mut tables = 0;
+    let mut figures = 0;
+    let text = |typesetter: &mut Typesetter, source: &'a str, kind: TextKind| {
+        let (size, color) = match kind {
+            TextKind::Subtitle => (SUBTITLE, MUTED),
+            TextKind::Heading(level) => (style::heading(level).0, HEADING),
+            TextKind::Paragraph => (BODY, TEXT),
+            TextKind::Note => (NOTE, MUTED),
+        };
+        SetBlock::Text {
+            galley: typesetter.text(source, size, color, width),
+            kind,
+            source,
+        }
+    };
+    for block in &document.blocks {
+        let placed = match block {
+            Block::Heading { level, text: words } => {
+                text(typesetter, words, TextKind::Heading(*level))
+            }
+            Block::Paragraph(words) => text(typesetter, words, TextKind::Paragraph),
+            Block::Note(words) => text(typesetter, words, TextKind::Note),
+            Block::Table(table) => {
+                tables += 1;
+                let label = format!("{} {tables}.", words.get("docx.table"));
+                SetBlock::Table(SetTable::new(typesetter, &label, table, width))
+            }
+            Block::Figure(figure) => {
+                figures += 1;
+                let label = format!("{} {figures}.", words.get("docx.figure"));
+                SetBlock::Figure {
+                    chart: &figure.chart,
+                    chart_height: chart::height(&figure.chart, width),
+                    caption: typesetter.text(
+                        &format!("{label} {}", figure.caption),
+                        CAPTION,
+                        MUTED,
+                        width,
+                    ),
+                    alt: &figure.caption,
+                }
+            }
+        };
+        set.push(placed);
+        // The subtitle goes right under the document's main heading, as on a title page.
+        if set.len() == 1 && !document.subtitle.is_empty() {
+            set.push(text(typesetter, &document.subtitle, TextKind::Subtitle));
+        }
+    }
+    if set.is_empty() && !document.subtitle.is_empty() {
+        set.push(text(typesetter, &document.subtitle, TextKind::Subtitle));
+    }
+    set
+}
+
+impl SetBlock<'_> {
+    pub fn measured(&self) -> Measured {
+        match self {
+            SetBlock::Text { galley, kind, .. } => {
+                let height = galley.size().y;
+                match kind {
+                    TextKind::Heading(level) => {
+                        Measured::single(style::heading(*level).1, height, 5.0, true)
+                    }
+                    TextKind::Subtitle => Measured::single(0.0, height, 14.0, false),
+                    TextKind::Paragraph | TextKind::Note => {
+                        Measured::single(0.0, height, BLOCK_GAP, false)
+                    }
+                }
+            }
+            SetBlock::Table(table) => table.measured(2.0),
+            SetBlock::Figure {
+                chart_height,
+                caption,
+                ..
+            } => Measured::single(
+                4.0,
+                chart_height + FIGURE_GAP + caption.size().y,
+                BLOCK_GAP + 4.0,
+                false,
+            ),
+        }
+    }
+}
