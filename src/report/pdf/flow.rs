@@ -32,11 +32,22 @@ impl Measured {
         }
     }
 
-    /// The least height the block's start takes: its lead, header and first row.
+    /// The least height the block's start takes: a short table whole, a longer one its
+    /// lead, header and first rows (a lone row under a caption reads as a stray).
     fn start(&self) -> f32 {
-        self.lead + self.repeat + self.rows.first().copied().unwrap_or(0.0)
+        let rows = if self.rows.len() <= KEEP_WHOLE {
+            self.rows.len()
+        } else {
+            KEEP_AT_START
+        };
+        self.lead + self.repeat + self.rows[..rows].iter().sum::<f32>()
     }
 }
+
+/// Tables of at most this many rows are not split.
+const KEEP_WHOLE: usize = 6;
+/// A longer table starts on a page only with at least this many rows.
+const KEEP_AT_START: usize = 3;
 
 /// Part of one block placed on one page.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +177,16 @@ mod tests {
         assert_eq!(pages.len(), 2);
         let blocks: Vec<usize> = pages[1].iter().map(|s| s.block).collect();
         assert_eq!(blocks, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_short_table_is_not_split_but_moves_whole() {
+        let paragraph = Measured::single(0.0, 150.0, 5.0, false);
+        let pages = paginate(&[paragraph, table(4)], 200.0);
+        // 155 + 27 + 10 fits the first row, but the four rows go together to the next page.
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1][0].rows, 0..4);
+        assert!(pages[1][0].lead, "with its caption");
     }
 
     #[test]
