@@ -67,3 +67,6 @@ fn write_with(typesetter: &mut Typesetter, document: &Document) -> Result<Vec<u8
     writer.set_tag_tree(structure::tag_tree(&blocks, content, lang));
     writer.finish()
 }
+
+#[cfg(test)]
+mod tests;
