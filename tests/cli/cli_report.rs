@@ -1,4 +1,4 @@
-//! `cruscotto report`: the real binary writes a DOCX a word processor opens, and refuses
+//! `cruscotto report`: the real binary writes a DOCX a word processor opens and a PDF, and refuses
 //! what it cannot do with a clear message.
 
 use std::io::Read;
@@ -117,5 +117,37 @@ fn an_unwritable_destination_is_an_error_not_a_panic() {
         stderr(&output).contains("cannot write"),
         "{}",
         stderr(&output)
+    );
+}
+
+#[test]
+fn a_pdf_report_is_written_with_the_comunes_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cherasco.pdf");
+    let output = cruscotto(&[
+        "report",
+        "--partner",
+        "Cherasco",
+        "--format",
+        "pdf",
+        "--lang",
+        "en",
+        "--out",
+        path_arg(&out),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bytes = std::fs::read(&out).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let pdf = lopdf::Document::load_mem(&bytes).expect("the PDF reads back");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Organisation of agile work — Comune of Cherasco"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Page 1 of {}", pages.len())),
+        "{text}"
     );
 }
