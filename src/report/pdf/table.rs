@@ -35,7 +35,7 @@ impl SetTable {
         let widths = column_widths(typesetter, table, width);
         let aligns: Vec<Align> = table.columns.iter().map(|c| c.align).collect();
         let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
-        let header = set_row(typesetter, &headers, &widths);
+        let header = set_row(typesetter, &headers, &widths, &aligns);
         let rows = table
             .rows
             .iter()
@@ -43,7 +43,7 @@ impl SetTable {
                 let cells: Vec<&str> = (0..widths.len())
                     .map(|i| row.get(i).map_or("", String::as_str))
                     .collect();
-                set_row(typesetter, &cells, &widths)
+                set_row(typesetter, &cells, &widths, &aligns)
             })
             .collect();
         SetTable {
@@ -95,12 +95,12 @@ impl SetTable {
         let mut x = left;
         let mut shapes = Vec::with_capacity(row.cells.len());
         for ((galley, width), align) in row.cells.iter().zip(&self.widths).zip(&self.aligns) {
-            let inner = width - 2.0 * CELL_PAD.x;
-            let offset = match align {
-                Align::Left => 0.0,
-                Align::Right => (inner - galley.size().x).max(0.0),
+            // A right-aligned galley is placed by its right edge (see `Typesetter::aligned`).
+            let anchor = match align {
+                Align::Left => x + CELL_PAD.x,
+                Align::Right => x + width - CELL_PAD.x,
             };
-            let pos = Pos2::new(x + CELL_PAD.x + offset, top + CELL_PAD.y);
+            let pos = Pos2::new(anchor, top + CELL_PAD.y);
             shapes.push(Shape::galley(pos, galley.clone(), TEXT));
             x += width;
         }
@@ -108,11 +108,23 @@ impl SetTable {
     }
 }
 
-fn set_row(typesetter: &mut Typesetter, cells: &[&str], widths: &[f32]) -> SetRow {
+fn set_row(
+    typesetter: &mut Typesetter,
+    cells: &[&str],
+    widths: &[f32],
+    aligns: &[Align],
+) -> SetRow {
     let cells: Vec<Arc<Galley>> = cells
         .iter()
         .zip(widths)
-        .map(|(text, width)| typesetter.text(text, TABLE, TEXT, width - 2.0 * CELL_PAD.x))
+        .zip(aligns)
+        .map(|((text, width), align)| {
+            let align = match align {
+                Align::Left => egui::Align::LEFT,
+                Align::Right => egui::Align::RIGHT,
+            };
+            typesetter.aligned(text, TABLE, TEXT, width - 2.0 * CELL_PAD.x, align)
+        })
         .collect();
     let height = cells.iter().map(|g| g.size().y).fold(0.0, f32::max) + 2.0 * CELL_PAD.y;
     SetRow { cells, height }
@@ -143,17 +155,44 @@ fn column_widths(typesetter: &mut Typesetter, table: &Table, width: f32) -> Vec<
     if total_natural <= width {
         return natural.iter().map(|n| n * width / total_natural).collect();
     }
-    let total_least: f32 = least.iter().sum();
-    if total_least >= width {
+    // Columns narrower than an even share keep their one line; the others share the rest,
+    // each at least its longest word, the spare in proportion to how much each would wrap.
+    let share = width / count as f32;
+    let narrow: Vec<bool> = natural.iter().map(|n| *n <= share).collect();
+    let taken: f32 = natural
+        .iter()
+        .zip(&narrow)
+        .filter(|(_, n)| **n)
+        .map(|(w, _)| w)
+        .sum();
+    let rest = width - taken;
+    let wide = |values: &[f32]| -> f32 {
+        values
+            .iter()
+            .zip(&narrow)
+            .filter(|(_, n)| !**n)
+            .map(|(v, _)| v)
+            .sum()
+    };
+    let (wide_least, wide_natural) = (wide(&least), wide(&natural));
+    if wide_least >= rest {
         // Even single words do not fit: shrink in proportion and let words break.
+        let total_least: f32 = least.iter().sum();
         return least.iter().map(|l| l * width / total_least).collect();
     }
-    let spare = width - total_least;
-    let wanted: f32 = natural.iter().zip(&least).map(|(n, l)| n - l).sum();
+    let spare = rest - wide_least;
+    let wanted = (wide_natural - wide_least).max(f32::MIN_POSITIVE);
     natural
         .iter()
         .zip(&least)
-        .map(|(n, l)| l + spare * (n - l) / wanted)
+        .zip(&narrow)
+        .map(|((n, l), narrow)| {
+            if *narrow {
+                *n
+            } else {
+                l + spare * (n - l) / wanted
+            }
+        })
         .collect()
 }
 

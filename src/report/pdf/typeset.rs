@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use egui::epaint::text::{Fonts, Galley, LayoutJob, TextOptions, TextWrapping};
-use egui::{Color32, FontDefinitions, FontFamily, FontId};
+use egui::{Align, Color32, FontDefinitions, FontFamily, FontId};
 
 /// Positions are rounded to quarter points: fine enough that spacing looks even in print.
 const PIXELS_PER_POINT: f32 = 4.0;
@@ -35,12 +35,26 @@ impl Typesetter {
 
     /// `text` in `size` points, wrapped at `width`.
     pub fn text(&mut self, text: &str, size: f32, color: Color32, width: f32) -> Arc<Galley> {
+        self.aligned(text, size, color, width, Align::LEFT)
+    }
+
+    /// Like `text`, each line aligned by `align`: a right-aligned galley's lines end at its
+    /// position's x, so it is placed by its right edge.
+    pub fn aligned(
+        &mut self,
+        text: &str,
+        size: f32,
+        color: Color32,
+        width: f32,
+        align: Align,
+    ) -> Arc<Galley> {
         let mut job = LayoutJob::simple(
             text.to_owned(),
             FontId::new(size, FontFamily::Proportional),
             color,
             width.max(1.0),
         );
+        job.halign = align;
         job.wrap = TextWrapping {
             max_width: width.max(1.0),
             ..TextWrapping::default()
