@@ -49,11 +49,17 @@ pub fn draw_page(
         let content = &mut content[slice.block];
         match &blocks[slice.block] {
             SetBlock::Text {
-                galley,
+                lines,
                 kind,
                 source,
             } => {
-                let shapes = clipped(vec![Shape::galley(pos2(left, top), galley.clone(), MUTED)]);
+                let mut y = top;
+                let mut placed = Vec::new();
+                for line in &lines[slice.rows.clone()] {
+                    placed.push(Shape::galley(pos2(left, y), line.clone(), MUTED));
+                    y += line.size().y;
+                }
+                let shapes = clipped(placed);
                 content.main.push(painter.draw_tagged(text_tag(), &shapes));
                 if let TextKind::Heading(level) = kind {
                     bookmarks.push(Bookmark {

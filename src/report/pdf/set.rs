@@ -23,7 +23,9 @@ pub enum TextKind {
 
 pub enum SetBlock<'a> {
     Text {
-        galley: Arc<Galley>,
+        /// One galley; a text taller than a page is set line by line so it can continue on
+        /// the next page.
+        lines: Vec<Arc<Galley>>,
         kind: TextKind,
         /// The words as written, for bookmarks and the heading's tag.
         source: &'a str,
@@ -55,8 +57,21 @@ pub fn set_document<'a>(typesetter: &mut Typesetter, document: &'a Document) -> 
             TextKind::Paragraph => (BODY, TEXT),
             TextKind::Note => (NOTE, MUTED),
         };
+        let galley = typesetter.text(source, size, color, width);
+        let lines = if galley.size().y > style::content_height() / 2.0 {
+            galley
+                .rows
+                .iter()
+                .map(|row| {
+                    let line: String = row.row.glyphs.iter().map(|g| g.chr).collect();
+                    typesetter.text(line.trim_end(), size, color, f32::INFINITY)
+                })
+                .collect()
+        } else {
+            vec![galley]
+        };
         SetBlock::Text {
-            galley: typesetter.text(source, size, color, width),
+            lines,
             kind,
             source,
         }
@@ -104,16 +119,19 @@ pub fn set_document<'a>(typesetter: &mut Typesetter, document: &'a Document) -> 
 impl SetBlock<'_> {
     pub fn measured(&self) -> Measured {
         match self {
-            SetBlock::Text { galley, kind, .. } => {
-                let height = galley.size().y;
-                match kind {
-                    TextKind::Heading(level) => {
-                        Measured::single(style::heading(*level).1, height, 5.0, true)
-                    }
-                    TextKind::Subtitle => Measured::single(0.0, height, 14.0, false),
-                    TextKind::Paragraph | TextKind::Note => {
-                        Measured::single(0.0, height, BLOCK_GAP, false)
-                    }
+            SetBlock::Text { lines, kind, .. } => {
+                let (before, after, keep_with_next) = match kind {
+                    TextKind::Heading(level) => (style::heading(*level).1, 5.0, true),
+                    TextKind::Subtitle => (0.0, 14.0, false),
+                    TextKind::Paragraph | TextKind::Note => (0.0, BLOCK_GAP, false),
+                };
+                Measured {
+                    before,
+                    lead: 0.0,
+                    repeat: 0.0,
+                    rows: lines.iter().map(|line| line.size().y).collect(),
+                    after,
+                    keep_with_next,
                 }
             }
             SetBlock::Table(table) => table.measured(2.0),

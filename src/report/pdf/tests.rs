@@ -234,3 +234,22 @@ fn a_long_table_repeats_its_header_on_every_page_and_keeps_every_row() {
         "the caption once"
     );
 }
+
+#[test]
+fn a_paragraph_taller_than_a_page_continues_on_the_next_one_without_losing_words() {
+    let long: String = (0..900).map(|i| format!("parola{i} ")).collect();
+    let document = Document {
+        title: "Prova".into(),
+        subtitle: String::new(),
+        lang: Lang::It,
+        blocks: vec![Block::Paragraph(long.trim_end().to_owned())],
+    };
+    let pdf = read(&document);
+    let pages = pages_text(&pdf);
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    let whole = pages.join(" ");
+    for i in 0..900 {
+        let word = format!("parola{i}");
+        assert_eq!(whole.matches(&format!("{word} ")).count(), 1, "{word}");
+    }
+}
