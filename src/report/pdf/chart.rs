@@ -2,6 +2,8 @@
 //! bands, axes and labels as the DOCX's PNG (`chart_png`), laid out on its 1600-unit-wide
 //! canvas and scaled to the page, so both documents show the same picture.
 
+use std::ops::Range;
+
 use egui::epaint::{PathShape, PathStroke};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 use image::Rgb;
@@ -17,11 +19,12 @@ use crate::report::{CHART_HEIGHT, CHART_WIDTH, Chart, Series};
 /// Label size on the 1600-unit canvas: about 9.5 points on a 16 cm wide chart.
 const FONT: f32 = 32.0;
 
-/// The height a chart takes drawn `width` points wide.
-pub fn height(chart: &Chart, width: f32) -> f32 {
+/// The height a chart takes drawn `width` points wide, showing `bars` of its bars if it is a
+/// bar chart.
+pub fn height(chart: &Chart, bars: usize, width: f32) -> f32 {
     let units = match chart {
         Chart::Lines { .. } => CHART_HEIGHT,
-        Chart::Bars { bars, .. } => bars_height(bars.len()),
+        Chart::Bars { .. } => bars_height(bars),
     };
     units as f32 * width / CHART_WIDTH as f32
 }
@@ -30,8 +33,15 @@ fn bars_height(count: usize) -> u32 {
     90 + BAR_ROW * count.max(1) as u32 + 30
 }
 
-/// The chart's shapes inside `rect` (as wide as asked of `height`).
-pub fn shapes(typesetter: &mut Typesetter, chart: &Chart, rect: Rect, lang: Lang) -> Vec<Shape> {
+/// The chart's shapes inside `rect` (as wide as asked of `height`); a bar chart shows the bars
+/// in `shown`, on the scale and label width of all its bars, so its parts line up.
+pub fn shapes(
+    typesetter: &mut Typesetter,
+    chart: &Chart,
+    shown: Range<usize>,
+    rect: Rect,
+    lang: Lang,
+) -> Vec<Shape> {
     let mut canvas = Canvas {
         typesetter,
         origin: rect.min,
@@ -48,7 +58,7 @@ pub fn shapes(typesetter: &mut Typesetter, chart: &Chart, rect: Rect, lang: Lang
             y_label,
             percent,
             bars,
-        } => horizontal_bars(&mut canvas, bars, y_label, *percent, lang),
+        } => horizontal_bars(&mut canvas, bars, shown, y_label, *percent, lang),
     }
     canvas.shapes
 }
@@ -255,6 +265,7 @@ fn legend(canvas: &mut Canvas, series: &[Series], right: f32) {
 fn horizontal_bars(
     canvas: &mut Canvas,
     bars: &[(String, f64)],
+    shown: Range<usize>,
     y_label: &str,
     percent: bool,
     lang: Lang,
@@ -288,7 +299,8 @@ fn horizontal_bars(
         max.max(f64::MIN_POSITIVE)
     };
     let row = BAR_ROW as f32;
-    for (i, ((_, value), label)) in bars.iter().zip(&labels).enumerate() {
+    let shown = bars.iter().zip(&labels).skip(shown.start).take(shown.len());
+    for (i, ((_, value), label)) in shown.enumerate() {
         let y = 90.0 + row * i as f32;
         canvas.text_right(label, left - 20.0, y + 40.0);
         let share = if value.is_finite() { value / full } else { 0.0 };
@@ -316,12 +328,12 @@ mod tests {
             percent: true,
             bars: (0..n).map(|i| (format!("b{i}"), 0.5)).collect(),
         };
-        assert!(height(&bars(10), 480.0) > height(&bars(2), 480.0));
+        assert!(height(&bars(10), 10, 480.0) > height(&bars(2), 2, 480.0));
         let lines = Chart::Lines {
             y_label: "y".into(),
             percent: true,
             series: Vec::new(),
         };
-        assert_eq!(height(&lines, 480.0), 240.0);
+        assert_eq!(height(&lines, 0, 480.0), 240.0);
     }
 }

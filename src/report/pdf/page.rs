@@ -112,13 +112,20 @@ pub fn draw_page(
             }
             SetBlock::Figure {
                 chart: description,
+                bars,
                 chart_height,
                 caption,
                 ..
             } => {
                 let rect =
                     Rect::from_min_size(pos2(left, top), vec2(content_width(), *chart_height));
-                let shapes = clipped(chart::shapes(typesetter, description, rect, context.lang));
+                let shapes = clipped(chart::shapes(
+                    typesetter,
+                    description,
+                    bars.clone(),
+                    rect,
+                    context.lang,
+                ));
                 content
                     .main
                     .push(painter.draw_tagged(ContentTag::Other, &shapes));

@@ -1,6 +1,7 @@
 //! Every block of a document set for the page: text wrapped to the content width, tables
 //! sized, figures given their height; and each block's heights for pagination.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use egui::epaint::text::Galley;
@@ -33,6 +34,8 @@ pub enum SetBlock<'a> {
     Table(SetTable),
     Figure {
         chart: &'a Chart,
+        /// The bars this figure shows: a bar chart too long for a page is cut into parts.
+        bars: Range<usize>,
         chart_height: f32,
         caption: Arc<Galley>,
         /// The caption without its number, read out as the figure's alternative text.
@@ -91,17 +94,23 @@ pub fn set_document<'a>(typesetter: &mut Typesetter, document: &'a Document) -> 
             Block::Figure(figure) => {
                 figures += 1;
                 let label = format!("{} {figures}.", words.get("docx.figure"));
-                SetBlock::Figure {
-                    chart: &figure.chart,
-                    chart_height: chart::height(&figure.chart, width),
-                    caption: typesetter.text(
-                        &format!("{label} {}", figure.caption),
-                        CAPTION,
-                        MUTED,
-                        width,
-                    ),
-                    alt: &figure.caption,
+                let parts = chart_parts(&figure.chart);
+                let count = parts.len();
+                for (index, bars) in parts.into_iter().enumerate() {
+                    let caption = if count > 1 {
+                        format!("{label} {} ({}/{count})", figure.caption, index + 1)
+                    } else {
+                        format!("{label} {}", figure.caption)
+                    };
+                    set.push(SetBlock::Figure {
+                        chart_height: chart::height(&figure.chart, bars.len(), width),
+                        chart: &figure.chart,
+                        bars,
+                        caption: typesetter.text(&caption, CAPTION, MUTED, width),
+                        alt: &figure.caption,
+                    });
                 }
+                continue;
             }
         };
         set.push(placed);
@@ -114,6 +123,22 @@ pub fn set_document<'a>(typesetter: &mut Typesetter, document: &'a Document) -> 
         set.push(text(typesetter, &document.subtitle, TextKind::Subtitle));
     }
     set
+}
+
+/// Most bars one figure shows: with its caption it stays within a page.
+const BARS_PER_FIGURE: usize = 30;
+
+/// The bars of each part of a bar chart with more bars than a page holds; any other chart is
+/// one part.
+fn chart_parts(chart: &Chart) -> Vec<Range<usize>> {
+    match chart {
+        Chart::Bars { bars, .. } if bars.len() > BARS_PER_FIGURE => (0..bars.len())
+            .step_by(BARS_PER_FIGURE)
+            .map(|start| start..(start + BARS_PER_FIGURE).min(bars.len()))
+            .collect(),
+        Chart::Bars { bars, .. } => vec![0..bars.len()],
+        Chart::Lines { .. } => vec![0..0],
+    }
 }
 
 impl SetBlock<'_> {

@@ -253,3 +253,35 @@ fn a_paragraph_taller_than_a_page_continues_on_the_next_one_without_losing_words
         assert_eq!(whole.matches(&format!("{word} ")).count(), 1, "{word}");
     }
 }
+
+#[test]
+fn a_bar_chart_longer_than_a_page_is_cut_into_parts_that_show_every_bar_once() {
+    let bars: Vec<(String, f64)> = (0..100).map(|i| (format!("Comune {i:03}"), 0.5)).collect();
+    let document = Document {
+        title: "Prova".into(),
+        subtitle: String::new(),
+        lang: Lang::It,
+        blocks: vec![Block::Figure(crate::report::Figure {
+            caption: "Completamento per Comune".into(),
+            chart: crate::report::Chart::Bars {
+                y_label: "Completamento".into(),
+                percent: true,
+                bars,
+            },
+        })],
+    };
+    let pdf = read(&document);
+    let pages = pages_text(&pdf);
+    let whole = pages.join(" ");
+    for part in 1..=4 {
+        assert!(
+            whole.contains(&format!("Completamento per Comune ({part}/4)")),
+            "{whole}"
+        );
+    }
+    for i in 0..100 {
+        let label = format!("Comune {i:03}");
+        assert_eq!(whole.matches(&label).count(), 1, "{label}");
+    }
+    assert!(pages.len() >= 4, "each part within a page");
+}
