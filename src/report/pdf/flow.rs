@@ -85,7 +85,10 @@ pub fn paginate(blocks: &[Measured], height: f32) -> Vec<Vec<Slice>> {
         for (row, &row_height) in block.rows.iter().enumerate() {
             let has_rows = !slice.rows.is_empty();
             if has_rows && y + row_height > height {
-                let next_start = slice.rows.end;
+                // The last row alone on a page reads as a stray: take one more along.
+                let widow = row + 1 == block.rows.len() && slice.rows.len() >= KEEP_AT_START;
+                let next_start = if widow { row - 1 } else { row };
+                slice.rows.end = next_start;
                 pages.last_mut().expect("a page").push(slice);
                 pages.push(Vec::new());
                 slice = Slice {
@@ -94,7 +97,7 @@ pub fn paginate(blocks: &[Measured], height: f32) -> Vec<Vec<Slice>> {
                     lead: false,
                     rows: next_start..next_start,
                 };
-                y = block.repeat;
+                y = block.repeat + block.rows[next_start..row].iter().sum::<f32>();
             }
             slice.rows.end = row + 1;
             y += row_height;
@@ -187,6 +190,15 @@ mod tests {
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[1][0].rows, 0..4);
         assert!(pages[1][0].lead, "with its caption");
+    }
+
+    #[test]
+    fn the_last_row_of_a_table_does_not_go_alone_to_a_new_page() {
+        // Caption and header 27, then 17 rows fit in 200: 18 rows leave the 18th alone.
+        let pages = paginate(&[table(18)], 200.0);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0][0].rows, 0..16);
+        assert_eq!(pages[1][0].rows, 16..18);
     }
 
     #[test]
