@@ -131,14 +131,17 @@ const BARS_PER_FIGURE: usize = 30;
 /// The bars of each part of a bar chart with more bars than a page holds; any other chart is
 /// one part.
 fn chart_parts(chart: &Chart) -> Vec<Range<usize>> {
-    match chart {
-        Chart::Bars { bars, .. } if bars.len() > BARS_PER_FIGURE => (0..bars.len())
-            .step_by(BARS_PER_FIGURE)
-            .map(|start| start..(start + BARS_PER_FIGURE).min(bars.len()))
-            .collect(),
-        Chart::Bars { bars, .. } => vec![0..bars.len()],
-        Chart::Lines { .. } => vec![0..0],
+    let count = match chart {
+        Chart::Bars { bars, .. } => bars.len(),
+        Chart::Lines { .. } => 0,
+    };
+    if count == 0 {
+        return std::iter::once(0..0).collect();
     }
+    (0..count)
+        .step_by(BARS_PER_FIGURE)
+        .map(|start| start..(start + BARS_PER_FIGURE).min(count))
+        .collect()
 }
 
 impl SetBlock<'_> {
