@@ -2,7 +2,7 @@
 //! structure, and the footer with the title and "Pagina 3 di 12" marked as page furniture.
 
 use egui::epaint::ClippedShape;
-use egui::{Align2, Pos2, Rect, Shape, pos2, vec2};
+use egui::{Pos2, Rect, Shape, pos2, vec2};
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
 
 use super::chart;
@@ -145,55 +145,22 @@ fn draw_footer(
     typesetter: &mut Typesetter,
     context: &PageContext,
 ) {
-    let baseline_top = PAGE.y - FOOTER_FROM_BOTTOM;
+    let top = PAGE.y - FOOTER_FROM_BOTTOM;
     let right = PAGE.x - MARGIN;
     let number = typesetter.text(&context.footer, FOOTER, MUTED, f32::INFINITY);
-    let number_width = number.size().x;
-    let title = typesetter.text(
-        context.title,
-        FOOTER,
-        MUTED,
-        content_width() - number_width - 24.0,
-    );
-    let title_line = title.rows.first().map_or(0.0, |row| row.size.y);
-    let mut shapes = vec![
+    let number_left = right - number.size().x;
+    // A title too long for the line ends with an ellipsis rather than run into the number.
+    let title = typesetter.one_line(context.title, FOOTER, MUTED, number_left - MARGIN - 24.0);
+    let shapes = vec![
         Shape::line_segment(
-            [
-                pos2(MARGIN, baseline_top - 5.0),
-                pos2(right, baseline_top - 5.0),
-            ],
+            [pos2(MARGIN, top - 5.0), pos2(right, top - 5.0)],
             egui::Stroke::new(0.4, RULE),
         ),
-        Shape::galley(
-            Align2::RIGHT_TOP
-                .align_size_within_rect(
-                    number.size(),
-                    Rect::from_min_max(pos2(MARGIN, baseline_top), pos2(right, PAGE.y)),
-                )
-                .min,
-            number,
-            MUTED,
-        ),
+        Shape::galley(pos2(MARGIN, top), title, MUTED),
+        Shape::galley(pos2(number_left, top), number, MUTED),
     ];
-    // A title too long for the line is cut to its first line rather than run into the number.
-    if title_line > 0.0 {
-        let clip = Rect::from_min_size(
-            pos2(MARGIN, baseline_top),
-            vec2(content_width(), title_line),
-        );
-        shapes.push(Shape::galley(pos2(MARGIN, baseline_top), title, MUTED));
-        let mut pieces = clipped(shapes);
-        if let Some(last) = pieces.last_mut() {
-            last.clip_rect = clip;
-        }
-        painter.draw_tagged(
-            ContentTag::Artifact(Artifact::with_kind(ArtifactType::Footer)),
-            &pieces,
-        );
-    } else {
-        painter.draw_tagged(
-            ContentTag::Artifact(Artifact::with_kind(ArtifactType::Footer)),
-            &clipped(shapes),
-        );
-    }
+    painter.draw_tagged(
+        ContentTag::Artifact(Artifact::with_kind(ArtifactType::Footer)),
+        &clipped(shapes),
+    );
 }

@@ -285,3 +285,18 @@ fn a_bar_chart_longer_than_a_page_is_cut_into_parts_that_show_every_bar_once() {
     }
     assert!(pages.len() >= 4, "each part within a page");
 }
+
+#[test]
+fn a_title_too_long_for_the_footer_is_cut_with_an_ellipsis_before_the_page_number() {
+    let title = "Rapporto ".repeat(40);
+    let document = Document {
+        title: title.trim_end().to_owned(),
+        subtitle: String::new(),
+        lang: Lang::It,
+        blocks: vec![Block::Paragraph("Testo.".into())],
+    };
+    let text = pages_text(&read(&document)).join(" ");
+    assert!(text.contains('…'), "{text}");
+    assert!(text.contains("Pagina 1 di 1"), "{text}");
+    assert!(text.matches("Rapporto").count() < 40, "{text}");
+}

@@ -63,6 +63,17 @@ impl Typesetter {
         Arc::new(self.fonts.layout_uncached(PIXELS_PER_POINT, Arc::new(job)))
     }
 
+    /// `text` on one line at most `width` wide, ending with "…" where it is cut.
+    pub fn one_line(&mut self, text: &str, size: f32, color: Color32, width: f32) -> Arc<Galley> {
+        let mut job = LayoutJob::simple_singleline(
+            text.to_owned(),
+            FontId::new(size, FontFamily::Proportional),
+            color,
+        );
+        job.wrap = TextWrapping::truncate_at_width(width.max(1.0));
+        Arc::new(self.fonts.layout_uncached(PIXELS_PER_POINT, Arc::new(job)))
+    }
+
     /// The width `text` takes on one line.
     pub fn width(&mut self, text: &str, size: f32) -> f32 {
         self.text(text, size, Color32::BLACK, f32::INFINITY)
