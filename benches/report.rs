@@ -1,15 +1,25 @@
-//! Reports on the demo programme: one Comune's PIAO section (goal ≤ 300 ms) and the
-//! consortium's monitoring report (goal ≤ 1 s), each built and written as DOCX with its
-//! charts, as `cruscotto report` does.
+//! Reports: one Comune's PIAO section (goal ≤ 300 ms) and the consortium's monitoring report
+//! on the demo (goal ≤ 1 s), each built and written as DOCX and as PDF with their charts, as
+//! `cruscotto report` does; and a sample of 100 sections of the national programme (7,900
+//! Comuni, 24 months), from which the time for all 7,900 is extrapolated (goal ≤ 5 minutes).
 //!
 //! Run with `cargo bench --bench report`.
 
 use std::hint::black_box;
-use std::io::Cursor;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use cruscotto::model::PartnerId;
-use cruscotto::report::{ReportOptions, consortium_report, docx::write_docx, piao_section};
+use cruscotto::demo::{DemoOptions, generate};
+use cruscotto::model::{PartnerId, Project};
+use cruscotto::report::{
+    Document, ReportFormat, ReportOptions, consortium_report, piao_section, render_report,
+};
+
+const FORMATS: [(ReportFormat, &str); 2] =
+    [(ReportFormat::Docx, "docx"), (ReportFormat::Pdf, "pdf")];
+
+fn written(document: &Document, format: ReportFormat) -> Vec<u8> {
+    render_report(document, format).expect("the report is written")
+}
 
 fn demo(c: &mut Criterion) {
     let project = cruscotto::demo::embedded();
@@ -26,24 +36,53 @@ fn demo(c: &mut Criterion) {
     group.bench_function("piao section, model", |b| {
         b.iter(|| black_box(piao_section(&project, &cherasco, &options)))
     });
-    group.bench_function("piao section, model and docx", |b| {
-        b.iter(|| {
-            let section = piao_section(&project, &cherasco, &options).unwrap();
-            let mut bytes = Vec::new();
-            write_docx(&section, Cursor::new(&mut bytes)).unwrap();
-            black_box(bytes)
-        })
-    });
-    group.bench_function("consortium report, model and docx", |b| {
-        b.iter(|| {
-            let report = consortium_report(&project, &options);
-            let mut bytes = Vec::new();
-            write_docx(&report, Cursor::new(&mut bytes)).unwrap();
-            black_box(bytes)
-        })
-    });
+    for (format, name) in FORMATS {
+        group.bench_function(format!("piao section, model and {name}"), |b| {
+            b.iter(|| {
+                let section = piao_section(&project, &cherasco, &options).unwrap();
+                black_box(written(&section, format))
+            })
+        });
+        group.bench_function(format!("consortium report, model and {name}"), |b| {
+            b.iter(|| black_box(written(&consortium_report(&project, &options), format)))
+        });
+    }
     group.finish();
 }
 
-criterion_group!(benches, demo);
+/// Every 79th Comune of the national programme: 100 sections spread over the list.
+fn sample(project: &Project) -> Vec<PartnerId> {
+    project
+        .partners
+        .keys()
+        .step_by(79)
+        .take(100)
+        .cloned()
+        .collect()
+}
+
+fn national(c: &mut Criterion) {
+    let project = generate(&DemoOptions {
+        partners: 7900,
+        ..DemoOptions::default()
+    });
+    let ids = sample(&project);
+    assert_eq!(ids.len(), 100);
+    let options = ReportOptions::default();
+    let mut group = c.benchmark_group("report national");
+    group.sample_size(10);
+    for (format, name) in FORMATS {
+        group.bench_function(format!("100 of 7900 sections, model and {name}"), |b| {
+            b.iter(|| {
+                for id in &ids {
+                    let section = piao_section(&project, id, &options).unwrap();
+                    black_box(written(&section, format));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, demo, national);
 criterion_main!(benches);

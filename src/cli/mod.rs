@@ -266,7 +266,7 @@ enum Command {
         /// year when omitted).
         #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
         year: Option<i32>,
-        /// Document format (PDF is not yet available).
+        /// Document format.
         #[arg(long, value_enum, default_value_t = report::ReportFormat::Docx)]
         format: report::ReportFormat,
         /// File to write.

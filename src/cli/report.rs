@@ -40,13 +40,6 @@ pub fn run(file: Option<&Path>, options: &Options) -> ExitCode {
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    if options.format == ReportFormat::Pdf {
-        eprintln!(
-            "error: PDF reports are not yet available; write --format docx and convert it \
-             (e.g. soffice --headless --convert-to pdf)"
-        );
-        return ExitCode::from(EXIT_UNREADABLE);
-    }
     let scenario = match options.scenario.as_deref() {
         None => None,
         Some(wanted) => match scenario_id(&project, wanted) {

@@ -13,10 +13,10 @@ use crate::model::Month;
 pub const CHART_WIDTH: u32 = 1600;
 pub const CHART_HEIGHT: u32 = 800;
 /// Height of one bar's row in a bar chart.
-const BAR_ROW: u32 = 64;
+pub(super) const BAR_ROW: u32 = 64;
 
 /// The dashboard's series colours (Okabe–Ito, as ui/theme.rs draws lines and fills).
-const SERIES: [[u8; 3]; 7] = [
+pub(super) const SERIES: [[u8; 3]; 7] = [
     [0x00, 0x72, 0xB2],
     [0xE6, 0x9F, 0x00],
     [0x00, 0x9E, 0x73],
@@ -27,12 +27,12 @@ const SERIES: [[u8; 3]; 7] = [
 ];
 const BACKGROUND: Rgb<u8> = Rgb([255, 255, 255]);
 /// Text on white at 12.6:1.
-const TEXT: Rgb<u8> = Rgb([0x33, 0x33, 0x33]);
-const GRID: Rgb<u8> = Rgb([0xDD, 0xDD, 0xDD]);
-const AXIS: Rgb<u8> = Rgb([0x66, 0x66, 0x66]);
+pub(super) const TEXT: Rgb<u8> = Rgb([0x33, 0x33, 0x33]);
+pub(super) const GRID: Rgb<u8> = Rgb([0xDD, 0xDD, 0xDD]);
+pub(super) const AXIS: Rgb<u8> = Rgb([0x66, 0x66, 0x66]);
 /// About 9.5 pt once the chart is shown 16 cm wide.
 const FONT_PX: f32 = 34.0;
-const BAND_ALPHA: f32 = 0.22;
+pub(super) const BAND_ALPHA: f32 = 0.22;
 
 /// The chart as PNG bytes, with its width and height in pixels.
 pub fn render_chart(chart: &Chart, lang: Lang) -> (Vec<u8>, u32, u32) {
@@ -206,7 +206,7 @@ fn colour(index: usize) -> Rgb<u8> {
 }
 
 /// A round step for about five grid lines up to `max`.
-fn nice_step(max: f64) -> f64 {
+pub(super) fn nice_step(max: f64) -> f64 {
     let raw = (max / 5.0).max(f64::MIN_POSITIVE);
     let magnitude = 10f64.powf(raw.log10().floor());
     let scaled = raw / magnitude;
@@ -222,7 +222,7 @@ fn nice_step(max: f64) -> f64 {
     nice * magnitude
 }
 
-fn value_label(value: f64, percent: bool, lang: Lang) -> String {
+pub(super) fn value_label(value: f64, percent: bool, lang: Lang) -> String {
     if percent {
         format::percent(lang, value * 100.0, 0)
     } else {
@@ -362,7 +362,7 @@ fn legend(canvas: &mut Canvas, series: &[Series], right: f32) {
 }
 
 /// Longest bar label drawn; longer ones end with an ellipsis (the table beside has them whole).
-const LABEL_CHARS: usize = 38;
+pub(super) const LABEL_CHARS: usize = 38;
 
 fn horizontal_bars(bars: &[(String, f64)], y_label: &str, percent: bool, lang: Lang) -> RgbImage {
     let height = 90 + BAR_ROW * bars.len().max(1) as u32 + 30;

@@ -1,11 +1,12 @@
 //! Documents written from the project: a report model (sections, paragraphs, tables,
 //! figures and notes) built by plain functions (`piao` for one Comune's "lavoro agile"
 //! section of its PIAO, `consortium` for the programme's monitoring report), and the
-//! back ends that write it (`docx`; PDF comes later), reached through `write`. Nothing here knows about egui.
+//! back ends that write it (`docx`, `pdf`), reached through `write`. Nothing here knows about egui.
 
 mod chart_png;
 mod consortium;
 pub mod docx;
+mod pdf;
 mod piao;
 mod piao_plan;
 mod words;

@@ -13,11 +13,11 @@ use crate::analysis::{
 use crate::i18n::format;
 use crate::model::{Cents, IndicatorBlock, IndicatorDef, IndicatorValues, PartnerId, Project};
 
-fn demo() -> Project {
+pub(super) fn demo() -> Project {
     crate::demo::embedded()
 }
 
-fn cherasco(project: &Project) -> PartnerId {
+pub(super) fn cherasco(project: &Project) -> PartnerId {
     project
         .partners
         .iter()
@@ -161,7 +161,7 @@ fn every_figure_of_the_piao_section_is_the_analysis_figure() {
 
 /// A small programme whose one Comune has observed nothing, with an indicator that has a
 /// target and nothing else.
-fn empty_comune() -> (Project, PartnerId) {
+pub(super) fn empty_comune() -> (Project, PartnerId) {
     let mut p = project("2025-01", "2026-12");
     p.indicators.insert(
         "wellbeing".into(),

@@ -38,8 +38,8 @@ pub enum ReportSubject {
 pub enum ReportError {
     #[error("no partner with id {0} in the project")]
     UnknownPartner(String),
-    #[error("PDF reports are not yet available")]
-    PdfNotAvailable,
+    #[error("cannot write the PDF: {0}")]
+    Pdf(#[from] crate::render::pdf::PdfError),
     #[error("{0}")]
     Docx(#[from] super::docx::DocxError),
 }
@@ -64,7 +64,7 @@ pub fn render_report(document: &Document, format: ReportFormat) -> Result<Vec<u8
             write_docx(document, &mut bytes)?;
             Ok(bytes.into_inner())
         }
-        ReportFormat::Pdf => Err(ReportError::PdfNotAvailable),
+        ReportFormat::Pdf => Ok(super::pdf::write_pdf(document)?),
     }
 }
 

@@ -1,4 +1,4 @@
-//! `cruscotto report`: the real binary writes a DOCX a word processor opens, and refuses
+//! `cruscotto report`: the real binary writes a DOCX a word processor opens and a PDF, and refuses
 //! what it cannot do with a clear message.
 
 use std::io::Read;
@@ -92,7 +92,7 @@ fn a_scenario_is_named_in_the_development_programme() {
 }
 
 #[test]
-fn unknown_partners_and_scenarios_and_pdf_are_refused_with_a_reason() {
+fn unknown_partners_and_scenarios_are_refused_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.docx");
     let partner = cruscotto(&["report", "--partner", "Atlantide", "--out", path_arg(&out)]);
@@ -101,9 +101,6 @@ fn unknown_partners_and_scenarios_and_pdf_are_refused_with_a_reason() {
     let scenario = cruscotto(&["report", "--scenario", "nessuno", "--out", path_arg(&out)]);
     assert_eq!(scenario.status.code(), Some(2));
     assert!(stderr(&scenario).contains("no scenario \"nessuno\""));
-    let pdf = cruscotto(&["report", "--format", "pdf", "--out", path_arg(&out)]);
-    assert_eq!(pdf.status.code(), Some(2));
-    assert!(stderr(&pdf).contains("not yet available"));
     assert!(
         !out.exists(),
         "nothing is written when the report is refused"
@@ -120,5 +117,37 @@ fn an_unwritable_destination_is_an_error_not_a_panic() {
         stderr(&output).contains("cannot write"),
         "{}",
         stderr(&output)
+    );
+}
+
+#[test]
+fn a_pdf_report_is_written_with_the_comunes_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cherasco.pdf");
+    let output = cruscotto(&[
+        "report",
+        "--partner",
+        "Cherasco",
+        "--format",
+        "pdf",
+        "--lang",
+        "en",
+        "--out",
+        path_arg(&out),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bytes = std::fs::read(&out).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let pdf = lopdf::Document::load_mem(&bytes).expect("the PDF reads back");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Organisation of agile work — Comune of Cherasco"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Page 1 of {}", pages.len())),
+        "{text}"
     );
 }

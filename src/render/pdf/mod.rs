@@ -12,7 +12,10 @@ pub use fonts::PdfFonts;
 use egui::epaint::ClippedShape;
 use egui::{Rect, Vec2};
 use krilla::metadata::Metadata;
+use krilla::outline::Outline;
 use krilla::page::PageSettings;
+use krilla::surface::Surface;
+use krilla::tagging::{ContentTag, Identifier, TagTree};
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +72,42 @@ impl PdfWriter {
         Ok(())
     }
 
+    /// Adds a page of `size` points that `paint` fills piece by piece, so that each piece can
+    /// be tagged for the document's structure (a heading, a table cell, a figure).
+    pub fn add_page_with(
+        &mut self,
+        size: Vec2,
+        paint: impl FnOnce(&mut PagePainter<'_, '_>),
+    ) -> Result<(), PdfError> {
+        let settings = PageSettings::from_wh(size.x, size.y).ok_or(PdfError::PageSize {
+            width: size.x,
+            height: size.y,
+        })?;
+        let mut page = self.document.start_page_with(settings);
+        let mut surface = page.surface();
+        let mut painter = PagePainter {
+            surface: &mut surface,
+            fonts: &self.fonts,
+            page: Rect::from_min_size(egui::Pos2::ZERO, size),
+        };
+        paint(&mut painter);
+        surface.finish();
+        page.finish();
+        self.pages += 1;
+        Ok(())
+    }
+
+    /// The bookmarks a viewer shows beside the pages.
+    pub fn set_outline(&mut self, outline: Outline) {
+        self.document.set_outline(outline);
+    }
+
+    /// The logical structure (headings, paragraphs, tables, figures) that screen readers
+    /// follow; its leaves are the identifiers `PagePainter::draw_tagged` returned.
+    pub fn set_tag_tree(&mut self, tree: TagTree) {
+        self.document.set_tag_tree(tree);
+    }
+
     pub fn page_count(&self) -> usize {
         self.pages
     }
@@ -78,5 +117,27 @@ impl PdfWriter {
         self.document
             .finish()
             .map_err(|error| PdfError::Write(format!("{error:?}")))
+    }
+}
+
+/// Draws shapes onto one page being added, each piece optionally marked with a content tag.
+pub struct PagePainter<'a, 'b> {
+    surface: &'a mut Surface<'b>,
+    fonts: &'a PdfFonts,
+    page: Rect,
+}
+
+impl PagePainter<'_, '_> {
+    pub fn draw(&mut self, shapes: &[ClippedShape]) {
+        shapes::draw_all(self.surface, self.fonts, self.page, shapes);
+    }
+
+    /// Draws `shapes` as one marked piece of content, returning its identifier for the tag
+    /// tree.
+    pub fn draw_tagged(&mut self, tag: ContentTag<'_>, shapes: &[ClippedShape]) -> Identifier {
+        let id = self.surface.start_tagged(tag);
+        self.draw(shapes);
+        self.surface.end_tagged();
+        id
     }
 }
