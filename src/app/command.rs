@@ -37,6 +37,8 @@ pub enum AppCommand {
     Template,
     /// The workshop deck as one PDF, a page per presented slide.
     ExportDeckPdf,
+    /// The consortium's report or Comuni's PIAO sections as DOCX or PDF.
+    ExportReport,
     Undo,
     Redo,
     /// Go to the Partners view with the cursor in its search field.
@@ -158,7 +160,7 @@ const fn choice(
 }
 
 /// Every command, in menu order.
-pub static COMMANDS: [Registered; 30] = [
+pub static COMMANDS: [Registered; 31] = [
     entry(
         AppCommand::New,
         "app.command.new",
@@ -219,6 +221,14 @@ pub static COMMANDS: [Registered; 30] = [
         AppCommand::Template,
         "export.template_command",
         "export.template_tip",
+        &[],
+        Menu::File,
+        2,
+    ),
+    entry(
+        AppCommand::ExportReport,
+        "report_window.command",
+        "report_window.command_tip",
         &[],
         Menu::File,
         2,

@@ -27,6 +27,8 @@ mod presentation;
 mod presenter;
 pub mod projections;
 mod prompts;
+mod report_export;
+mod report_files;
 mod requests;
 pub mod screenshot;
 pub mod settings;
@@ -112,6 +114,8 @@ pub struct Backends {
     pub save: fn(&std::path::Path, &Project) -> Result<(), SaveError>,
     pub dashboard: fn(&Project) -> Dashboard,
     pub calibrate: fn(&Project, &ProjectionSettings) -> Calibration,
+    /// Opens a written file or folder with the system's handler ("Open when done").
+    pub open_path: fn(&std::path::Path) -> Result<(), String>,
 }
 
 impl Default for Backends {
@@ -120,6 +124,7 @@ impl Default for Backends {
             save: crate::store::save,
             dashboard: crate::analysis::dashboard::dashboard,
             calibrate: crate::analysis::projection::calibrate,
+            open_path: report_export::open_with_system_handler,
         }
     }
 }
@@ -208,6 +213,9 @@ pub struct CruscottoApp {
     /// An export or templates being written.
     export: Option<exports::ExportJob>,
     slide_export: Option<SlideExportState>,
+    /// File → "Export report…": the form, its dialogs, or the reports being written.
+    report: Option<report_export::ReportState>,
+    open_path: fn(&std::path::Path) -> Result<(), String>,
 }
 
 impl CruscottoApp {
@@ -259,6 +267,8 @@ impl CruscottoApp {
             import: None,
             export: None,
             slide_export: options.slides.map(SlideExportState::new),
+            report: None,
+            open_path: options.backends.open_path,
         }
     }
 
@@ -331,6 +341,7 @@ impl CruscottoApp {
             || self.projections.is_updating()
             || self.import_is_reading()
             || self.is_exporting()
+            || self.report_is_running()
     }
 
     /// Waits for the running file work to finish and takes in its results (tests, and the
@@ -342,6 +353,7 @@ impl CruscottoApp {
         self.derived.wait();
         self.projections.wait();
         self.wait_for_import_and_export();
+        self.wait_for_report();
     }
 
     /// The scenario every surface shows (`None` when the project has no scenario).

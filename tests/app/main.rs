@@ -11,6 +11,7 @@ mod import;
 mod overview;
 mod partners;
 mod paste;
+mod report_window;
 mod scenarios;
 mod slides;
 mod slides_live;
