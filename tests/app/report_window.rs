@@ -195,7 +195,7 @@ fn the_bar_counts_the_files_and_cancel_stops_before_the_next_one() {
         written < 400,
         "{written} files: the run went on after Cancel"
     );
-    harness.get_by_label(&format!("Reports cancelled: {written} of 400 written"));
+    harness.get_by_label(&format!("Reports cancelled: written {written} of 400"));
 }
 
 #[test]
