@@ -26,6 +26,10 @@ pub enum DialogPurpose {
     Report(crate::report::ReportFormat),
     /// A folder for one report per Comune.
     ReportFolder,
+    /// Where to write the current slide as PNG.
+    SlidePng,
+    /// A folder for the deck's numbered PNGs.
+    DeckPngs,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,7 +88,8 @@ impl FileDialogs for NativeDialogs {
                 DialogPurpose::Open | DialogPurpose::SaveAs => &["ron"],
                 DialogPurpose::DeckPdf => &["pdf"],
                 DialogPurpose::Report(format) => &[format.extension()],
-                DialogPurpose::ReportFolder => &[],
+                DialogPurpose::SlidePng => &["png"],
+                DialogPurpose::ReportFolder | DialogPurpose::DeckPngs => &[],
             };
             let mut dialog = rfd::FileDialog::new().set_title(&request.title);
             if !extensions.is_empty() {
@@ -102,8 +107,11 @@ impl FileDialogs for NativeDialogs {
                 DialogPurpose::Export
                 | DialogPurpose::Template
                 | DialogPurpose::DeckPdf
-                | DialogPurpose::Report(_) => dialog.save_file(),
-                DialogPurpose::Templates | DialogPurpose::ReportFolder => dialog.pick_folder(),
+                | DialogPurpose::Report(_)
+                | DialogPurpose::SlidePng => dialog.save_file(),
+                DialogPurpose::Templates
+                | DialogPurpose::ReportFolder
+                | DialogPurpose::DeckPngs => dialog.pick_folder(),
                 DialogPurpose::SaveAs => dialog.save_file().map(with_ron_extension),
             };
             // rfd answers "cancelled" at once when there is neither a desktop portal nor

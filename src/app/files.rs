@@ -101,6 +101,10 @@ impl CruscottoApp {
                 ("report_window.dialog_title", self.suggested_report_name())
             }
             DialogPurpose::ReportFolder => ("report_window.folder_title", None),
+            DialogPurpose::SlidePng => {
+                ("window_exports.dialog.slide_png", self.current_slide_name())
+            }
+            DialogPurpose::DeckPngs => ("window_exports.dialog.deck_pngs", None),
         };
         let directory = self
             .doc
@@ -124,6 +128,8 @@ impl CruscottoApp {
                     }
                     DialogPurpose::Report(ReportFormat::Docx) => "report_window.dialog_filter",
                     DialogPurpose::ReportFolder => "report_window.folder_title",
+                    DialogPurpose::SlidePng => "window_exports.dialog.png_filter",
+                    DialogPurpose::DeckPngs => "window_exports.dialog.deck_pngs",
                 },
             )
             .into_owned(),
@@ -157,6 +163,14 @@ impl CruscottoApp {
             (DialogPurpose::Import, Some(path)) => self.start_import(vec![path]),
             (DialogPurpose::Export, Some(path)) => self.start_export(path),
             (DialogPurpose::DeckPdf, Some(path)) => self.start_deck_pdf(path),
+            (DialogPurpose::SlidePng, Some(path)) => {
+                if let Some(slide) = self.current_slide() {
+                    self.start_slide_pngs(super::deck_png::SlidePick::One(slide), path);
+                }
+            }
+            (DialogPurpose::DeckPngs, Some(path)) => {
+                self.start_slide_pngs(super::deck_png::SlidePick::Deck, path)
+            }
             (DialogPurpose::Report(_) | DialogPurpose::ReportFolder, path) => {
                 self.take_report_path(path)
             }

@@ -147,6 +147,7 @@ impl CruscottoApp {
         let retry = super::failures::banner(ui, self.lang, self.derived.failure());
         chrome::status_bar(ui, self);
         self.report_progress_bar(ui);
+        self.export_progress_bar(ui);
         chrome::navigation(ui, self, commands);
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(path) = &self.opening_at_start {
@@ -246,6 +247,12 @@ impl CruscottoApp {
             AppCommand::Templates => self.ask_for_path(ctx, DialogPurpose::Templates),
             AppCommand::ExportDeckPdf => self.ask_for_path(ctx, DialogPurpose::DeckPdf),
             AppCommand::ExportReport => self.open_report_form(),
+            AppCommand::ExportSlidePng => {
+                if self.current_slide().is_some() {
+                    self.ask_for_path(ctx, DialogPurpose::SlidePng);
+                }
+            }
+            AppCommand::ExportDeckPngs => self.ask_for_path(ctx, DialogPurpose::DeckPngs),
             AppCommand::Template => {
                 if self.single_selected_partner().is_some() {
                     self.ask_for_path(ctx, DialogPurpose::Template);

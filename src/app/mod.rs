@@ -7,6 +7,8 @@ mod chrome;
 mod command;
 pub mod deck_pdf;
 mod deck_pdf_export;
+pub mod deck_png;
+mod deck_png_export;
 mod derived;
 pub mod dialogs;
 mod document;

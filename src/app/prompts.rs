@@ -152,6 +152,8 @@ impl Prompt {
                         DialogPurpose::DeckPdf => "slides_export.dialog_title",
                         DialogPurpose::Report(_) => "report_window.dialog_title",
                         DialogPurpose::ReportFolder => "report_window.folder_title",
+                        DialogPurpose::SlidePng => "window_exports.dialog.slide_png",
+                        DialogPurpose::DeckPngs => "window_exports.dialog.deck_pngs",
                     };
                     ui.heading(t(title));
                     ui.label(t("files.no_dialog.body"));
