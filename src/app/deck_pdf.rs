@@ -138,3 +138,26 @@ impl ScenarioCache {
         self.figures.as_ref()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_counts_pages_and_a_false_answer_stops_the_pdf() {
+        let project = crate::demo::embedded();
+        let options = DeckPdfOptions {
+            pixels: [1920.0, 1080.0],
+            lang: Lang::It,
+            theme: ProjectorTheme::default(),
+        };
+        let mut heard = Vec::new();
+        let outcome = deck_pdf(&project, options, |done, total| {
+            heard.push((done, total));
+            done < 2
+        });
+        assert_eq!(outcome, Ok(None), "cancelled after the second page");
+        let total = super::super::presentation::presented(&project).len();
+        assert_eq!(heard, [(1, total), (2, total)]);
+    }
+}

@@ -35,11 +35,12 @@ impl Headless {
         // The first pass loads the fonts and settles layout; the second is what is kept.
         let mut shapes = Vec::new();
         for _ in 0..2 {
-            let output = self.ctx.run_ui(self.input(size), &mut paint);
+            let mut output = self.ctx.run_ui(self.input(size), &mut paint);
             // Kept for `render`: the atlas is sent whole once, then only its new parts.
             if let Ok(mut textures) = self.textures.lock() {
                 textures.apply(&output.textures_delta);
             }
+            output.textures_delta.clear();
             shapes = output.shapes;
         }
         shapes
