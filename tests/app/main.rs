@@ -16,3 +16,4 @@ mod scenarios;
 mod slides;
 mod slides_live;
 mod slides_pdf;
+mod slides_png;
