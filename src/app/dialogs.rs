@@ -30,6 +30,8 @@ pub enum DialogPurpose {
     SlidePng,
     /// A folder for the deck's numbered PNGs.
     DeckPngs,
+    /// Where to save a plot's picture.
+    PlotPng,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +90,7 @@ impl FileDialogs for NativeDialogs {
                 DialogPurpose::Open | DialogPurpose::SaveAs => &["ron"],
                 DialogPurpose::DeckPdf => &["pdf"],
                 DialogPurpose::Report(format) => &[format.extension()],
-                DialogPurpose::SlidePng => &["png"],
+                DialogPurpose::SlidePng | DialogPurpose::PlotPng => &["png"],
                 DialogPurpose::ReportFolder | DialogPurpose::DeckPngs => &[],
             };
             let mut dialog = rfd::FileDialog::new().set_title(&request.title);
@@ -108,7 +110,8 @@ impl FileDialogs for NativeDialogs {
                 | DialogPurpose::Template
                 | DialogPurpose::DeckPdf
                 | DialogPurpose::Report(_)
-                | DialogPurpose::SlidePng => dialog.save_file(),
+                | DialogPurpose::SlidePng
+                | DialogPurpose::PlotPng => dialog.save_file(),
                 DialogPurpose::Templates
                 | DialogPurpose::ReportFolder
                 | DialogPurpose::DeckPngs => dialog.pick_folder(),

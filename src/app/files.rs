@@ -105,6 +105,10 @@ impl CruscottoApp {
                 ("window_exports.dialog.slide_png", self.current_slide_name())
             }
             DialogPurpose::DeckPngs => ("window_exports.dialog.deck_pngs", None),
+            DialogPurpose::PlotPng => (
+                "window_exports.dialog.plot_png",
+                Some(self.suggested_name_with("png")),
+            ),
         };
         let directory = self
             .doc
@@ -128,7 +132,9 @@ impl CruscottoApp {
                     }
                     DialogPurpose::Report(ReportFormat::Docx) => "report_window.dialog_filter",
                     DialogPurpose::ReportFolder => "report_window.folder_title",
-                    DialogPurpose::SlidePng => "window_exports.dialog.png_filter",
+                    DialogPurpose::SlidePng | DialogPurpose::PlotPng => {
+                        "window_exports.dialog.png_filter"
+                    }
                     DialogPurpose::DeckPngs => "window_exports.dialog.deck_pngs",
                 },
             )
@@ -171,6 +177,7 @@ impl CruscottoApp {
             (DialogPurpose::DeckPngs, Some(path)) => {
                 self.start_slide_pngs(super::deck_png::SlidePick::Deck, path)
             }
+            (DialogPurpose::PlotPng, path) => self.take_plot_path(path),
             (DialogPurpose::Report(_) | DialogPurpose::ReportFolder, path) => {
                 self.take_report_path(path)
             }

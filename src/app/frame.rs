@@ -122,6 +122,7 @@ impl CruscottoApp {
         for command in commands {
             self.apply_command(&ctx, command);
         }
+        self.take_plot_menu(&ctx);
         if !gesture_in_progress(&ctx) {
             self.doc.seal_gesture();
         }
@@ -129,6 +130,7 @@ impl CruscottoApp {
         self.autosave_tick(&ctx);
         self.export_tick();
         self.report_tick();
+        self.plot_grab_tick(&ctx);
         self.update_window_title(&ctx);
         self.screenshot_tick(&ctx);
         self.slide_export_tick(&ctx);

@@ -25,6 +25,7 @@ mod monitors;
 mod months_play;
 mod palette;
 mod play_controls;
+mod plot_grab;
 mod presentation;
 mod presenter;
 pub mod projections;
@@ -218,6 +219,10 @@ pub struct CruscottoApp {
     /// File → "Export report…": the form, its dialogs, or the reports being written.
     report: Option<report_export::ReportState>,
     open_path: fn(&std::path::Path) -> Result<(), String>,
+    /// A plot's picture being grabbed for the clipboard or a file.
+    plot_grab: Option<plot_grab::PlotGrab>,
+    /// The plot whose file is being asked for.
+    plot_to_save: Option<egui::Rect>,
 }
 
 impl CruscottoApp {
@@ -271,6 +276,8 @@ impl CruscottoApp {
             slide_export: options.slides.map(SlideExportState::new),
             report: None,
             open_path: options.backends.open_path,
+            plot_grab: None,
+            plot_to_save: None,
         }
     }
 
@@ -344,6 +351,7 @@ impl CruscottoApp {
             || self.import_is_reading()
             || self.is_exporting()
             || self.report_is_running()
+            || self.is_grabbing_plot()
     }
 
     /// Waits for the running file work to finish and takes in its results (tests, and the
@@ -417,6 +425,10 @@ impl eframe::App for CruscottoApp {
     /// A screenshot shows the dashboard as it rests: wherever the pointer happens to be on
     /// the virtual screen, it must not hover a plot or a tooltip into the picture.
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.is_grabbing_plot() {
+            // The pointer is where the menu was, over the plot: no hover label in its picture.
+            raw_input.events.push(egui::Event::PointerGone);
+        }
         if self.is_taking_screenshot() {
             raw_input.events.retain(|event| {
                 !matches!(

@@ -154,6 +154,7 @@ impl Prompt {
                         DialogPurpose::ReportFolder => "report_window.folder_title",
                         DialogPurpose::SlidePng => "window_exports.dialog.slide_png",
                         DialogPurpose::DeckPngs => "window_exports.dialog.deck_pngs",
+                        DialogPurpose::PlotPng => "window_exports.dialog.plot_png",
                     };
                     ui.heading(t(title));
                     ui.label(t("files.no_dialog.body"));

@@ -10,6 +10,7 @@ mod found_in_use;
 mod import;
 mod overview;
 mod partners;
+mod plot_menu;
 mod paste;
 mod report_window;
 mod scenarios;
