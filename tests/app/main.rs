@@ -18,3 +18,4 @@ mod slides;
 mod slides_live;
 mod slides_pdf;
 mod slides_png;
+mod zz_look;
