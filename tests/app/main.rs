@@ -18,4 +18,3 @@ mod slides;
 mod slides_live;
 mod slides_pdf;
 mod slides_png;
-mod zz_look;
