@@ -165,6 +165,9 @@ impl CruscottoApp {
                         .text(text)
                         .desired_width(360.0),
                 );
+                if cancelling {
+                    ui.label(tr(lang, "window_exports.cancelling"));
+                }
                 let button = egui::Button::new(tr(lang, "app.prompt.cancel"));
                 cancel = ui.add_enabled(!cancelling, button).clicked();
             });

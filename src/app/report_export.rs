@@ -237,6 +237,9 @@ impl CruscottoApp {
                         .text(text)
                         .desired_width(360.0),
                 );
+                if cancelling {
+                    ui.label(tr(lang, "window_exports.cancelling"));
+                }
                 let button = ui.add_enabled(
                     !cancelling,
                     egui::Button::new(tr(lang, "app.prompt.cancel")),

@@ -47,8 +47,15 @@ fn a_plot_is_saved_as_png_cropped_to_itself() {
     assert!((200..700).contains(&height), "{height}");
     let picture = image::open(&file).unwrap().to_rgba8();
     let colours: std::collections::BTreeSet<[u8; 4]> = picture.pixels().map(|p| p.0).collect();
-    assert!(colours.len() > 20, "a drawn plot, {} colours", colours.len());
-    assert!(harness.query_by_label("Copy image").is_none(), "the menu closed");
+    assert!(
+        colours.len() > 20,
+        "a drawn plot, {} colours",
+        colours.len()
+    );
+    assert!(
+        harness.query_by_label("Copy image").is_none(),
+        "the menu closed"
+    );
     harness.get_by_label_contains("adozione.png");
 }
 
