@@ -182,7 +182,8 @@ impl CruscottoApp {
         let project = Arc::clone(self.doc.shared());
         let options = ReportOptions {
             lang: form.lang,
-            scenario: form.scenario.clone(),
+            // A scenario deleted while the form was open: the baseline, as the form then shows.
+            scenario: (form.scenario.clone()).filter(|id| project.scenarios.contains_key(id)),
             year: Some(form.year),
         };
         let format: ReportFormat = form.format;
