@@ -103,6 +103,7 @@ fn enabled(app: &CruscottoApp, command: &AppCommand) -> bool {
         AppCommand::Undo => app.doc.can_undo(),
         AppCommand::Redo => app.doc.can_redo(),
         AppCommand::Template => app.single_selected_partner().is_some(),
+        AppCommand::ExportSlidePng | AppCommand::ExportDeckPngs => app.current_slide().is_some(),
         _ => true,
     }
 }

@@ -37,6 +37,12 @@ pub enum AppCommand {
     Template,
     /// The workshop deck as one PDF, a page per presented slide.
     ExportDeckPdf,
+    /// The consortium's report or Comuni's PIAO sections as DOCX or PDF.
+    ExportReport,
+    /// The slide shown or selected as one PNG, at twice the projector's density.
+    ExportSlidePng,
+    /// Every presented slide as numbered PNGs into a folder.
+    ExportDeckPngs,
     Undo,
     Redo,
     /// Go to the Partners view with the cursor in its search field.
@@ -158,7 +164,7 @@ const fn choice(
 }
 
 /// Every command, in menu order.
-pub static COMMANDS: [Registered; 30] = [
+pub static COMMANDS: [Registered; 33] = [
     entry(
         AppCommand::New,
         "app.command.new",
@@ -224,9 +230,33 @@ pub static COMMANDS: [Registered; 30] = [
         2,
     ),
     entry(
+        AppCommand::ExportReport,
+        "report_window.command",
+        "report_window.command_tip",
+        &[],
+        Menu::File,
+        2,
+    ),
+    entry(
         AppCommand::ExportDeckPdf,
         "slides_export.command.deck_pdf",
         "slides_export.tip.deck_pdf",
+        &[],
+        Menu::File,
+        2,
+    ),
+    entry(
+        AppCommand::ExportSlidePng,
+        "window_exports.command.slide_png",
+        "window_exports.tip.slide_png",
+        &[],
+        Menu::File,
+        2,
+    ),
+    entry(
+        AppCommand::ExportDeckPngs,
+        "window_exports.command.deck_pngs",
+        "window_exports.tip.deck_pngs",
         &[],
         Menu::File,
         2,

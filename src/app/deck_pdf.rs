@@ -27,12 +27,13 @@ pub struct DeckPdfOptions {
     pub theme: ProjectorTheme,
 }
 
-/// The PDF's bytes, reporting `(done, total)` after each page.
+/// The PDF's bytes, reporting `(done, total)` after each page; `progress` answering false
+/// stops the work (the user cancelled), with `Ok(None)`.
 pub fn deck_pdf(
     project: &Project,
     options: DeckPdfOptions,
-    mut progress: impl FnMut(usize, usize),
-) -> Result<Vec<u8>, String> {
+    mut progress: impl FnMut(usize, usize) -> bool,
+) -> Result<Option<Vec<u8>>, String> {
     let order = super::presentation::presented(project);
     if order.is_empty() {
         return Err("the deck has no slide to present".to_owned());
@@ -56,10 +57,7 @@ pub fn deck_pdf(
         let Some(slide) = project.deck.get(id) else {
             continue;
         };
-        let figures = match &slide.kind {
-            SlideKind::Scenario { scenario } => scenarios.figures(project, scenario),
-            _ => None,
-        };
+        let figures = scenarios.for_slide(project, slide);
         let inputs = SlideInputs {
             project,
             dashboard: &figures_of,
@@ -73,21 +71,35 @@ pub fn deck_pdf(
             slides::draw(ui, Rect::from_min_size(Pos2::ZERO, page), slide, &inputs);
         });
         writer.add_page(page, &shapes).map_err(|e| e.to_string())?;
-        progress(index + 1, total);
+        if !progress(index + 1, total) {
+            return Ok(None);
+        }
     }
-    writer.finish().map_err(|e| e.to_string())
+    writer.finish().map(Some).map_err(|e| e.to_string())
 }
 
 /// A scenario's figures, computed once per deck: the calibration is shared by every
 /// scenario slide, as the window's cache shares it.
 #[derive(Default)]
-struct ScenarioCache {
+pub(super) struct ScenarioCache {
     calibration: Option<Arc<projection::Calibration>>,
     baseline: Option<Arc<projection::Projection>>,
     figures: Option<ScenarioFigures>,
 }
 
 impl ScenarioCache {
+    /// The figures `slide` shows, when it is a scenario's slide.
+    pub(super) fn for_slide(
+        &mut self,
+        project: &Project,
+        slide: &crate::model::Slide,
+    ) -> Option<&ScenarioFigures> {
+        match &slide.kind {
+            SlideKind::Scenario { scenario } => self.figures(project, scenario),
+            _ => None,
+        }
+    }
+
     fn figures(
         &mut self,
         project: &Project,
@@ -124,5 +136,28 @@ impl ScenarioCache {
             backtest: None,
         });
         self.figures.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_counts_pages_and_a_false_answer_stops_the_pdf() {
+        let project = crate::demo::embedded();
+        let options = DeckPdfOptions {
+            pixels: [1920.0, 1080.0],
+            lang: Lang::It,
+            theme: ProjectorTheme::default(),
+        };
+        let mut heard = Vec::new();
+        let outcome = deck_pdf(&project, options, |done, total| {
+            heard.push((done, total));
+            done < 2
+        });
+        assert_eq!(outcome, Ok(None), "cancelled after the second page");
+        let total = super::super::presentation::presented(&project).len();
+        assert_eq!(heard, [(1, total), (2, total)]);
     }
 }

@@ -1,9 +1,10 @@
 //! File → "Presentation as PDF…": the deck written on a worker like the other exports, at
 //! the projector theme and language the window uses, 1920 × 1080 laid out at twice the
-//! density (960 × 540 points).
+//! density (960 × 540 points), with a bar counting the pages and Cancel.
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use super::CruscottoApp;
 use super::deck_pdf::{DeckPdfOptions, deck_pdf};
@@ -22,10 +23,18 @@ impl CruscottoApp {
             lang,
             theme: self.settings.projector_theme,
         };
-        self.start_export_job(move || {
-            let bytes = deck_pdf(&project, options, |_, _| {}).map_err(|reason| {
+        self.start_export_job(move |steps, cancel| {
+            let pages = deck_pdf(&project, options, |done, total| {
+                steps.set(done, total);
+                !cancel.load(Ordering::Relaxed)
+            })
+            .map_err(|reason| {
                 crate::i18n::tr_args(lang, "slides_export.error.draw", &[("reason", &reason)])
             })?;
+            // Cancelled: nothing is written, the file that was there stays.
+            let Some(bytes) = pages else {
+                return Ok(crate::i18n::tr(lang, "window_exports.cancelled").into_owned());
+            };
             crate::store::write_atomically(&path, &bytes)
                 .map(|()| written(lang, &path))
                 .map_err(|error| {

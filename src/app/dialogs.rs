@@ -22,6 +22,16 @@ pub enum DialogPurpose {
     Template,
     /// Where to write the deck as PDF.
     DeckPdf,
+    /// Where to write one report in this format.
+    Report(crate::report::ReportFormat),
+    /// A folder for one report per Comune.
+    ReportFolder,
+    /// Where to write the current slide as PNG.
+    SlidePng,
+    /// A folder for the deck's numbered PNGs.
+    DeckPngs,
+    /// Where to save a plot's picture.
+    PlotPng,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,10 +89,14 @@ impl FileDialogs for NativeDialogs {
                 }
                 DialogPurpose::Open | DialogPurpose::SaveAs => &["ron"],
                 DialogPurpose::DeckPdf => &["pdf"],
+                DialogPurpose::Report(format) => &[format.extension()],
+                DialogPurpose::SlidePng | DialogPurpose::PlotPng => &["png"],
+                DialogPurpose::ReportFolder | DialogPurpose::DeckPngs => &[],
             };
-            let mut dialog = rfd::FileDialog::new()
-                .set_title(&request.title)
-                .add_filter(&request.filter_name, extensions);
+            let mut dialog = rfd::FileDialog::new().set_title(&request.title);
+            if !extensions.is_empty() {
+                dialog = dialog.add_filter(&request.filter_name, extensions);
+            }
             if let Some(directory) = &request.directory {
                 dialog = dialog.set_directory(directory);
             }
@@ -92,10 +106,15 @@ impl FileDialogs for NativeDialogs {
             let asked = Instant::now();
             let path = match request.purpose {
                 DialogPurpose::Open | DialogPurpose::Import => dialog.pick_file(),
-                DialogPurpose::Export | DialogPurpose::Template | DialogPurpose::DeckPdf => {
-                    dialog.save_file()
-                }
-                DialogPurpose::Templates => dialog.pick_folder(),
+                DialogPurpose::Export
+                | DialogPurpose::Template
+                | DialogPurpose::DeckPdf
+                | DialogPurpose::Report(_)
+                | DialogPurpose::SlidePng
+                | DialogPurpose::PlotPng => dialog.save_file(),
+                DialogPurpose::Templates
+                | DialogPurpose::ReportFolder
+                | DialogPurpose::DeckPngs => dialog.pick_folder(),
                 DialogPurpose::SaveAs => dialog.save_file().map(with_ron_extension),
             };
             // rfd answers "cancelled" at once when there is neither a desktop portal nor

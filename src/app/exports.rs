@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::CruscottoApp;
 use super::dialogs::DialogPurpose;
@@ -18,6 +19,28 @@ use crate::model::{PartnerId, Project};
 /// An export being written: what the status bar says when it ends.
 pub(super) struct ExportJob {
     task: Task<Result<String, String>>,
+    steps: Arc<Steps>,
+    cancel: Arc<AtomicBool>,
+}
+
+/// How far an export of several pages or files has come, written by its worker; an export
+/// that never sets it shows a spinner only.
+#[derive(Debug, Default)]
+pub(super) struct Steps {
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Steps {
+    pub(super) fn set(&self, done: usize, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+        self.done.store(done, Ordering::Relaxed);
+    }
+
+    fn get(&self) -> Option<(usize, usize)> {
+        let total = self.total.load(Ordering::Relaxed);
+        (total > 0).then(|| (self.done.load(Ordering::Relaxed), total))
+    }
 }
 
 impl ExportJob {
@@ -36,7 +59,9 @@ impl CruscottoApp {
             .projections
             .figures()
             .map(|figures| Arc::clone(&figures.baseline));
-        self.start_export_job(move || export_tables(&project, baseline.as_deref(), &path, lang));
+        self.start_export_job(move |_, _| {
+            export_tables(&project, baseline.as_deref(), &path, lang)
+        });
     }
 
     /// One template per Comune into `folder`, or the selected Comune's into a file.
@@ -48,7 +73,7 @@ impl CruscottoApp {
         };
         let lang = self.lang;
         let partner = self.single_selected_partner();
-        self.start_export_job(move || match (purpose, partner) {
+        self.start_export_job(move |_, _| match (purpose, partner) {
             (DialogPurpose::Template, Some(partner)) => {
                 let path = with_extension(path, "xlsx");
                 write_template(&project, &partner, &path, &options)
@@ -71,16 +96,21 @@ impl CruscottoApp {
 
     pub(super) fn start_export_job(
         &mut self,
-        work: impl FnOnce() -> Result<String, String> + Send + 'static,
+        work: impl FnOnce(&Steps, &AtomicBool) -> Result<String, String> + Send + 'static,
     ) {
         if self.export.is_some() {
             self.status = Some(tr(self.lang, "export.status.busy").into_owned());
             return;
         }
         self.status = None;
+        let steps = Arc::new(Steps::default());
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (worker_steps, worker_cancel) = (Arc::clone(&steps), Arc::clone(&cancel));
         self.export = Some(ExportJob {
             // The status bar's spinner repaints while it runs, so no waker is needed.
-            task: Task::spawn("export", None, move |_| work()),
+            task: Task::spawn("export", None, move |_| work(&worker_steps, &worker_cancel)),
+            steps,
+            cancel,
         });
     }
 
@@ -109,6 +139,42 @@ impl CruscottoApp {
 
     pub(super) fn is_exporting(&self) -> bool {
         self.export.is_some()
+    }
+
+    /// A bar above the status bar while an export of several pages or images runs:
+    /// "Writing: 3 of 12" and Cancel.
+    pub(super) fn export_progress_bar(&mut self, ui: &mut egui::Ui) {
+        let Some(job) = &self.export else {
+            return;
+        };
+        let Some((done, total)) = job.steps.get() else {
+            return;
+        };
+        let lang = self.lang;
+        let cancelling = job.cancel.load(Ordering::Relaxed);
+        let mut cancel = false;
+        egui::Panel::bottom("cruscotto.export_progress").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let text = tr_args(
+                    lang,
+                    "window_exports.progress",
+                    &[("done", &done.to_string()), ("total", &total.to_string())],
+                );
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total as f32)
+                        .text(text)
+                        .desired_width(360.0),
+                );
+                if cancelling {
+                    ui.label(tr(lang, "window_exports.cancelling"));
+                }
+                let button = egui::Button::new(tr(lang, "app.prompt.cancel"));
+                cancel = ui.add_enabled(!cancelling, button).clicked();
+            });
+        });
+        if cancel {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
     }
 
     /// The one Comune selected, for "template of the selected Comune".

@@ -10,6 +10,7 @@ use super::work::WorkFailure;
 use super::{CruscottoApp, Document};
 use crate::i18n::{file_errors, tr, tr_args};
 use crate::model::{Edit, Month, Project};
+use crate::report::ReportFormat;
 use crate::store;
 
 impl CruscottoApp {
@@ -96,6 +97,18 @@ impl CruscottoApp {
                 "slides_export.dialog_title",
                 Some(self.suggested_name_with("pdf")),
             ),
+            DialogPurpose::Report(_) => {
+                ("report_window.dialog_title", self.suggested_report_name())
+            }
+            DialogPurpose::ReportFolder => ("report_window.folder_title", None),
+            DialogPurpose::SlidePng => {
+                ("window_exports.dialog.slide_png", self.current_slide_name())
+            }
+            DialogPurpose::DeckPngs => ("window_exports.dialog.deck_pngs", None),
+            DialogPurpose::PlotPng => (
+                "window_exports.dialog.plot_png",
+                Some(self.suggested_name_with("png")),
+            ),
         };
         let directory = self
             .doc
@@ -114,7 +127,15 @@ impl CruscottoApp {
                         "export.dialog_filter"
                     }
                     DialogPurpose::Open | DialogPurpose::SaveAs => "app.dialog.filter",
-                    DialogPurpose::DeckPdf => "slides_export.dialog_filter",
+                    DialogPurpose::DeckPdf | DialogPurpose::Report(ReportFormat::Pdf) => {
+                        "slides_export.dialog_filter"
+                    }
+                    DialogPurpose::Report(ReportFormat::Docx) => "report_window.dialog_filter",
+                    DialogPurpose::ReportFolder => "report_window.folder_title",
+                    DialogPurpose::SlidePng | DialogPurpose::PlotPng => {
+                        "window_exports.dialog.png_filter"
+                    }
+                    DialogPurpose::DeckPngs => "window_exports.dialog.deck_pngs",
                 },
             )
             .into_owned(),
@@ -148,6 +169,18 @@ impl CruscottoApp {
             (DialogPurpose::Import, Some(path)) => self.start_import(vec![path]),
             (DialogPurpose::Export, Some(path)) => self.start_export(path),
             (DialogPurpose::DeckPdf, Some(path)) => self.start_deck_pdf(path),
+            (DialogPurpose::SlidePng, Some(path)) => {
+                if let Some(slide) = self.current_slide() {
+                    self.start_slide_pngs(super::deck_png::SlidePick::One(slide), path);
+                }
+            }
+            (DialogPurpose::DeckPngs, Some(path)) => {
+                self.start_slide_pngs(super::deck_png::SlidePick::Deck, path)
+            }
+            (DialogPurpose::PlotPng, path) => self.take_plot_path(path),
+            (DialogPurpose::Report(_) | DialogPurpose::ReportFolder, path) => {
+                self.take_report_path(path)
+            }
             (purpose @ (DialogPurpose::Templates | DialogPurpose::Template), Some(path)) => {
                 self.start_templates(purpose, path)
             }

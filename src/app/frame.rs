@@ -29,7 +29,11 @@ impl CruscottoApp {
 
         let mut commands = Vec::new();
         let presenting = self.presentation.is_active();
-        if self.prompt.is_none() && !self.palette.is_open() && !presenting && self.import.is_none()
+        if self.prompt.is_none()
+            && !self.palette.is_open()
+            && !presenting
+            && self.import.is_none()
+            && !self.report_form_is_open()
         {
             for command in AppCommand::from_shortcuts(&ctx) {
                 match command {
@@ -110,6 +114,7 @@ impl CruscottoApp {
         self.palette_ui(&ctx, &mut outbox, &mut commands);
         if self.prompt.is_none() {
             self.import_frame(&ctx);
+            self.report_form_frame(&ctx);
         }
         for request in outbox.requests {
             self.apply_request(request);
@@ -117,12 +122,15 @@ impl CruscottoApp {
         for command in commands {
             self.apply_command(&ctx, command);
         }
+        self.take_plot_menu(&ctx);
         if !gesture_in_progress(&ctx) {
             self.doc.seal_gesture();
         }
         self.handle_close_request(&ctx);
         self.autosave_tick(&ctx);
         self.export_tick();
+        self.report_tick();
+        self.plot_grab_tick(&ctx);
         self.update_window_title(&ctx);
         self.screenshot_tick(&ctx);
         self.slide_export_tick(&ctx);
@@ -140,6 +148,8 @@ impl CruscottoApp {
         chrome::menu_bar(ui, self, commands);
         let retry = super::failures::banner(ui, self.lang, self.derived.failure());
         chrome::status_bar(ui, self);
+        self.report_progress_bar(ui);
+        self.export_progress_bar(ui);
         chrome::navigation(ui, self, commands);
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(path) = &self.opening_at_start {
@@ -238,6 +248,13 @@ impl CruscottoApp {
             AppCommand::Export => self.ask_for_path(ctx, DialogPurpose::Export),
             AppCommand::Templates => self.ask_for_path(ctx, DialogPurpose::Templates),
             AppCommand::ExportDeckPdf => self.ask_for_path(ctx, DialogPurpose::DeckPdf),
+            AppCommand::ExportReport => self.open_report_form(),
+            AppCommand::ExportSlidePng => {
+                if self.current_slide().is_some() {
+                    self.ask_for_path(ctx, DialogPurpose::SlidePng);
+                }
+            }
+            AppCommand::ExportDeckPngs => self.ask_for_path(ctx, DialogPurpose::DeckPngs),
             AppCommand::Template => {
                 if self.single_selected_partner().is_some() {
                     self.ask_for_path(ctx, DialogPurpose::Template);
@@ -329,6 +346,13 @@ impl CruscottoApp {
                         file_errors::describe_save_error(self.lang, &error),
                     );
                 }
+            }
+            (Prompt::ReportFilesExist { .. }, answer) => {
+                self.answer_existing_reports(match answer {
+                    Answer::Confirm => Some(super::report_export::Existing::Replace),
+                    Answer::Skip => Some(super::report_export::Existing::Skip),
+                    _ => None,
+                });
             }
             (Prompt::DeletePartner { partner, .. }, Answer::Delete) => {
                 self.apply_request(Request::Edit(Edit::PutPartner {

@@ -91,6 +91,11 @@ impl Jobs {
         }
     }
 
+    /// The context to wake when background work ends, once the first frame has run.
+    pub fn waker(&self) -> Option<egui::Context> {
+        self.waker.clone()
+    }
+
     pub fn running(&self) -> Vec<JobKind> {
         self.running.iter().map(|r| r.kind).collect()
     }

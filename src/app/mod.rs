@@ -7,6 +7,8 @@ mod chrome;
 mod command;
 pub mod deck_pdf;
 mod deck_pdf_export;
+pub mod deck_png;
+mod deck_png_export;
 mod derived;
 pub mod dialogs;
 mod document;
@@ -23,10 +25,13 @@ mod monitors;
 mod months_play;
 mod palette;
 mod play_controls;
+mod plot_grab;
 mod presentation;
 mod presenter;
 pub mod projections;
 mod prompts;
+mod report_export;
+mod report_files;
 mod requests;
 pub mod screenshot;
 pub mod settings;
@@ -112,6 +117,8 @@ pub struct Backends {
     pub save: fn(&std::path::Path, &Project) -> Result<(), SaveError>,
     pub dashboard: fn(&Project) -> Dashboard,
     pub calibrate: fn(&Project, &ProjectionSettings) -> Calibration,
+    /// Opens a written file or folder with the system's handler ("Open when done").
+    pub open_path: fn(&std::path::Path) -> Result<(), String>,
 }
 
 impl Default for Backends {
@@ -120,6 +127,7 @@ impl Default for Backends {
             save: crate::store::save,
             dashboard: crate::analysis::dashboard::dashboard,
             calibrate: crate::analysis::projection::calibrate,
+            open_path: report_export::open_with_system_handler,
         }
     }
 }
@@ -208,6 +216,13 @@ pub struct CruscottoApp {
     /// An export or templates being written.
     export: Option<exports::ExportJob>,
     slide_export: Option<SlideExportState>,
+    /// File → "Export report…": the form, its dialogs, or the reports being written.
+    report: Option<report_export::ReportState>,
+    open_path: fn(&std::path::Path) -> Result<(), String>,
+    /// A plot's picture being grabbed for the clipboard or a file.
+    plot_grab: Option<plot_grab::PlotGrab>,
+    /// The plot whose file is being asked for.
+    plot_to_save: Option<egui::Rect>,
 }
 
 impl CruscottoApp {
@@ -259,6 +274,10 @@ impl CruscottoApp {
             import: None,
             export: None,
             slide_export: options.slides.map(SlideExportState::new),
+            report: None,
+            open_path: options.backends.open_path,
+            plot_grab: None,
+            plot_to_save: None,
         }
     }
 
@@ -331,6 +350,8 @@ impl CruscottoApp {
             || self.projections.is_updating()
             || self.import_is_reading()
             || self.is_exporting()
+            || self.report_is_running()
+            || self.is_grabbing_plot()
     }
 
     /// Waits for the running file work to finish and takes in its results (tests, and the
@@ -342,6 +363,7 @@ impl CruscottoApp {
         self.derived.wait();
         self.projections.wait();
         self.wait_for_import_and_export();
+        self.wait_for_report();
     }
 
     /// The scenario every surface shows (`None` when the project has no scenario).
@@ -403,6 +425,10 @@ impl eframe::App for CruscottoApp {
     /// A screenshot shows the dashboard as it rests: wherever the pointer happens to be on
     /// the virtual screen, it must not hover a plot or a tooltip into the picture.
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.is_grabbing_plot() {
+            // The pointer is where the menu was, over the plot: no hover label in its picture.
+            raw_input.events.push(egui::Event::PointerGone);
+        }
         if self.is_taking_screenshot() {
             raw_input.events.retain(|event| {
                 !matches!(

@@ -50,6 +50,10 @@ pub enum Prompt {
         purpose: DialogPurpose,
         text: String,
     },
+    /// Reports about to be written over files of the same name in the chosen folder.
+    ReportFilesExist {
+        files: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +64,10 @@ pub enum Answer {
     Restore,
     Dismiss,
     Delete,
-    /// Open the backup; take the typed path.
+    /// Open the backup; take the typed path; replace the existing files.
     Confirm,
+    /// Keep the existing files and write only the others.
+    Skip,
 }
 
 impl Prompt {
@@ -144,6 +150,11 @@ impl Prompt {
                         DialogPurpose::Templates => "export.templates_title",
                         DialogPurpose::Template => "export.template_title",
                         DialogPurpose::DeckPdf => "slides_export.dialog_title",
+                        DialogPurpose::Report(_) => "report_window.dialog_title",
+                        DialogPurpose::ReportFolder => "report_window.folder_title",
+                        DialogPurpose::SlidePng => "window_exports.dialog.slide_png",
+                        DialogPurpose::DeckPngs => "window_exports.dialog.deck_pngs",
+                        DialogPurpose::PlotPng => "window_exports.dialog.plot_png",
                     };
                     ui.heading(t(title));
                     ui.label(t("files.no_dialog.body"));
@@ -174,6 +185,9 @@ impl Prompt {
                             answer = Some(Answer::Cancel);
                         }
                     });
+                }
+                Prompt::ReportFilesExist { files } => {
+                    super::report_export::files_exist_prompt(ui, lang, files, &mut answer);
                 }
                 Prompt::DeletePartner { name, .. } => {
                     ui.heading(tr_args(
@@ -213,6 +227,7 @@ impl Prompt {
             Prompt::DeletePartner { .. } if escape => Some(Answer::Cancel),
             Prompt::OpenBackup { .. } if escape => Some(Answer::Cancel),
             Prompt::TypePath { .. } if escape => Some(Answer::Cancel),
+            Prompt::ReportFilesExist { .. } if escape => Some(Answer::Cancel),
             _ => None,
         }
     }

@@ -94,8 +94,10 @@ fn write_pdf(
         lang: lang.unwrap_or_else(Lang::from_system),
         theme,
     };
-    let bytes = match deck_pdf(&project, options, |_, _| {}) {
-        Ok(bytes) => bytes,
+    let bytes = match deck_pdf(&project, options, |_, _| true) {
+        // Nothing here cancels: a PDF always comes back.
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return ExitCode::FAILURE,
         Err(error) => {
             eprintln!("error: cannot draw the slides: {error}");
             return ExitCode::FAILURE;

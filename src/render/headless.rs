@@ -1,5 +1,6 @@
 //! egui without a window: a UI closure run on a context of a given size, whose painted
-//! shapes are kept for drawing elsewhere (a PDF page, a report's figure).
+//! shapes are kept for drawing elsewhere (a PDF page, a report's figure) or rasterised into
+//! an image at any pixel density (a slide's PNG).
 
 use egui::epaint::ClippedShape;
 use egui::{Context, FontDefinitions, Pos2, RawInput, Rect, Vec2, ViewportId, ViewportInfo};
@@ -8,6 +9,8 @@ use egui::{Context, FontDefinitions, Pos2, RawInput, Rect, Vec2, ViewportId, Vie
 pub struct Headless {
     ctx: Context,
     pixels_per_point: f32,
+    /// The glyph atlas and images as the context has sent them, for `render`.
+    textures: std::sync::Mutex<super::raster::Textures>,
 }
 
 impl Headless {
@@ -19,6 +22,7 @@ impl Headless {
         Headless {
             ctx,
             pixels_per_point,
+            textures: Default::default(),
         }
     }
 
@@ -32,11 +36,35 @@ impl Headless {
         let mut shapes = Vec::new();
         for _ in 0..2 {
             let mut output = self.ctx.run_ui(self.input(size), &mut paint);
-            // No texture is uploaded anywhere: the glyph atlas stays in the context.
+            // Kept for `render`: the atlas is sent whole once, then only its new parts.
+            if let Ok(mut textures) = self.textures.lock() {
+                textures.apply(&output.textures_delta);
+            }
             output.textures_delta.clear();
             shapes = output.shapes;
         }
         shapes
+    }
+
+    /// What `paint` draws on a surface of `size` points, as an image of `size` × the
+    /// pixels per point, over `background`.
+    pub fn render(
+        &self,
+        size: Vec2,
+        background: egui::Color32,
+        paint: impl FnMut(&mut egui::Ui),
+    ) -> egui::ColorImage {
+        let shapes = self.paint(size, paint);
+        let primitives = self.ctx.tessellate(shapes, self.pixels_per_point);
+        let pixels = size * self.pixels_per_point;
+        let textures = self.textures.lock().map(|t| t.clone()).unwrap_or_default();
+        super::raster::rasterize(
+            &primitives,
+            &textures,
+            [pixels.x.round() as usize, pixels.y.round() as usize],
+            self.pixels_per_point,
+            background,
+        )
     }
 
     fn input(&self, size: Vec2) -> RawInput {

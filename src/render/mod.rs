@@ -4,3 +4,4 @@
 
 pub mod headless;
 pub mod pdf;
+pub mod raster;

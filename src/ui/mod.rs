@@ -7,6 +7,7 @@ pub mod import;
 pub mod overview;
 pub mod palette;
 pub mod partners;
+pub mod report_dialog;
 pub mod scenarios;
 pub mod search;
 pub mod slides;

@@ -175,76 +175,81 @@ impl AdoptionPlot {
         let series = &self.series;
         let hidden = &self.hidden;
         let selection = cx.selection;
-        let response = plot.show(ui, |plot_ui| {
-            let shown = |id: &str| !hidden.contains(&ItemId::new(id));
-            if shown(BAND_ID) {
-                for run in &series.band {
-                    plot_ui.add(
-                        FilledArea::new(band_name(lang), &run.months, &run.p10, &run.p90)
-                            .fill_color(band_fill(dark))
-                            .id(BAND_ID),
-                    );
+        let response = crate::ui::widgets::plot_menu::with_plot_menu(ui, lang, |ui| {
+            let shown_plot = plot.show(ui, |plot_ui| {
+                let shown = |id: &str| !hidden.contains(&ItemId::new(id));
+                if shown(BAND_ID) {
+                    for run in &series.band {
+                        plot_ui.add(
+                            FilledArea::new(band_name(lang), &run.months, &run.p10, &run.p90)
+                                .fill_color(band_fill(dark))
+                                .id(BAND_ID),
+                        );
+                    }
                 }
-            }
-            if shown(CONSORTIUM_ID) {
-                plot_ui.line(
-                    Line::new(
-                        consortium_name(lang),
-                        PlotPoints::Borrowed(&series.consortium),
-                    )
-                    .color(consortium_color)
-                    .width(THICK)
-                    .id(CONSORTIUM_ID),
-                );
-            }
-            if !series.median.is_empty() && shown(MEDIAN_ID) {
-                plot_ui.line(
-                    Line::new(median_name(lang), PlotPoints::Borrowed(&series.median))
-                        .color(consortium_color)
-                        .width(MEDIAN_WIDTH)
-                        .style(SeriesStyle::MEDIAN.pattern.line_style())
-                        .id(MEDIAN_ID),
-                );
-            }
-            let mut ends = Vec::new();
-            for line in &series.partners {
-                if hidden.contains(&line.item) {
-                    continue;
-                }
-                if let Some(end) = line.points.last() {
-                    ends.push((line.name.as_str(), line.color_index, *end));
-                }
-                let (style, color, width) =
-                    partner_look(line.color_index, &line.partner, selection);
-                plot_ui.line(
-                    Line::new(line.name.as_str(), PlotPoints::Borrowed(&line.points))
-                        .color(color)
-                        .width(width)
-                        .style(style.pattern.line_style())
-                        .id(partner_item_source(&line.partner)),
-                );
-            }
-            if series.mode == PlotMode::EveryPartner && !ends.is_empty() {
-                // The labels' spacing in percentage points: a line of text's height.
-                let transform = plot_ui.transform();
-                let per_pixel = transform.bounds().height() / f64::from(transform.frame().height());
-                let gap = f64::from(label_height) * per_pixel;
-                let heights: Vec<f64> = ends.iter().map(|(_, _, end)| end.y).collect();
-                let heights = line_labels::spread(&heights, gap, 0.0, 100.0);
-                for ((name, color_index, end), y) in ends.iter().zip(heights) {
-                    let color = SeriesStyle::partner(*color_index).hue.color(dark);
-                    plot_ui.text(
-                        Text::new(
-                            "",
-                            PlotPoint::new(end.x + 0.3, y),
-                            egui::RichText::new(*name).size(label_size),
+                if shown(CONSORTIUM_ID) {
+                    plot_ui.line(
+                        Line::new(
+                            consortium_name(lang),
+                            PlotPoints::Borrowed(&series.consortium),
                         )
-                        .color(label_color(color, text_color, plot_background))
-                        .anchor(egui::Align2::LEFT_CENTER)
-                        .allow_hover(false),
+                        .color(consortium_color)
+                        .width(THICK)
+                        .id(CONSORTIUM_ID),
                     );
                 }
-            }
+                if !series.median.is_empty() && shown(MEDIAN_ID) {
+                    plot_ui.line(
+                        Line::new(median_name(lang), PlotPoints::Borrowed(&series.median))
+                            .color(consortium_color)
+                            .width(MEDIAN_WIDTH)
+                            .style(SeriesStyle::MEDIAN.pattern.line_style())
+                            .id(MEDIAN_ID),
+                    );
+                }
+                let mut ends = Vec::new();
+                for line in &series.partners {
+                    if hidden.contains(&line.item) {
+                        continue;
+                    }
+                    if let Some(end) = line.points.last() {
+                        ends.push((line.name.as_str(), line.color_index, *end));
+                    }
+                    let (style, color, width) =
+                        partner_look(line.color_index, &line.partner, selection);
+                    plot_ui.line(
+                        Line::new(line.name.as_str(), PlotPoints::Borrowed(&line.points))
+                            .color(color)
+                            .width(width)
+                            .style(style.pattern.line_style())
+                            .id(partner_item_source(&line.partner)),
+                    );
+                }
+                if series.mode == PlotMode::EveryPartner && !ends.is_empty() {
+                    // The labels' spacing in percentage points: a line of text's height.
+                    let transform = plot_ui.transform();
+                    let per_pixel =
+                        transform.bounds().height() / f64::from(transform.frame().height());
+                    let gap = f64::from(label_height) * per_pixel;
+                    let heights: Vec<f64> = ends.iter().map(|(_, _, end)| end.y).collect();
+                    let heights = line_labels::spread(&heights, gap, 0.0, 100.0);
+                    for ((name, color_index, end), y) in ends.iter().zip(heights) {
+                        let color = SeriesStyle::partner(*color_index).hue.color(dark);
+                        plot_ui.text(
+                            Text::new(
+                                "",
+                                PlotPoint::new(end.x + 0.3, y),
+                                egui::RichText::new(*name).size(label_size),
+                            )
+                            .color(label_color(color, text_color, plot_background))
+                            .anchor(egui::Align2::LEFT_CENTER)
+                            .allow_hover(false),
+                        );
+                    }
+                }
+            });
+            let plot_response = shown_plot.response.clone();
+            (shown_plot, plot_response)
         });
         if !response.response.clicked() {
             return None;

@@ -240,60 +240,64 @@ fn chart(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[Row], height: f32) -> Option<Par
     let y_axis = AxisHints::new_y()
         .formatter(move |mark, _| bar_label(&labels, mark.value))
         .label_spacing(row_height * 0.6..=row_height * 0.7);
-    let response = Plot::new("overview_training")
-        .height(height)
-        .default_x_bounds(0.0, 118.0)
-        .default_y_bounds(-0.6, count as f64 - 0.4)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .allow_axis_zoom_drag(false)
-        .show_crosshair(false)
-        .show_grid([true, false])
-        .y_grid_spacer(every_row)
-        .custom_y_axes(vec![y_axis])
-        .x_axis_formatter(move |mark, _| {
-            if (0.0..=100.0).contains(&mark.value) {
-                format::percent(lang, mark.value, 0)
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot_ui| {
-            // The chart neither zooms nor pans: its bounds follow the rows every frame, never
-            // what egui remembers from another project or another number of rows.
-            plot_ui.set_plot_bounds_x(0.0..=118.0);
-            plot_ui.set_plot_bounds_y(-0.6..=count as f64 - 0.4);
-            plot_ui.bar_chart(chart);
-            for (index, row) in rows.iter().enumerate().filter(|(_, row)| !row.gap) {
-                let text = row
-                    .value
-                    .map_or_else(|| "—".to_owned(), |value| format::percent(lang, value, 1));
-                // A column right of 100%: no label ever sits on a bar or on the
-                // consortium's dashed line.
-                plot_ui.text(
-                    Text::new(
-                        "",
-                        PlotPoint::new(VALUE_COLUMN_X, y_of(index)),
-                        RichText::new(text).size(value_size),
-                    )
-                    .anchor(Align2::LEFT_CENTER)
-                    .color(text_color)
-                    .allow_hover(false),
-                );
-            }
-            if let Some(consortium) = consortium {
-                plot_ui.vline(
-                    VLine::new(tr(lang, "overview.adoption.consortium"), consortium)
-                        .color(consortium_line(dark))
-                        .style(LineStyle::dashed_dense())
-                        .width(2.0),
-                );
-            }
-            plot_ui.pointer_coordinate()
-        });
+    let response = crate::ui::widgets::plot_menu::with_plot_menu(ui, lang, |ui| {
+        let shown_plot = Plot::new("overview_training")
+            .height(height)
+            .default_x_bounds(0.0, 118.0)
+            .default_y_bounds(-0.6, count as f64 - 0.4)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .allow_boxed_zoom(false)
+            .allow_double_click_reset(false)
+            .allow_axis_zoom_drag(false)
+            .show_crosshair(false)
+            .show_grid([true, false])
+            .y_grid_spacer(every_row)
+            .custom_y_axes(vec![y_axis])
+            .x_axis_formatter(move |mark, _| {
+                if (0.0..=100.0).contains(&mark.value) {
+                    format::percent(lang, mark.value, 0)
+                } else {
+                    String::new()
+                }
+            })
+            .show(ui, |plot_ui| {
+                // The chart neither zooms nor pans: its bounds follow the rows every frame, never
+                // what egui remembers from another project or another number of rows.
+                plot_ui.set_plot_bounds_x(0.0..=118.0);
+                plot_ui.set_plot_bounds_y(-0.6..=count as f64 - 0.4);
+                plot_ui.bar_chart(chart);
+                for (index, row) in rows.iter().enumerate().filter(|(_, row)| !row.gap) {
+                    let text = row
+                        .value
+                        .map_or_else(|| "—".to_owned(), |value| format::percent(lang, value, 1));
+                    // A column right of 100%: no label ever sits on a bar or on the
+                    // consortium's dashed line.
+                    plot_ui.text(
+                        Text::new(
+                            "",
+                            PlotPoint::new(VALUE_COLUMN_X, y_of(index)),
+                            RichText::new(text).size(value_size),
+                        )
+                        .anchor(Align2::LEFT_CENTER)
+                        .color(text_color)
+                        .allow_hover(false),
+                    );
+                }
+                if let Some(consortium) = consortium {
+                    plot_ui.vline(
+                        VLine::new(tr(lang, "overview.adoption.consortium"), consortium)
+                            .color(consortium_line(dark))
+                            .style(LineStyle::dashed_dense())
+                            .width(2.0),
+                    );
+                }
+                plot_ui.pointer_coordinate()
+            });
+        let plot_response = shown_plot.response.clone();
+        (shown_plot, plot_response)
+    });
     if !response.response.clicked() {
         return None;
     }

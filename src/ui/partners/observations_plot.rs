@@ -109,35 +109,39 @@ impl Series {
         );
         // A month's label ("set 2026") needs about 80 points; the two value axes take ~120.
         let most_marks = ((ui.available_width() - 120.0) / 80.0).floor().max(1.0) as usize;
-        Plot::new(root)
-            .id(root.with("plot"))
-            .height(height)
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .allow_boxed_zoom(false)
-            .allow_double_click_reset(false)
-            .x_grid_spacer(move |input| month_marks(input, start, most_marks))
-            .x_axis_formatter(move |mark, _| month_label(lang, start, mark.value))
-            .custom_y_axes(axes)
-            .label_formatter(move |position| hover_text(lang, start, smartable, position))
-            .show(ui, |plot_ui| {
-                plot_ui.set_plot_bounds(bounds);
-                for run in &self.runs {
-                    plot_ui.line(
-                        Line::new(name.as_ref(), PlotPoints::Borrowed(run))
+        crate::ui::widgets::plot_menu::with_plot_menu(ui, lang, |ui| {
+            let shown_plot = Plot::new(root)
+                .id(root.with("plot"))
+                .height(height)
+                .allow_zoom(false)
+                .allow_drag(false)
+                .allow_scroll(false)
+                .allow_boxed_zoom(false)
+                .allow_double_click_reset(false)
+                .x_grid_spacer(move |input| month_marks(input, start, most_marks))
+                .x_axis_formatter(move |mark, _| month_label(lang, start, mark.value))
+                .custom_y_axes(axes)
+                .label_formatter(move |position| hover_text(lang, start, smartable, position))
+                .show(ui, |plot_ui| {
+                    plot_ui.set_plot_bounds(bounds);
+                    for run in &self.runs {
+                        plot_ui.line(
+                            Line::new(name.as_ref(), PlotPoints::Borrowed(run))
+                                .color(color)
+                                .width(2.0)
+                                .id(root.with("line")),
+                        );
+                    }
+                    plot_ui.points(
+                        Points::new(name.as_ref(), PlotPoints::Borrowed(&self.points))
                             .color(color)
-                            .width(2.0)
-                            .id(root.with("line")),
+                            .radius(2.5)
+                            .id(root.with("points")),
                     );
-                }
-                plot_ui.points(
-                    Points::new(name.as_ref(), PlotPoints::Borrowed(&self.points))
-                        .color(color)
-                        .radius(2.5)
-                        .id(root.with("points")),
-                );
-            });
+                });
+            let plot_response = shown_plot.response.clone();
+            (shown_plot, plot_response)
+        });
     }
 }
 

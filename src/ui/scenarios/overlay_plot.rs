@@ -73,61 +73,65 @@ impl OverlayPlot {
         let baseline_name = tr(lang, "scenarios.plot.baseline");
         let band_suffix = tr(lang, "scenarios.plot.band_suffix");
         let last_name = tr(lang, "scenarios.plot.last_observation");
-        plot.show(ui, |plot_ui| {
-            if let (Some(band), Some(name)) = (&series.scenario, scenario_name) {
+        crate::ui::widgets::plot_menu::with_plot_menu(ui, lang, |ui| {
+            let shown_plot = plot.show(ui, |plot_ui| {
+                if let (Some(band), Some(name)) = (&series.scenario, scenario_name) {
+                    add_band(
+                        plot_ui,
+                        band,
+                        name,
+                        &band_suffix,
+                        scenario_color(),
+                        LineStyle::Solid,
+                        "scenario",
+                    );
+                }
+                for (index, (name, median)) in series.others.iter().enumerate() {
+                    plot_ui.line(
+                        Line::new(name.as_str(), PlotPoints::Borrowed(median))
+                            .color(theme::series_color(index + 1))
+                            .width(2.0)
+                            .id(("scenarios_other", index)),
+                    );
+                }
+                if let Some((name, band)) = past {
+                    add_band(
+                        plot_ui,
+                        band,
+                        name,
+                        &band_suffix,
+                        theme::series_color(3),
+                        LineStyle::dotted_dense(),
+                        "past_forecast",
+                    );
+                }
                 add_band(
                     plot_ui,
-                    band,
-                    name,
+                    &series.baseline,
+                    &baseline_name,
                     &band_suffix,
-                    scenario_color(),
-                    LineStyle::Solid,
-                    "scenario",
+                    baseline_color(),
+                    LineStyle::dashed_loose(),
+                    "baseline",
                 );
-            }
-            for (index, (name, median)) in series.others.iter().enumerate() {
                 plot_ui.line(
-                    Line::new(name.as_str(), PlotPoints::Borrowed(median))
-                        .color(theme::series_color(index + 1))
-                        .width(2.0)
-                        .id(("scenarios_other", index)),
+                    Line::new(
+                        observed_name.as_ref(),
+                        PlotPoints::Borrowed(&series.observed),
+                    )
+                    .color(observed_color)
+                    .width(3.0)
+                    .id("scenarios_observed"),
                 );
-            }
-            if let Some((name, band)) = past {
-                add_band(
-                    plot_ui,
-                    band,
-                    name,
-                    &band_suffix,
-                    theme::series_color(3),
-                    LineStyle::dotted_dense(),
-                    "past_forecast",
+                plot_ui.vline(
+                    VLine::new(last_name.as_ref(), series.anchor)
+                        .color(observed_color.gamma_multiply(0.5))
+                        .style(LineStyle::dotted_loose())
+                        .id("scenarios_anchor"),
                 );
-            }
-            add_band(
-                plot_ui,
-                &series.baseline,
-                &baseline_name,
-                &band_suffix,
-                baseline_color(),
-                LineStyle::dashed_loose(),
-                "baseline",
-            );
-            plot_ui.line(
-                Line::new(
-                    observed_name.as_ref(),
-                    PlotPoints::Borrowed(&series.observed),
-                )
-                .color(observed_color)
-                .width(3.0)
-                .id("scenarios_observed"),
-            );
-            plot_ui.vline(
-                VLine::new(last_name.as_ref(), series.anchor)
-                    .color(observed_color.gamma_multiply(0.5))
-                    .style(LineStyle::dotted_loose())
-                    .id("scenarios_anchor"),
-            );
+            });
+            let plot_response = shown_plot.response.clone();
+            ((), plot_response)
         });
     }
 }

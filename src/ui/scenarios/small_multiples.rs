@@ -70,13 +70,14 @@ fn cell(
     width: f32,
     height: f32,
 ) {
-    Frame::new().show(ui, |ui| {
+    // The picture of a cell includes the Comune's name above its plot.
+    let cell = Frame::new().show(ui, |ui| {
         ui.set_width(width);
         ui.vertical(|ui| {
             ui.label(RichText::new(&partner.name).strong());
             section::note(ui, &quote(lang, series.quoted_month, partner.quoted));
             let observed_color = theme::consortium_color(ui.visuals().dark_mode);
-            Plot::new(("scenarios_multiple", partner.id.as_str()))
+            let shown_plot = Plot::new(("scenarios_multiple", partner.id.as_str()))
                 .width(width)
                 .height(height)
                 .include_y(0.0)
@@ -126,8 +127,11 @@ fn cell(
                             .id("observed"),
                     );
                 });
-        });
+            shown_plot.response
+        })
+        .inner
     });
+    crate::ui::widgets::plot_menu::plot_menu(&cell.inner, cell.response.rect, lang);
 }
 
 /// Whether a label centred on `value` stays inside a plot `width` points wide showing

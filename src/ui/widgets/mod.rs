@@ -8,6 +8,7 @@ pub mod icons;
 pub mod interaction;
 pub mod month_axis;
 pub mod month_field;
+pub mod plot_menu;
 pub mod section;
 pub mod two_columns;
 pub mod value_field;

@@ -34,7 +34,11 @@ impl Setup {
             answers: Vec::new(),
             data_dir: data_dir.to_owned(),
             shown: Arc::default(),
-            backends: Backends::default(),
+            // "Open when done" must not start the desktop's programs during tests.
+            backends: Backends {
+                open_path: record_opened,
+                ..Backends::default()
+            },
         }
     }
 
@@ -58,6 +62,17 @@ impl Setup {
     pub fn harness(self) -> Harness<'static, CruscottoApp> {
         harness_for(self.app())
     }
+}
+
+/// Every path the app asked the system to open, across the tests of this binary.
+pub static OPENED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn record_opened(path: &Path) -> Result<(), String> {
+    OPENED
+        .lock()
+        .map_err(|e| e.to_string())?
+        .push(path.to_owned());
+    Ok(())
 }
 
 pub fn harness_for(app: CruscottoApp) -> Harness<'static, CruscottoApp> {
