@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::i18n::{Lang, file_errors, tr, tr_args};
+use crate::i18n::{Lang, file_errors, tr_args};
 use crate::model::{PartnerId, Project};
-use crate::report::{ReportError, ReportFormat, ReportOptions, ReportSubject, report_bytes};
+use crate::report::{ReportFormat, ReportOptions, ReportSubject, report_bytes};
 
 /// One report to write and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,10 +158,7 @@ fn write_one(
     ui_lang: Lang,
 ) -> Result<(), String> {
     let bytes =
-        report_bytes(project, &target.subject, options, format).map_err(|error| match error {
-            ReportError::PdfNotAvailable => tr(ui_lang, "report_window.error.pdf").into_owned(),
-            other => other.to_string(),
-        })?;
+        report_bytes(project, &target.subject, options, format).map_err(|e| e.to_string())?;
     crate::store::write_atomically(&target.path, &bytes)
         .map_err(|error| file_errors::describe_save_error(ui_lang, &error))
 }
