@@ -45,6 +45,9 @@ where
     if let Some(found) = guess.and_then(|guess| counted(values.clone(), guess)) {
         return Some(found);
     }
+    if let Some(found) = counted_in_range(values.clone()) {
+        return Some(found);
+    }
     quantiles_of(values, None, guess, scratch).map(|q| Quantiles {
         p10: people(q.p10),
         p50: people(q.p50),
@@ -80,6 +83,7 @@ fn brackets(guess: &Guess) -> Option<([f64; 3], [f64; 3], Thresholds)> {
         let mut thresholds = Thresholds {
             values: [f64::INFINITY; MAX_THRESHOLDS],
             len: 0,
+            floor: f64::NEG_INFINITY,
         };
         for &c in all.iter() {
             if thresholds.len > 0 && thresholds.values[thresholds.len - 1] == c {
@@ -103,6 +107,8 @@ fn brackets(guess: &Guess) -> Option<([f64; 3], [f64; 3], Thresholds)> {
 struct Thresholds {
     values: [f64; MAX_THRESHOLDS],
     len: usize,
+    /// No draw rounds to fewer people than this (−∞ when not known).
+    floor: f64,
 }
 
 /// The three quantiles by one counting pass when each lies inside its bracket, else `None`.
@@ -112,6 +118,22 @@ where
     I: ExactSizeIterator<Item = f64>,
 {
     let (low, high, thresholds) = brackets(guess)?;
+    resolve(values, low, high, &thresholds)
+}
+
+/// Quantile j is the c in low[j]..=high[j] with at most its rank below c people and more at
+/// c, when the counts below each of `thresholds` (which hold every c + 1, and low[j] unless
+/// nothing can be below it) say there is one.
+#[inline(always)]
+fn resolve<I>(
+    values: I,
+    low: [f64; 3],
+    high: [f64; 3],
+    thresholds: &Thresholds,
+) -> Option<Quantiles>
+where
+    I: ExactSizeIterator<Item = f64>,
+{
     let n = values.len();
     let mut below = [0; MAX_THRESHOLDS];
     if thresholds.len <= 8 {
@@ -131,7 +153,12 @@ where
     for j in 0..3 {
         let r = wanted[j];
         // Draws of fewer than low[j] people are at most r, of at most high[j] more than r.
-        if at(low[j])? > r || at(high[j] + 1.0)? <= r {
+        let under = if low[j] == thresholds.floor {
+            0
+        } else {
+            at(low[j])?
+        };
+        if under > r || at(high[j] + 1.0)? <= r {
             return None;
         }
         let mut c = low[j];
@@ -145,6 +172,37 @@ where
         p50: found[1],
         p90: found[2],
     })
+}
+
+/// The three quantiles by one counting pass when all the draws lie within `MAX_THRESHOLDS`
+/// people of each other (a small Comune, or the first months, which have no guess), else
+/// `None`. A pass for the least and most people comes first.
+#[inline(always)]
+fn counted_in_range<I>(values: I) -> Option<Quantiles>
+where
+    I: ExactSizeIterator<Item = f64> + Clone,
+{
+    let (mut least, mut most) = (f64::INFINITY, f64::NEG_INFINITY);
+    for value in values.clone() {
+        let a = half_up(value);
+        least = least.min(a);
+        most = most.max(a);
+    }
+    let (least, most) = (least.floor(), most.floor());
+    if !(most - least < MAX_THRESHOLDS as f64) {
+        return None;
+    }
+    let low = [least; 3];
+    let high = [most; 3];
+    let mut thresholds = Thresholds {
+        values: [f64::INFINITY; MAX_THRESHOLDS],
+        len: (most - least) as usize + 1,
+        floor: least,
+    };
+    for (i, threshold) in thresholds.values[..thresholds.len].iter_mut().enumerate() {
+        *threshold = least + 1.0 + i as f64;
+    }
+    resolve(values, low, high, &thresholds)
 }
 
 /// For each threshold i (of at most K, ascending), how many values round to fewer people.

@@ -85,17 +85,15 @@ impl Sink<'_> {
         // Draw d goes to running sum d mod LANES: independent sums run in vector registers,
         // where one sum would wait for each addition in turn.
         let mut lanes = [0.0; LANES];
-        let whole = n - n % LANES;
-        for (totals, values) in totals[..whole]
-            .chunks_exact_mut(LANES)
-            .zip(row[..whole].chunks_exact(LANES))
-        {
+        let (whole_totals, rest_totals) = totals.as_chunks_mut::<LANES>();
+        let (whole_values, rest_values) = row.as_chunks::<LANES>();
+        for (totals, values) in whole_totals.iter_mut().zip(whole_values) {
             for l in 0..LANES {
                 totals[l] += values[l];
                 lanes[l] += values[l];
             }
         }
-        for (l, (total, value)) in totals[whole..].iter_mut().zip(&row[whole..]).enumerate() {
+        for (l, (total, value)) in rest_totals.iter_mut().zip(rest_values).enumerate() {
             *total += value;
             lanes[l] += value;
         }
