@@ -88,10 +88,14 @@ impl Sink<'_> {
         let (whole_totals, rest_totals) = totals.as_chunks_mut::<LANES>();
         let (whole_values, rest_values) = row.as_chunks::<LANES>();
         for (totals, values) in whole_totals.iter_mut().zip(whole_values) {
+            // Read into registers and written back whole: the compiler cannot tell that the
+            // totals and the row never overlap, and would otherwise add one double at a time.
+            let (mut sum, values) = (*totals, *values);
             for l in 0..LANES {
-                totals[l] += values[l];
+                sum[l] += values[l];
                 lanes[l] += values[l];
             }
+            *totals = sum;
         }
         for (l, (total, value)) in rest_totals.iter_mut().zip(rest_values).enumerate() {
             *total += value;
