@@ -189,7 +189,7 @@ where
         most = most.max(a);
     }
     let (least, most) = (least.floor(), most.floor());
-    if !(most - least < MAX_THRESHOLDS as f64) {
+    if most - least >= MAX_THRESHOLDS as f64 {
         return None;
     }
     let low = [least; 3];
