@@ -93,6 +93,11 @@ impl Guess {
         guess
     }
 
+    /// Where each quantile is expected: (low, high) per quantile, in people.
+    pub(crate) fn bounds(&self) -> ([f64; 3], [f64; 3]) {
+        (self.low, self.high)
+    }
+
     /// Each quantile between `low` and `high`.
     #[cfg(test)]
     fn between(low: [f64; 3], high: [f64; 3]) -> Guess {

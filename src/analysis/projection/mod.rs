@@ -26,6 +26,7 @@ mod ceiling;
 #[allow(unsafe_code)]
 mod chunk_simd;
 mod comparison;
+mod counts;
 mod draws;
 mod drivers;
 mod fast_exp;

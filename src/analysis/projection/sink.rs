@@ -1,9 +1,13 @@
 //! Where the Monte Carlo puts a partner's months: the chunk's totals per draw, the
 //! partner's mean and, when wanted, its band.
 
-use super::bands::{Guess, Quantiles, Scratch, quantiles_of, quantiles_of_counts, rank};
+use super::bands::{Guess, Quantiles, Scratch, quantiles_of_counts, rank};
+use super::counts::{people, quantiles_in_people};
 use super::draws::{Pairing, SplitMix64};
 use super::kernel::{BLOCK, BlockOut};
+
+/// Running sums of a row's draws, one per group of draws d ≡ l (mod LANES).
+const LANES: usize = 8;
 
 /// The noise of an observation, for the band of what will be observed: each draw's value
 /// times (1 + sd·z), z a standard normal stratum paired with the draw anew each month.
@@ -56,16 +60,16 @@ impl Sink<'_> {
         self.mean[t] = value;
         if let Some(band) = self.band.as_mut() {
             band[t] = match &self.noise {
-                // The nearest-rank quantiles of value × (1 + sd·z) over the strata.
+                // The nearest-rank quantiles of value × (1 + sd·z) over the strata, in people.
                 Some(noise) => {
                     let n = noise.strata.len();
                     let at = |alpha: f64| {
                         (value * (1.0 + noise.sd * noise.strata[rank(alpha, n)])).max(0.0)
                     };
                     Quantiles {
-                        p10: at(0.1),
-                        p50: at(0.5),
-                        p90: at(0.9),
+                        p10: people(at(0.1)),
+                        p50: people(at(0.5)),
+                        p90: people(at(0.9)),
                     }
                 }
                 None => Quantiles::all(value),
@@ -77,12 +81,27 @@ impl Sink<'_> {
     #[inline(always)]
     pub(super) fn row(&mut self, t: usize, row: &[f64]) {
         let (n, at) = (self.draws, t * self.stride);
-        let mut sum = 0.0;
-        for (total, value) in self.total[at..at + n].iter_mut().zip(row) {
-            *total += value;
-            sum += value;
+        let (totals, row) = (&mut self.total[at..at + n], &row[..n]);
+        // Draw d goes to running sum d mod LANES: independent sums run in vector registers,
+        // where one sum would wait for each addition in turn.
+        let mut lanes = [0.0; LANES];
+        let (whole_totals, rest_totals) = totals.as_chunks_mut::<LANES>();
+        let (whole_values, rest_values) = row.as_chunks::<LANES>();
+        for (totals, values) in whole_totals.iter_mut().zip(whole_values) {
+            // Read into registers and written back whole: the compiler cannot tell that the
+            // totals and the row never overlap, and would otherwise add one double at a time.
+            let (mut sum, values) = (*totals, *values);
+            for l in 0..LANES {
+                sum[l] += values[l];
+                lanes[l] += values[l];
+            }
+            *totals = sum;
         }
-        self.mean[t] = sum / n as f64;
+        for (l, (total, value)) in rest_totals.iter_mut().zip(rest_values).enumerate() {
+            *total += value;
+            lanes[l] += value;
+        }
+        self.mean[t] = lanes.iter().sum::<f64>() / n as f64;
         self.quantiles(t, row, None);
     }
 
@@ -154,7 +173,8 @@ impl Sink<'_> {
                         .zip(zs)
                         .map(move |(&value, &z)| (value * sd.mul_add(z, 1.0)).max(0.0));
                     // Noise spreads the draws held at a cap: no value is shared any more.
-                    quantiles_of(noisy, None, guess.as_ref(), self.scratch)
+                    // What will be observed is a count of people (`counts`).
+                    quantiles_in_people(noisy, guess.as_ref(), self.scratch)
                 }
                 None => quantiles_of_counts(row, common, guess.as_ref(), self.scratch),
             }
