@@ -531,7 +531,7 @@ mod tests {
     use super::*;
 
     fn t(text: &str) -> Cell {
-        Cell::Text(text.to_owned())
+        Cell::Text(text.into())
     }
 
     fn m(year: i32, month: u32) -> Month {

@@ -15,7 +15,7 @@ fn fixture(name: &str) -> Workbook {
 }
 
 fn t(text: &str) -> Cell {
-    Cell::Text(text.to_owned())
+    Cell::Text(text.into())
 }
 
 fn n(value: f64) -> Cell {

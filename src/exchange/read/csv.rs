@@ -165,7 +165,7 @@ fn row_cells(reading: &mut Reading<'_>, record: &csv::ByteRecord) -> Result<Vec<
         } else {
             // The whole file was decoded to UTF-8 and the delimiters are ASCII, so a field
             // is valid UTF-8; lossy only as a guard.
-            cells.push(Cell::Text(String::from_utf8_lossy(field).into_owned()));
+            cells.push(Cell::Text(String::from_utf8_lossy(field).as_ref().into()));
         }
     }
     Ok(cells)

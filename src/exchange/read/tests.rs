@@ -5,7 +5,7 @@ use crate::exchange::{Cell, Grid};
 use crate::i18n::Lang;
 
 fn text(s: &str) -> Cell {
-    Cell::Text(s.to_owned())
+    Cell::Text(s.into())
 }
 
 fn read(name: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
@@ -301,7 +301,7 @@ fn an_ods_file_cut_inside_a_sheet_is_damaged_not_a_hang() {
         let mut entry = archive.by_index(index).expect("an entry");
         let mut data = Vec::new();
         entry.read_to_end(&mut data).expect("readable");
-        entries.push((entry.name().to_owned(), data));
+        entries.push((entry.name().expect("a name").into_owned(), data));
     }
     let content = &entries
         .iter()
