@@ -63,7 +63,7 @@ fn cell() -> impl Strategy<Value = Cell> {
         any::<bool>().prop_map(Cell::Bool),
         (2000..2100i16, 1..=12i8, 1..=28i8)
             .prop_map(|(y, m, d)| Cell::Date(jiff::civil::date(y, m, d))),
-        Just(Cell::Error("#DIV/0!".to_owned())),
+        Just(Cell::Error("#DIV/0!".into())),
     ]
 }
 

@@ -100,7 +100,7 @@ impl SheetBuilder {
         };
         match std::mem::replace(cell, Cell::Empty) {
             Cell::Text(text) => {
-                *cell = Cell::Error(text.into());
+                *cell = Cell::Error(text.as_str().into());
                 true
             }
             other => {

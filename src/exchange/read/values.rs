@@ -17,7 +17,7 @@ pub(super) fn from_data_ref(value: DataRef<'_>) -> Cell {
         DataRef::DateTime(serial) => from_serial(serial),
         DataRef::DateTimeIso(iso) => from_iso_date(iso),
         DataRef::DurationIso(iso) => from_iso_duration(iso),
-        DataRef::Error(error) => Cell::Error(error.to_string()),
+        DataRef::Error(error) => Cell::Error(error.to_string().into()),
     }
 }
 
@@ -31,7 +31,7 @@ pub(super) fn from_data(value: &Data) -> Cell {
         Data::DateTime(serial) => from_serial(*serial),
         Data::DateTimeIso(iso) => from_iso_date(iso.clone()),
         Data::DurationIso(iso) => from_iso_duration(iso.clone()),
-        Data::Error(error) => Cell::Error(error.to_string()),
+        Data::Error(error) => Cell::Error(error.to_string().into()),
     }
 }
 
