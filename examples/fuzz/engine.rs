@@ -402,22 +402,30 @@ pub fn fuzz(corpus: &Path, target: Target, run: &Run) -> Tally {
     tally
 }
 
-/// The input being parsed and when it started, looked at by a thread of its own.
+/// The input being parsed and when it started, looked at by a thread of its own until the
+/// target's run ends.
 struct Watchdog {
-    current: Arc<Mutex<(Instant, Arc<Vec<u8>>)>>,
+    current: Arc<Mutex<Option<(Instant, Arc<Vec<u8>>)>>>,
 }
 
 impl Watchdog {
     fn start(target: Target, after: Duration, crashes: Option<PathBuf>) -> Watchdog {
-        let current = Arc::new(Mutex::new((Instant::now(), Arc::new(Vec::new()))));
-        let watched = Arc::clone(&current);
+        let current: Arc<Mutex<Option<(Instant, Arc<Vec<u8>>)>>> = Arc::new(Mutex::new(None));
+        let watched = Arc::downgrade(&current);
         std::thread::spawn(move || {
             loop {
                 std::thread::sleep(after / 4);
-                let (started, input) = watched
+                // The run is over once its `Watchdog` is dropped.
+                let Some(watched) = watched.upgrade() else {
+                    return;
+                };
+                let running = watched
                     .lock()
-                    .map(|current| current.clone())
-                    .unwrap_or_else(|poisoned| poisoned.into_inner().clone());
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .clone();
+                let Some((started, input)) = running else {
+                    continue;
+                };
                 if started.elapsed() < after {
                     continue;
                 }
@@ -442,6 +450,13 @@ impl Watchdog {
 
     fn watch(&self, input: &Arc<Vec<u8>>) {
         let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
-        *current = (Instant::now(), Arc::clone(input));
+        *current = Some((Instant::now(), Arc::clone(input)));
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        // Between targets nothing runs: the last input must not look stuck.
+        *self.current.lock().unwrap_or_else(PoisonError::into_inner) = None;
     }
 }
