@@ -405,12 +405,15 @@ pub fn fuzz(corpus: &Path, target: Target, run: &Run) -> Tally {
 /// The input being parsed and when it started, looked at by a thread of its own until the
 /// target's run ends.
 struct Watchdog {
-    current: Arc<Mutex<Option<(Instant, Arc<Vec<u8>>)>>>,
+    current: Arc<Mutex<Running>>,
 }
+
+/// The input being parsed and when it started; `None` between targets.
+type Running = Option<(Instant, Arc<Vec<u8>>)>;
 
 impl Watchdog {
     fn start(target: Target, after: Duration, crashes: Option<PathBuf>) -> Watchdog {
-        let current: Arc<Mutex<Option<(Instant, Arc<Vec<u8>>)>>> = Arc::new(Mutex::new(None));
+        let current: Arc<Mutex<Running>> = Arc::new(Mutex::new(None));
         let watched = Arc::downgrade(&current);
         std::thread::spawn(move || {
             loop {
