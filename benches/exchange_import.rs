@@ -61,10 +61,10 @@ fn sheet(rows: usize) -> Grid {
         let partner = row / per_partner;
         let month = row % per_partner;
         grid.rows.push(vec![
-            Cell::Text(format!("Località {partner}")),
-            Cell::Text(format!("{} {}", MONTHS_IT[month % 12], 2020 + month / 12)),
-            Cell::Text(format!("{}", 1 + row % 97)),
-            Cell::Text(format!("{},{}", row % 9, row % 10)),
+            Cell::Text(format!("Località {partner}").into()),
+            Cell::Text(format!("{} {}", MONTHS_IT[month % 12], 2020 + month / 12).into()),
+            Cell::Text(format!("{}", 1 + row % 97).into()),
+            Cell::Text(format!("{},{}", row % 9, row % 10).into()),
         ]);
     }
     grid

@@ -6,6 +6,7 @@
 use std::io::{Cursor, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use cruscotto::exchange::read::{Limits, ReadErrorKind, ReadOptions, read_bytes};
@@ -150,8 +151,10 @@ const TOKENS: &[&[u8]] = &[
     b"//",
 ];
 
-/// The seeds of one target, from tests/fuzz_corpus/<name>/.
-pub fn seeds(corpus: &Path, target: Target) -> Vec<Vec<u8>> {
+/// The seed files of one target, tests/fuzz_corpus/<name>/*, in name order. Seeds named
+/// `damaged-*` are inputs a run found (a panic, a hang), kept so that every run passes them
+/// again: their parser must refuse them.
+pub fn seed_paths(corpus: &Path, target: Target) -> Vec<PathBuf> {
     let dir = corpus.join(target.name());
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -159,6 +162,11 @@ pub fn seeds(corpus: &Path, target: Target) -> Vec<Vec<u8>> {
         .collect();
     paths.sort();
     paths
+}
+
+/// The seeds of one target.
+pub fn seeds(corpus: &Path, target: Target) -> Vec<Vec<u8>> {
+    seed_paths(corpus, target)
         .iter()
         .map(|path| std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
         .collect()
@@ -312,29 +320,64 @@ pub enum Outcome {
     Guarded,
 }
 
-/// Fuzzes `target` for `inputs` inputs (or until `deadline`); a panicking input is saved
-/// under `crashes` when given.
-pub fn fuzz(
-    corpus: &Path,
-    target: Target,
-    inputs: u64,
-    seed: u64,
-    deadline: Option<Instant>,
-    crashes: Option<&Path>,
-) -> Tally {
+/// How long a fuzz run goes and what it keeps.
+#[derive(Debug, Clone, Default)]
+pub struct Run {
+    pub inputs: u64,
+    pub seed: u64,
+    /// The run stops here even before `inputs`.
+    pub deadline: Option<Instant>,
+    /// Where panicking (and hanging) inputs are saved.
+    pub crashes: Option<PathBuf>,
+    /// How often a line of counts is printed, so that a long run stopped by hand still says
+    /// how far it went.
+    pub progress: Option<Duration>,
+    /// An input still running after this long is a hang: it is saved under `crashes`, and
+    /// the process ends with status 2 (a parser stuck in a loop cannot be stopped from
+    /// outside its thread).
+    pub hang_after: Option<Duration>,
+}
+
+/// Fuzzes `target` as `run` says.
+pub fn fuzz(corpus: &Path, target: Target, run: &Run) -> Tally {
     let seeds = seeds(corpus, target);
     let unzipped: Vec<Entries> = seeds.iter().map(|s| unzip(s).unwrap_or_default()).collect();
-    let mut rng = Rng::new(seed);
+    let mut rng = Rng::new(run.seed);
     let mut tally = Tally::default();
     // Each seed once as it is, then mutants.
     let mut queue: Vec<Vec<u8>> = seeds.clone();
-    while tally.inputs < inputs {
-        if tally.inputs.is_multiple_of(256) && deadline.is_some_and(|d| Instant::now() > d) {
-            break;
+    let run_started = Instant::now();
+    let mut next_report = run.progress.map(|every| run_started + every);
+    let watchdog = run
+        .hang_after
+        .map(|after| Watchdog::start(target, after, run.crashes.clone()));
+    while tally.inputs < run.inputs {
+        if tally.inputs.is_multiple_of(256) {
+            let now = Instant::now();
+            if run.deadline.is_some_and(|d| now > d) {
+                break;
+            }
+            if let (Some(every), Some(at)) = (run.progress, next_report)
+                && now > at
+            {
+                println!(
+                    "{:<5} {:>11} inputs after {:>7.0} s, {} panics",
+                    target.name(),
+                    tally.inputs,
+                    (now - run_started).as_secs_f64(),
+                    tally.panics
+                );
+                next_report = Some(at + every);
+            }
         }
-        let input = queue
-            .pop()
-            .unwrap_or_else(|| next_input(&mut rng, target, &seeds, &unzipped));
+        let input = Arc::new(
+            queue
+                .pop()
+                .unwrap_or_else(|| next_input(&mut rng, target, &seeds, &unzipped)),
+        );
+        if let Some(watchdog) = &watchdog {
+            watchdog.watch(&input);
+        }
         let started = Instant::now();
         let outcome = run_one(target, &input);
         tally.slowest = tally.slowest.max(started.elapsed());
@@ -348,13 +391,75 @@ pub fn fuzz(
                 if tally.first_panic.is_none() {
                     tally.first_panic = Some(message);
                 }
-                if let Some(dir) = crashes {
+                if let Some(dir) = &run.crashes {
                     let _ = std::fs::create_dir_all(dir);
                     let name = format!("{}-{}.bin", target.name(), tally.inputs);
-                    let _ = std::fs::write(dir.join(name), &input);
+                    let _ = std::fs::write(dir.join(name), input.as_slice());
                 }
             }
         }
     }
     tally
+}
+
+/// The input being parsed and when it started, looked at by a thread of its own until the
+/// target's run ends.
+struct Watchdog {
+    current: Arc<Mutex<Running>>,
+}
+
+/// The input being parsed and when it started; `None` between targets.
+type Running = Option<(Instant, Arc<Vec<u8>>)>;
+
+impl Watchdog {
+    fn start(target: Target, after: Duration, crashes: Option<PathBuf>) -> Watchdog {
+        let current: Arc<Mutex<Running>> = Arc::new(Mutex::new(None));
+        let watched = Arc::downgrade(&current);
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(after / 4);
+                // The run is over once its `Watchdog` is dropped.
+                let Some(watched) = watched.upgrade() else {
+                    return;
+                };
+                let running = watched
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .clone();
+                let Some((started, input)) = running else {
+                    continue;
+                };
+                if started.elapsed() < after {
+                    continue;
+                }
+                let saved = crashes.as_ref().and_then(|dir| {
+                    let path = dir.join(format!("{}-hang.bin", target.name()));
+                    std::fs::create_dir_all(dir).ok()?;
+                    std::fs::write(&path, input.as_slice()).ok()?;
+                    Some(path)
+                });
+                println!(
+                    "{}: an input of {} bytes has run for {:.0} s: a hang{}",
+                    target.name(),
+                    input.len(),
+                    started.elapsed().as_secs_f64(),
+                    saved.map_or_else(String::new, |p| format!(", saved as {}", p.display()))
+                );
+                std::process::exit(2);
+            }
+        });
+        Watchdog { current }
+    }
+
+    fn watch(&self, input: &Arc<Vec<u8>>) {
+        let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
+        *current = Some((Instant::now(), Arc::clone(input)));
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        // Between targets nothing runs: the last input must not look stuck.
+        *self.current.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
 }

@@ -5,15 +5,16 @@
 //!
 //! `--inputs` is the total, shared equally among the targets; with `--minutes` each target
 //! also stops after its share of the time (XLSX and ODS inputs are far slower than RON and
-//! CSV ones). Panicking inputs are saved in target/fuzz-crashes/.
-//! Exit status 1 when any input panicked.
+//! CSV ones). Panicking inputs are saved in target/fuzz-crashes/, and so is an input that
+//! runs for more than 10 s (a hang).
+//! Exit status 1 when any input panicked, 2 at a hang.
 
 mod engine;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use engine::{Target, fuzz};
+use engine::{Run, Target, fuzz};
 
 fn main() {
     let mut inputs: u64 = 100_000;
@@ -53,10 +54,14 @@ fn main() {
         let tally = fuzz(
             &corpus,
             *target,
-            share,
-            seed.wrapping_add(index as u64),
-            deadline,
-            Some(&crashes),
+            &Run {
+                inputs: share,
+                seed: seed.wrapping_add(index as u64),
+                deadline,
+                crashes: Some(crashes.clone()),
+                progress: Some(Duration::from_secs(60)),
+                hang_after: Some(Duration::from_secs(10)),
+            },
         );
         let seconds = started.elapsed().as_secs_f64();
         println!(

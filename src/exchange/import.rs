@@ -172,7 +172,7 @@ mod tests {
             name: name.to_owned(),
             rows: rows
                 .iter()
-                .map(|r| r.iter().map(|t| Cell::Text((*t).to_owned())).collect())
+                .map(|r| r.iter().map(|t| Cell::Text((*t).into())).collect())
                 .collect(),
         }
     }

@@ -295,7 +295,7 @@ fn a_refused_row_creates_no_comune() {
 fn typed_cells_of_xlsx_and_ods_land_like_text() {
     use super::cell::{Cell, Grid};
     let project = programme();
-    let text = |t: &str| Cell::Text(t.to_owned());
+    let text = |t: &str| Cell::Text(t.into());
     let grid = Grid {
         name: "Rilevazioni".to_owned(),
         rows: vec![

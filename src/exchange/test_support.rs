@@ -13,7 +13,7 @@ pub fn t(text: &str) -> Cell {
     if text.is_empty() {
         Cell::Empty
     } else {
-        Cell::Text(text.to_owned())
+        Cell::Text(text.into())
     }
 }
 

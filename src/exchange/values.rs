@@ -64,7 +64,7 @@ pub fn text(cell: &Cell) -> Option<String> {
         Cell::Bool(value) => value.to_string(),
         Cell::Date(date) => date.to_string(),
         Cell::DateTime(datetime) => datetime.date().to_string(),
-        Cell::Error(error) => error.clone(),
+        Cell::Error(error) => error.to_string(),
     };
     (!text.is_empty()).then_some(text)
 }
@@ -121,7 +121,7 @@ pub fn number(cell: &Cell) -> Result<Option<Number>, ValueError> {
             Err(ValueError::ErrorCell(text.trim().to_owned()))
         }
         Cell::Text(text) => parse_number(text).map(Some),
-        Cell::Error(error) => Err(ValueError::ErrorCell(error.clone())),
+        Cell::Error(error) => Err(ValueError::ErrorCell(error.to_string())),
         _ => Err(ValueError::NotANumber),
     }
 }
@@ -197,7 +197,7 @@ pub fn yes_no(cell: &Cell) -> Result<Option<bool>, ValueError> {
         Cell::Number(value) if *value == 0.0 => Ok(Some(false)),
         Cell::Text(text) if text.trim().is_empty() => Ok(None),
         Cell::Text(text) => parse_yes_no(text).map(Some).ok_or(ValueError::NotYesNo),
-        Cell::Error(error) => Err(ValueError::ErrorCell(error.clone())),
+        Cell::Error(error) => Err(ValueError::ErrorCell(error.to_string())),
         _ => Err(ValueError::NotYesNo),
     }
 }
@@ -268,7 +268,7 @@ pub fn date(cell: &Cell) -> Result<Option<Date>, ValueError> {
             Err(ValueError::ErrorCell(text.trim().to_owned()))
         }
         Cell::Text(text) => parse_date(text).map(Some).ok_or(ValueError::NotADate),
-        Cell::Error(error) => Err(ValueError::ErrorCell(error.clone())),
+        Cell::Error(error) => Err(ValueError::ErrorCell(error.to_string())),
         Cell::Bool(_) => Err(ValueError::NotADate),
     }
 }
@@ -287,7 +287,7 @@ pub fn month(cell: &Cell) -> Result<Option<Month>, ValueError> {
             .or_else(|| parse_date(text).map(Month::of_date))
             .map(Some)
             .ok_or(ValueError::NotAMonth),
-        Cell::Error(error) => Err(ValueError::ErrorCell(error.clone())),
+        Cell::Error(error) => Err(ValueError::ErrorCell(error.to_string())),
         Cell::Bool(_) => Err(ValueError::NotAMonth),
         other => match date(other) {
             Ok(found) => Ok(found.map(Month::of_date)),
@@ -531,7 +531,7 @@ mod tests {
     use super::*;
 
     fn t(text: &str) -> Cell {
-        Cell::Text(text.to_owned())
+        Cell::Text(text.into())
     }
 
     fn m(year: i32, month: u32) -> Month {

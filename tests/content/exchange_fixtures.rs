@@ -15,7 +15,7 @@ fn fixture(name: &str) -> Workbook {
 }
 
 fn t(text: &str) -> Cell {
-    Cell::Text(text.to_owned())
+    Cell::Text(text.into())
 }
 
 fn n(value: f64) -> Cell {
@@ -87,7 +87,7 @@ fn observations_typed() -> Vec<Vec<Cell>> {
             E,
             d(2025, 2, 1),
             n(40.0),
-            Cell::Error("#DIV/0!".to_owned()),
+            Cell::Error("#DIV/0!".into()),
             n(4.0),
             t("dato da ricalcolare"),
         ]),

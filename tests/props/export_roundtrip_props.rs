@@ -343,7 +343,7 @@ proptest! {
         let label = cruscotto::exchange::export::labels::equipment(purchase.kind, lang);
         let month_cell = |m: Option<Month>| m.map_or(Cell::Empty, |m| Cell::Date(m.first_day()));
         let cells = &mut equipment_sheet.rows[1];
-        put(cells, 4, Cell::Text(label));
+        put(cells, 4, Cell::Text(label.into()));
         put(cells, 5, Cell::Number(purchase.quantity as f64));
         put(cells, 6, Cell::Number(purchase.unit_cost.euros()));
         put(cells, 7, month_cell(purchase.ordered));

@@ -17,7 +17,7 @@ use cruscotto::i18n::{Lang, format};
 use cruscotto::model::{Cents, Month, Observation, Partner, PartnerId, Project};
 
 fn text(t: &str) -> Cell {
-    Cell::Text(t.to_owned())
+    Cell::Text(t.into())
 }
 
 /// Cells an office's sheet might hold: headers, names, numbers and months in both
@@ -58,12 +58,12 @@ fn cell() -> impl Strategy<Value = Cell> {
             "2025-02-30",
         ])
         .prop_map(text),
-        arb::text().prop_map(Cell::Text),
+        arb::text().prop_map(|t| Cell::Text(t.into())),
         (-1e9..1e9f64).prop_map(Cell::Number),
         any::<bool>().prop_map(Cell::Bool),
         (2000..2100i16, 1..=12i8, 1..=28i8)
             .prop_map(|(y, m, d)| Cell::Date(jiff::civil::date(y, m, d))),
-        Just(Cell::Error("#DIV/0!".to_owned())),
+        Just(Cell::Error("#DIV/0!".into())),
     ]
 }
 

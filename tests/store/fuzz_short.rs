@@ -8,7 +8,7 @@ mod engine;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use engine::{Outcome, Target, fuzz, run_one, seeds};
+use engine::{Outcome, Run, Target, fuzz, run_one, seed_paths};
 
 const INPUTS_PER_TARGET: u64 = 500;
 
@@ -17,14 +17,22 @@ fn corpus() -> PathBuf {
 }
 
 #[test]
-fn every_seed_of_the_corpus_is_read_whole() {
+fn every_seed_of_the_corpus_is_read_whole_and_every_damaged_one_refused() {
     for target in Target::ALL {
-        for (index, seed) in seeds(&corpus(), target).iter().enumerate() {
+        for path in seed_paths(&corpus(), target) {
+            let damaged = path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("damaged-"));
+            let bytes = std::fs::read(&path).expect("a seed");
             assert_eq!(
-                run_one(target, seed),
-                Ok(Outcome::Accepted),
-                "{} seed {index}",
-                target.name()
+                run_one(target, &bytes),
+                Ok(if damaged {
+                    Outcome::Refused
+                } else {
+                    Outcome::Accepted
+                }),
+                "{}",
+                path.display()
             );
         }
     }
@@ -37,10 +45,12 @@ fn mutated_files_never_make_a_parser_panic() {
         let tally = fuzz(
             &corpus(),
             target,
-            INPUTS_PER_TARGET,
-            42 + index as u64,
-            Some(deadline),
-            None,
+            &Run {
+                inputs: INPUTS_PER_TARGET,
+                seed: 42 + index as u64,
+                deadline: Some(deadline),
+                ..Run::default()
+            },
         );
         assert_eq!(
             tally.inputs,

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::error::ExportError;
 use super::table::Table;
-use super::xlsx_cells::{Formats, shown_width, write_value};
+use super::xlsx_cells::{Formats, Styling, shown_width, write_value};
 use crate::i18n::Lang;
 
 /// Rows of a sheet, the header included.
@@ -120,12 +120,23 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, formats: &Formats) -> Resul
         sheet.set_column_width(col as u16, width as f64)?;
     }
     for (col, column) in table.columns.iter().enumerate() {
+        sheet.set_column_format(col as u16, formats.of(column.ty))?;
+    }
+    for (col, column) in table.columns.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, &column.header, &formats.header)?;
     }
     for (index, row) in table.rows.iter().enumerate() {
         let at = index as u32 + 1;
         for (col, (value, column)) in row.iter().zip(&table.columns).enumerate() {
-            write_value(sheet, at, col as u16, value, column.ty, formats)?;
+            write_value(
+                sheet,
+                at,
+                col as u16,
+                value,
+                column.ty,
+                formats,
+                Styling::ByColumn,
+            )?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;

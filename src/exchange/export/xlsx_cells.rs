@@ -93,6 +93,19 @@ pub fn excel_date(year: i16, month: i8, day: i8) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, month as u8, day as u8).ok()
 }
 
+/// Where a cell's format comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Styling {
+    /// Every cell carries its column type's format (templates: unlocked data cells among
+    /// locked ones).
+    PerCell,
+    /// The column carries its type's format (`Worksheet::set_column_format`) and a cell
+    /// inherits it; only cells formatted otherwise (a huge integer as text, a percentage in
+    /// a mixed column) carry their own. The writer hashes a cell's whole `Format` to find
+    /// its style, which was a third of a national export's time.
+    ByColumn,
+}
+
 /// `value` at (`row`, `col`) with the format of `ty`. Values a sheet cannot hold as they are
 /// (huge integers, dates before 1900) are written as text, so nothing is silently changed.
 pub fn write_value(
@@ -102,55 +115,71 @@ pub fn write_value(
     value: &Value,
     ty: ColumnType,
     formats: &Formats,
+    styling: Styling,
 ) -> Result<(), XlsxError> {
-    let format = formats.of(ty);
-    match value {
-        Value::Empty => {
-            sheet.write_blank(row, col, format)?;
-        }
-        Value::Text(text) => {
+    let column_format = formats.of(ty);
+    // The format a cell must carry itself: none when the column's applies.
+    let own = |format: &'_ Format| -> bool {
+        styling == Styling::PerCell || !std::ptr::eq(format, column_format)
+    };
+    let text = |sheet: &mut Worksheet, text: &str, format: &Format| -> Result<(), XlsxError> {
+        if own(format) {
             sheet.write_string_with_format(row, col, text, format)?;
+        } else {
+            sheet.write_string(row, col, text)?;
         }
+        Ok(())
+    };
+    let number = |sheet: &mut Worksheet, x: f64, format: &Format| -> Result<(), XlsxError> {
+        if own(format) {
+            sheet.write_number_with_format(row, col, x, format)?;
+        } else {
+            sheet.write_number(row, col, x)?;
+        }
+        Ok(())
+    };
+    let date = |sheet: &mut Worksheet, date: ExcelDateTime| -> Result<(), XlsxError> {
+        if own(column_format) {
+            sheet.write_datetime_with_format(row, col, date, column_format)?;
+        } else {
+            sheet.write_datetime(row, col, date)?;
+        }
+        Ok(())
+    };
+    match value {
+        // An empty cell in a formatted column shows that format already.
+        Value::Empty => {
+            if own(column_format) {
+                sheet.write_blank(row, col, column_format)?;
+            }
+        }
+        Value::Text(value) => text(sheet, value, column_format)?,
         Value::Integer(n) if n.unsigned_abs() <= EXACT_INTEGER as u64 => {
-            sheet.write_number_with_format(row, col, *n as f64, format)?;
+            number(sheet, *n as f64, column_format)?;
         }
-        Value::Integer(n) => {
-            sheet.write_string_with_format(row, col, n.to_string(), &formats.text)?;
-        }
-        Value::Number(x) if x.is_finite() => {
-            sheet.write_number_with_format(row, col, *x + 0.0, format)?;
-        }
+        Value::Integer(n) => text(sheet, &n.to_string(), &formats.text)?,
+        Value::Number(x) if x.is_finite() => number(sheet, *x + 0.0, column_format)?,
         // A percentage shows as one wherever it stands (a "%" indicator's values share
         // their column with indicators in other units).
-        Value::Percent(x) if x.is_finite() => {
-            sheet.write_number_with_format(row, col, *x + 0.0, &formats.percent)?;
-        }
+        Value::Percent(x) if x.is_finite() => number(sheet, *x + 0.0, &formats.percent)?,
         Value::Number(_) | Value::Percent(_) => {
-            sheet.write_blank(row, col, format)?;
+            if own(column_format) {
+                sheet.write_blank(row, col, column_format)?;
+            }
         }
         Value::Euro(cents) if cents.0.unsigned_abs() <= EXACT_INTEGER as u64 => {
-            sheet.write_number_with_format(row, col, cents.euros(), format)?;
+            number(sheet, cents.euros(), column_format)?;
         }
-        Value::Euro(cents) => {
-            sheet.write_string_with_format(row, col, cents.to_string(), &formats.text)?;
-        }
-        Value::Date(date) => match excel_date(date.year(), date.month(), date.day()) {
-            Some(cell) => {
-                sheet.write_datetime_with_format(row, col, cell, format)?;
-            }
-            None => {
-                sheet.write_string_with_format(row, col, date.to_string(), &formats.text)?;
-            }
+        Value::Euro(cents) => text(sheet, &cents.to_string(), &formats.text)?,
+        Value::Date(day) => match excel_date(day.year(), day.month(), day.day()) {
+            Some(cell) => date(sheet, cell)?,
+            None => text(sheet, &day.to_string(), &formats.text)?,
         },
         Value::Month(month) => {
             let first = month.first_day();
             match excel_date(first.year(), first.month(), first.day()) {
-                Some(cell) => {
-                    sheet.write_datetime_with_format(row, col, cell, format)?;
-                }
-                None => {
-                    sheet.write_string_with_format(row, col, month.to_string(), &formats.text)?;
-                }
+                Some(cell) => date(sheet, cell)?,
+                None => text(sheet, &month.to_string(), &formats.text)?,
             }
         }
     }

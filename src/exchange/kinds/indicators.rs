@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn percent_indicators_take_points_from_text_and_fractions_from_cells() {
-        let text = |t: &str| Cell::Text(t.to_owned());
+        let text = |t: &str| Cell::Text(t.into());
         assert_eq!(value_in_unit(&text("44,2%"), true), Ok(Some(44.2)));
         assert_eq!(value_in_unit(&text("12,50%"), true), Ok(Some(12.5)));
         assert_eq!(value_in_unit(&Cell::Number(0.442), true), Ok(Some(44.2)));

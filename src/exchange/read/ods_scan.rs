@@ -268,7 +268,20 @@ pub(super) fn scan(reading: &mut Reading<'_>, bytes: &[u8]) -> Result<Notes, Rea
                 }
                 _ => {}
             },
-            Event::Eof => break,
+            Event::Eof => {
+                // calamine reads a sheet until its end tag and, at the end of the file
+                // instead, asks for the next event forever: a cut file must stop here.
+                if let Some(open) = &table {
+                    return Err(damaged(
+                        reading,
+                        format!("content.xml ends inside the sheet \"{}\"", open.name),
+                    ));
+                }
+                if nested > 0 || row.is_some() || cell.is_some() {
+                    return Err(damaged(reading, "content.xml ends inside a sheet".into()));
+                }
+                break;
+            }
             _ => {}
         }
         if let Some(pending) = pending_text(&mut table) {

@@ -37,8 +37,13 @@ impl SheetBuilder {
             return self.check_place(reading, row, column);
         }
         self.check_place(reading, row, column)?;
-        if let Cell::Text(text) | Cell::Error(text) = &cell {
-            reading.take_text(text.len())?;
+        let text = match &cell {
+            Cell::Text(text) => text.len(),
+            Cell::Error(text) => text.len(),
+            _ => 0,
+        };
+        if text > 0 {
+            reading.take_text(text)?;
         }
         if self.grid.rows.len() <= row {
             // An empty row costs one cell against the limit: it is held too.
@@ -95,7 +100,7 @@ impl SheetBuilder {
         };
         match std::mem::replace(cell, Cell::Empty) {
             Cell::Text(text) => {
-                *cell = Cell::Error(text);
+                *cell = Cell::Error(text.as_str().into());
                 true
             }
             other => {

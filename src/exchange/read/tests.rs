@@ -5,7 +5,7 @@ use crate::exchange::{Cell, Grid};
 use crate::i18n::Lang;
 
 fn text(s: &str) -> Cell {
-    Cell::Text(s.to_owned())
+    Cell::Text(s.into())
 }
 
 fn read(name: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
@@ -282,4 +282,84 @@ fn spreadsheet_dates_times_and_durations_become_cells() {
         from_data(&Data::Error(calamine::CellErrorType::Div0)),
         Cell::Error("#DIV/0!".into())
     );
+}
+
+/// Found by the fuzz run: calamine reads an ODS sheet until its end tag, and at the end of
+/// the file instead it asked for the next event forever (a hang, not a panic).
+#[test]
+fn an_ods_file_cut_inside_a_sheet_is_damaged_not_a_hang() {
+    use std::io::{Cursor, Read, Write};
+
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/exchange/osservazioni.ods"
+    );
+    let original = std::fs::read(fixture).expect("the fixture");
+    let mut archive = zip::ZipArchive::new(Cursor::new(&original)).expect("a zip archive");
+    let mut entries = Vec::new();
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("an entry");
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("readable");
+        entries.push((entry.name().expect("a name").into_owned(), data));
+    }
+    let content = &entries
+        .iter()
+        .find(|(name, _)| name == "content.xml")
+        .unwrap()
+        .1;
+    let find = |needle: &str| {
+        content
+            .windows(needle.len())
+            .position(|w| w == needle.as_bytes())
+            .expect(needle)
+    };
+    let sheet_start = find("<table:table ");
+    let sheet_end = find("</table:table>");
+    let after_start_tag = sheet_start + find_from(content, sheet_start, b">") + 1;
+    for cut in [
+        after_start_tag,
+        (after_start_tag + sheet_end) / 2,
+        sheet_end,
+    ] {
+        let cut_entries: Vec<(String, Vec<u8>)> = entries
+            .iter()
+            .map(|(name, data)| {
+                let data = if name == "content.xml" {
+                    data[..cut].to_vec()
+                } else {
+                    data.clone()
+                };
+                (name.clone(), data)
+            })
+            .collect();
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in &cut_entries {
+            writer
+                .start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            writer.write_all(data).unwrap();
+        }
+        let bytes = writer.finish().unwrap().into_inner();
+        let error = read("osservazioni.ods", &bytes).expect_err("a cut file");
+        assert!(
+            matches!(
+                error.kind,
+                ReadErrorKind::Damaged {
+                    format: Format::Ods,
+                    ..
+                }
+            ),
+            "cut at {cut}: {error:?}"
+        );
+    }
+    // The whole file still reads.
+    assert!(!only_sheet("osservazioni.ods", &original).rows.is_empty());
+}
+
+fn find_from(haystack: &[u8], from: usize, needle: &[u8]) -> usize {
+    haystack[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .expect("the needle")
 }

@@ -12,12 +12,12 @@ pub(super) fn from_data_ref(value: DataRef<'_>) -> Cell {
         DataRef::Int(n) => Cell::Number(n as f64),
         DataRef::Float(n) => Cell::Number(n),
         DataRef::Bool(b) => Cell::Bool(b),
-        DataRef::String(s) => text(s),
-        DataRef::SharedString(s) => text(s.to_owned()),
+        DataRef::String(s) => text(&s),
+        DataRef::SharedString(s) => text(s),
         DataRef::DateTime(serial) => from_serial(serial),
         DataRef::DateTimeIso(iso) => from_iso_date(iso),
         DataRef::DurationIso(iso) => from_iso_duration(iso),
-        DataRef::Error(error) => Cell::Error(error.to_string()),
+        DataRef::Error(error) => Cell::Error(error.to_string().into()),
     }
 }
 
@@ -27,19 +27,19 @@ pub(super) fn from_data(value: &Data) -> Cell {
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::String(s) => text(s.clone()),
+        Data::String(s) => text(s),
         Data::DateTime(serial) => from_serial(*serial),
         Data::DateTimeIso(iso) => from_iso_date(iso.clone()),
         Data::DurationIso(iso) => from_iso_duration(iso.clone()),
-        Data::Error(error) => Cell::Error(error.to_string()),
+        Data::Error(error) => Cell::Error(error.to_string().into()),
     }
 }
 
-fn text(s: String) -> Cell {
+fn text(s: &str) -> Cell {
     if s.is_empty() {
         Cell::Empty
     } else {
-        Cell::Text(s)
+        Cell::Text(s.into())
     }
 }
 
@@ -77,7 +77,7 @@ fn hours_and_minutes(hours: f64) -> Cell {
     let minutes = (hours * 60.0).round() as i64;
     let sign = if minutes < 0 { "-" } else { "" };
     let minutes = minutes.abs();
-    Cell::Text(format!("{sign}{}:{:02}", minutes / 60, minutes % 60))
+    Cell::Text(format!("{sign}{}:{:02}", minutes / 60, minutes % 60).into())
 }
 
 /// An ODS date cell (`2025-01-15` or `2025-01-15T10:30:00`).
@@ -91,7 +91,7 @@ fn from_iso_date(iso: String) -> Cell {
     match iso.parse::<DateTime>() {
         Ok(datetime) if datetime.time() == Time::midnight() => Cell::Date(datetime.date()),
         Ok(datetime) => Cell::DateTime(datetime),
-        Err(_) => text(iso),
+        Err(_) => text(&iso),
     }
 }
 
@@ -99,6 +99,6 @@ fn from_iso_date(iso: String) -> Cell {
 fn from_iso_duration(iso: String) -> Cell {
     match iso.parse::<jiff::SignedDuration>() {
         Ok(duration) => hours_and_minutes(duration.as_secs_f64() / 3600.0),
-        Err(_) => text(iso),
+        Err(_) => text(&iso),
     }
 }

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{
     ProtectionOptions, Worksheet, XlsxError,
 };
 
-use crate::exchange::export::xlsx_cells::{Formats, excel_date, shown_width, write_value};
+use crate::exchange::export::xlsx_cells::{Formats, Styling, excel_date, shown_width, write_value};
 use crate::exchange::export::{Column, Value};
 use crate::i18n::{Lang, tr};
 use crate::model::Month;
@@ -74,7 +74,15 @@ pub fn write_form(sheet: &mut Worksheet, form: &Form, lang: Lang) -> Result<(), 
         let at = index as u32 + 1;
         for (col, (value, form_column)) in row.iter().zip(&form.columns).enumerate() {
             let formats = if form_column.locked { &locked } else { &open };
-            write_value(sheet, at, col as u16, value, form_column.column.ty, formats)?;
+            write_value(
+                sheet,
+                at,
+                col as u16,
+                value,
+                form_column.column.ty,
+                formats,
+                Styling::PerCell,
+            )?;
         }
     }
     let last_row = form.rows.len() as u32;
