@@ -11,7 +11,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use cruscotto::demo::{DemoOptions, generate};
 use cruscotto::model::{PartnerId, Project};
 use cruscotto::report::{
-    Document, ReportFormat, ReportOptions, consortium_report, piao_section, render_report,
+    Document, PiaoBatch, ReportFormat, ReportOptions, consortium_report, piao_section,
+    render_report,
 };
 
 const FORMATS: [(ReportFormat, &str); 2] =
@@ -74,8 +75,10 @@ fn national(c: &mut Criterion) {
     for (format, name) in FORMATS {
         group.bench_function(format!("100 of 7900 sections, model and {name}"), |b| {
             b.iter(|| {
+                // As the window writes several Comuni: one projection for the batch.
+                let batch = PiaoBatch::new(&project, ids.iter().cloned(), options.clone());
                 for id in &ids {
-                    let section = piao_section(&project, id, &options).unwrap();
+                    let section = batch.section(&project, id).unwrap();
                     black_box(written(&section, format));
                 }
             })

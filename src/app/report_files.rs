@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::i18n::{Lang, file_errors, tr_args};
+use crate::i18n::{Lang, file_errors, tr, tr_args};
 use crate::model::{PartnerId, Project};
-use crate::report::{ReportFormat, ReportOptions, ReportSubject, report_bytes};
+use crate::report::{
+    PiaoBatch, ReportFormat, ReportOptions, ReportSubject, build_report, render_report,
+};
 
 /// One report to write and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,6 +124,14 @@ pub fn write_reports(
     done: &AtomicUsize,
 ) -> ReportRun {
     let mut written = Vec::new();
+    let partners: Vec<PartnerId> = targets
+        .iter()
+        .filter_map(|target| match &target.subject {
+            ReportSubject::Partner(id) => Some(id.clone()),
+            ReportSubject::Consortium => None,
+        })
+        .collect();
+    let batch = (!partners.is_empty()).then(|| PiaoBatch::new(project, partners, options.clone()));
     for target in targets {
         if cancel.load(Ordering::Relaxed) {
             return ReportRun::Cancelled {
@@ -129,7 +139,7 @@ pub fn write_reports(
                 total: targets.len(),
             };
         }
-        if let Err(reason) = write_one(project, target, options, format, ui_lang) {
+        if let Err(reason) = write_one(project, target, options, batch.as_ref(), format, ui_lang) {
             let message = tr_args(
                 ui_lang,
                 "report_window.error.file",
@@ -154,11 +164,18 @@ fn write_one(
     project: &Project,
     target: &ReportTarget,
     options: &ReportOptions,
+    batch: Option<&PiaoBatch>,
     format: ReportFormat,
     ui_lang: Lang,
 ) -> Result<(), String> {
-    let bytes =
-        report_bytes(project, &target.subject, options, format).map_err(|e| e.to_string())?;
+    let document = match (&target.subject, batch) {
+        (ReportSubject::Partner(id), Some(batch)) => batch.section(project, id),
+        (subject, _) => build_report(project, subject, options),
+    };
+    // A Comune deleted since the targets were listed.
+    let document =
+        document.ok_or_else(|| tr(ui_lang, "report_window.error.no_partner").into_owned())?;
+    let bytes = render_report(&document, format).map_err(|e| e.to_string())?;
     crate::store::write_atomically(&target.path, &bytes)
         .map_err(|error| file_errors::describe_save_error(ui_lang, &error))
 }

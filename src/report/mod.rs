@@ -14,7 +14,7 @@ mod write;
 
 pub use chart_png::{CHART_HEIGHT, CHART_WIDTH, render_chart};
 pub use consortium::consortium_report;
-pub use piao::piao_section;
+pub use piao::{PiaoBatch, piao_section};
 pub use words::Words;
 pub use write::{
     ReportError, ReportFormat, ReportSubject, build_report, render_report, report_bytes,

@@ -3,8 +3,9 @@
 //! indicators by POLA block, 4 development programme (`piao_plan`), 5 monitoring. Every
 //! sentence is written from the data; a figure the project lacks is said to be missing.
 
-use super::piao_plan::{development_programme, observed_series};
+use super::piao_plan::{development_programme, observed_series, partners_projection};
 use super::{Builder, Chart, Document, ReportOptions, Table, Words, number_column, text_column};
+use crate::analysis::projection::Projection;
 use crate::analysis::{self, Completion, partner_equipment, partner_milestones, partner_training};
 use crate::i18n::findings::{area_label, equipment_label, milestone_label};
 use crate::model::{IndicatorBlock, MilestoneKind, Month, Partner, PartnerId, Project};
@@ -18,27 +19,59 @@ pub fn piao_section(
     id: &PartnerId,
     options: &ReportOptions,
 ) -> Option<Document> {
-    let partner = project.partners.get(id)?;
-    let w = Words::new(options.lang);
-    let as_of = analysis::default_as_of(project);
-    let year = options.year.unwrap_or(as_of.year());
-    let mut b = Builder::default();
-    b.heading(1, w.fill("piao.title", &[("comune", &partner.name)]));
-    b.paragraph(w.fill(
-        "piao.intro",
-        &[("comune", &partner.name), ("as_of", &w.month(as_of))],
-    ));
-    implementation(&mut b, w, project, partner);
-    enabling_conditions(&mut b, w, project, partner, as_of);
-    objectives(&mut b, w, project, partner, year);
-    development_programme(&mut b, w, project, id, partner, options, as_of);
-    monitoring(&mut b, w, partner);
-    Some(Document {
-        title: w.fill("piao.title", &[("comune", &partner.name)]),
-        subtitle: project.meta.title.clone(),
-        lang: options.lang,
-        blocks: b.blocks,
-    })
+    PiaoBatch::new(project, [id.clone()], options.clone()).section(project, id)
+}
+
+/// The PIAO sections of several Comuni of one project. The projection engine runs once for
+/// all of them: it simulates the whole programme whatever is asked (the consortium's
+/// pooled noise and late tappe feed every band), which at national scale costs far more
+/// than writing a section.
+pub struct PiaoBatch {
+    pub(super) options: ReportOptions,
+    pub(super) as_of: Month,
+    pub(super) projection: Projection,
+}
+
+impl PiaoBatch {
+    pub fn new(
+        project: &Project,
+        ids: impl IntoIterator<Item = PartnerId>,
+        options: ReportOptions,
+    ) -> PiaoBatch {
+        let projection = partners_projection(project, ids.into_iter().collect(), &options);
+        PiaoBatch {
+            as_of: analysis::default_as_of(project),
+            options,
+            projection,
+        }
+    }
+
+    /// The section of `id`, or `None` when the project has no such partner. A Comune not
+    /// given to `new` gets its section without a projected band.
+    pub fn section(&self, project: &Project, id: &PartnerId) -> Option<Document> {
+        let partner = project.partners.get(id)?;
+        let options = &self.options;
+        let as_of = self.as_of;
+        let w = Words::new(options.lang);
+        let year = options.year.unwrap_or(as_of.year());
+        let mut b = Builder::default();
+        b.heading(1, w.fill("piao.title", &[("comune", &partner.name)]));
+        b.paragraph(w.fill(
+            "piao.intro",
+            &[("comune", &partner.name), ("as_of", &w.month(as_of))],
+        ));
+        implementation(&mut b, w, project, partner);
+        enabling_conditions(&mut b, w, project, partner, as_of);
+        objectives(&mut b, w, project, partner, year);
+        development_programme(&mut b, w, project, id, partner, self);
+        monitoring(&mut b, w, partner);
+        Some(Document {
+            title: w.fill("piao.title", &[("comune", &partner.name)]),
+            subtitle: project.meta.title.clone(),
+            lang: options.lang,
+            blocks: b.blocks,
+        })
+    }
 }
 
 /// 1. Where the Comune stands: staff, smartable staff, agile workers and days, the trend.

@@ -4,13 +4,14 @@
 
 use std::collections::BTreeSet;
 
+use super::piao::PiaoBatch;
 use super::piao::milestone_status;
 use super::{Builder, Chart, ReportOptions, Series, Table, Words, number_column, text_column};
 use crate::analysis::projection::{self, PartnerBands, Projection, ProjectionSettings};
 use crate::analysis::scenario_figures::compare_months;
 use crate::analysis::{self, partner_adoption};
 use crate::i18n::findings::milestone_label;
-use crate::model::{MilestoneKind, Month, Partner, PartnerId, Project};
+use crate::model::{MilestoneKind, Partner, PartnerId, Project};
 
 /// The Comune's observed adoption (share of smartable staff) as a chart series.
 pub(crate) fn observed_series(w: Words, project: &Project, partner: &Partner) -> Series {
@@ -30,14 +31,15 @@ pub(crate) fn observed_series(w: Words, project: &Project, partner: &Partner) ->
     }
 }
 
-/// The projection the report reads: the engine's defaults, with a band for `id`.
-pub(crate) fn partner_projection(
+/// The projection the report reads: the engine's defaults, with a band for each of `ids`.
+/// A Comune's draws have their own seed, so its band is the same whichever others are asked.
+pub(crate) fn partners_projection(
     project: &Project,
-    id: &PartnerId,
+    ids: BTreeSet<PartnerId>,
     options: &ReportOptions,
 ) -> Projection {
     let settings = ProjectionSettings {
-        partner_bands: PartnerBands::Only(BTreeSet::from([id.clone()])),
+        partner_bands: PartnerBands::Only(ids),
         ..ProjectionSettings::default()
     };
     let scenario = options
@@ -65,9 +67,9 @@ pub(crate) fn development_programme(
     project: &Project,
     id: &PartnerId,
     partner: &Partner,
-    options: &ReportOptions,
-    as_of: Month,
+    batch: &PiaoBatch,
 ) {
+    let as_of = batch.as_of;
     b.heading(2, w.get("piao.plan.heading"));
     let open: Vec<MilestoneKind> = MilestoneKind::ALL
         .into_iter()
@@ -99,7 +101,15 @@ pub(crate) fn development_programme(
         }
         b.table(table);
     }
-    projected_workers(b, w, project, id, partner, options);
+    projected_workers(
+        b,
+        w,
+        project,
+        id,
+        partner,
+        &batch.options,
+        &batch.projection,
+    );
 }
 
 fn projected_workers(
@@ -109,8 +119,8 @@ fn projected_workers(
     id: &PartnerId,
     partner: &Partner,
     options: &ReportOptions,
+    projection: &Projection,
 ) {
-    let projection = partner_projection(project, id, options);
     let scenario = scenario_words(w, project, options);
     // A Comune that has observed nothing has no level to project from: the model's path
     // from an empty start would be a guess, not a figure.

@@ -385,3 +385,18 @@ fn a_chart_is_a_png_of_the_size_it_says() {
     let blue = rgb.pixels().filter(|p| p.0 == [0x00, 0x72, 0xB2]).count();
     assert!(blue > 1000, "{blue} blue pixels");
 }
+
+#[test]
+fn a_section_written_in_a_batch_of_comuni_is_the_section_written_alone() {
+    let project = demo();
+    let cherasco = cherasco(&project);
+    let every: Vec<PartnerId> = project.partners.keys().cloned().collect();
+    let batch = PiaoBatch::new(&project, every, italian());
+    let alone = piao_section(&project, &cherasco, &italian()).unwrap();
+    let in_batch = batch.section(&project, &cherasco).unwrap();
+    assert!(
+        alone.tables().any(|t| t.caption.contains("P10")),
+        "the section projects its smart workers"
+    );
+    assert_eq!(in_batch, alone);
+}
