@@ -31,7 +31,7 @@ mod presenter;
 pub mod projections;
 mod prompts;
 mod report_export;
-mod report_files;
+pub mod report_files;
 mod requests;
 pub mod screenshot;
 pub mod settings;
