@@ -5,6 +5,7 @@
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 use image::{Rgb, RgbImage};
 
+use super::chart_scale::LineScale;
 use super::{Chart, Series};
 use crate::i18n::{Lang, format};
 use crate::model::Month;
@@ -232,40 +233,23 @@ pub(super) fn value_label(value: f64, percent: bool, lang: Lang) -> String {
 
 fn lines(series: &[Series], y_label: &str, percent: bool, lang: Lang) -> RgbImage {
     let mut canvas = Canvas::new(CHART_WIDTH, CHART_HEIGHT);
-    let months: Vec<Month> = series
-        .iter()
-        .flat_map(|s| {
-            s.points
-                .iter()
-                .map(|p| p.0)
-                .chain(s.band.iter().map(|b| b.0))
-        })
-        .collect();
-    let (Some(&first), Some(&last)) = (months.iter().min(), months.iter().max()) else {
+    let Some(scale) = LineScale::of(series) else {
         canvas.text(y_label, 20.0, 50.0, FONT_PX, TEXT);
         return canvas.image;
     };
-    let max = series
-        .iter()
-        .flat_map(|s| {
-            s.points
-                .iter()
-                .map(|p| p.1)
-                .chain(s.band.iter().map(|b| b.2))
-        })
-        .filter(|v| v.is_finite())
-        .fold(0.0_f64, f64::max);
-    let step = nice_step(if max > 0.0 { max * 1.05 } else { 1.0 });
-    let top_value = (max / step).ceil().max(1.0) * step;
-    let (left, right, top, bottom) = (
-        150.0,
-        CHART_WIDTH as f32 - 40.0,
-        110.0,
-        CHART_HEIGHT as f32 - 80.0,
-    );
-    let span = (last.months_since(first)).max(1) as f32;
-    let x_of = |m: Month| left + (right - left) * m.months_since(first) as f32 / span;
-    let y_of = |v: f64| bottom - (bottom - top) * (v / top_value) as f32;
+    let LineScale {
+        first,
+        last,
+        step,
+        top_value,
+        left,
+        right,
+        bottom,
+        span,
+        ..
+    } = scale;
+    let x_of = |m: Month| scale.x(m);
+    let y_of = |v: f64| scale.y(v);
 
     canvas.text(y_label, 20.0, 40.0, FONT_PX, TEXT);
     let mut v = 0.0;

@@ -4,6 +4,7 @@
 //! back ends that write it (`docx`, `pdf`), reached through `write`. Nothing here knows about egui.
 
 mod chart_png;
+mod chart_scale;
 mod consortium;
 pub mod docx;
 mod pdf;

@@ -12,8 +12,9 @@ use super::typeset::Typesetter;
 use crate::i18n::{Lang, format};
 use crate::model::Month;
 use crate::report::chart_png::{
-    AXIS, BAND_ALPHA, BAR_ROW, GRID, LABEL_CHARS, SERIES, TEXT, nice_step, value_label,
+    AXIS, BAND_ALPHA, BAR_ROW, GRID, LABEL_CHARS, SERIES, TEXT, value_label,
 };
+use crate::report::chart_scale::LineScale;
 use crate::report::{CHART_HEIGHT, CHART_WIDTH, Chart, Series};
 
 /// Label size on the 1600-unit canvas: about 9.5 points on a 16 cm wide chart.
@@ -147,40 +148,23 @@ fn band_colour(index: usize) -> Color32 {
 }
 
 fn lines(canvas: &mut Canvas, series: &[Series], y_label: &str, percent: bool, lang: Lang) {
-    let months: Vec<Month> = series
-        .iter()
-        .flat_map(|s| {
-            s.points
-                .iter()
-                .map(|p| p.0)
-                .chain(s.band.iter().map(|b| b.0))
-        })
-        .collect();
-    let (Some(&first), Some(&last)) = (months.iter().min(), months.iter().max()) else {
+    let Some(scale) = LineScale::of(series) else {
         canvas.text(y_label, 20.0, 50.0);
         return;
     };
-    let max = series
-        .iter()
-        .flat_map(|s| {
-            s.points
-                .iter()
-                .map(|p| p.1)
-                .chain(s.band.iter().map(|b| b.2))
-        })
-        .filter(|v| v.is_finite())
-        .fold(0.0_f64, f64::max);
-    let step = nice_step(if max > 0.0 { max * 1.05 } else { 1.0 });
-    let top_value = (max / step).ceil().max(1.0) * step;
-    let (left, right, top, bottom) = (
-        150.0,
-        CHART_WIDTH as f32 - 40.0,
-        110.0,
-        CHART_HEIGHT as f32 - 80.0,
-    );
-    let span = (last.months_since(first)).max(1) as f32;
-    let x_of = |m: Month| left + (right - left) * m.months_since(first) as f32 / span;
-    let y_of = |v: f64| bottom - (bottom - top) * (v / top_value) as f32;
+    let LineScale {
+        first,
+        last,
+        step,
+        top_value,
+        left,
+        right,
+        bottom,
+        span,
+        ..
+    } = scale;
+    let x_of = |m: Month| scale.x(m);
+    let y_of = |v: f64| scale.y(v);
 
     canvas.text(y_label, 20.0, 40.0);
     let mut v = 0.0;
