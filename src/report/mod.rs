@@ -9,6 +9,7 @@ mod consortium;
 pub mod docx;
 mod pdf;
 mod piao;
+mod piao_objectives;
 mod piao_plan;
 mod words;
 mod write;
