@@ -68,6 +68,8 @@ pub(crate) fn normal_strata(n: usize) -> Vec<f64> {
 pub(crate) struct Pairing {
     n: usize,
     step: usize,
+    /// step⁻¹ modulo n, for `rotation`, which every reported month of every partner asks.
+    inverse: usize,
 }
 
 impl Pairing {
@@ -78,7 +80,12 @@ impl Pairing {
         while gcd(step, n) != 1 {
             step += 1;
         }
-        Pairing { n, step: step % n }
+        let step = step % n;
+        Pairing {
+            n,
+            step,
+            inverse: inverse_mod(step, n),
+        }
     }
 
     /// `out[d] = strata[(step·d + offset) mod n]` for every draw.
@@ -114,9 +121,13 @@ impl Pairing {
 
     /// Where the pairing with `offset` starts in `sequence`: c' = c·step⁻¹ (mod n).
     pub fn rotation(&self, offset: u64) -> usize {
-        let n = self.n as u128;
-        let c = u128::from(offset) % n;
-        ((c * inverse_mod(self.step, self.n) as u128) % n) as usize
+        let n = self.n as u64;
+        let c = offset % n;
+        // Both factors are below n: their product fits in 64 bits for any n below 2³².
+        match c.checked_mul(self.inverse as u64) {
+            Some(product) => (product % n) as usize,
+            None => ((u128::from(c) * self.inverse as u128) % u128::from(n)) as usize,
+        }
     }
 
     /// `out[d] = strata[(step·d + offset) mod n]`, as `fill` gives, from `sequence`.

@@ -42,13 +42,15 @@ pub(super) struct Constants<'a> {
 /// Where a block's months go: each month's adopters are added to its row of the chunk's
 /// `totals` (k rows, `stride` apart, of which the draws take the first `draws`), their sum
 /// over the draws to `sums` (k of them), and, for a partner whose band is wanted, copied to
-/// its row of `rows` (k rows of `draws`). A stride wider than the draws lets a group of a
-/// partner's draws (`monte_carlo::timed`) add its months straight into its columns of the
-/// totals, with no pass of its own.
+/// its row of `rows` (k rows, `row_stride` apart). A stride wider than the draws lets a group
+/// of a partner's draws (`monte_carlo::timed`) add its months straight into its columns of
+/// the totals, and copy them into its columns of the partner's months, with no pass of its
+/// own.
 pub(super) struct BlockOut<'a> {
     pub totals: &'a mut [f64],
     pub stride: usize,
     pub rows: Option<&'a mut [f64]>,
+    pub row_stride: usize,
     pub sums: &'a mut [f64],
 }
 
@@ -107,15 +109,16 @@ pub(super) fn advance_block(
     assert!(out.stride >= n);
     assert!(out.totals.len() >= (months - 1) * out.stride + n);
     assert!(
-        out.rows
-            .as_ref()
-            .is_none_or(|rows| rows.len() >= months * n)
+        out.rows.as_ref().is_none_or(
+            |rows| out.row_stride >= n && rows.len() >= (months - 1) * out.row_stride + n
+        )
     );
     let draws = BlockDraws {
         r,
         constants,
         totals: out.totals,
         stride: out.stride,
+        row_stride: out.row_stride,
         held,
     };
     macro_rules! months {
@@ -142,6 +145,8 @@ struct BlockDraws<'a, 'b> {
     /// Month j's row starts at j × `stride`.
     totals: &'a mut [f64],
     stride: usize,
+    /// Month j's copy, when wanted, starts at j × `row_stride` of the rows.
+    row_stride: usize,
     held: f64,
 }
 
@@ -162,7 +167,7 @@ impl BlockDraws<'_, '_> {
                 self.totals[j * self.stride + d] += value;
                 rest_sums[j] += value;
                 if ROWS {
-                    rows[j * n + d] = value;
+                    rows[j * self.row_stride + d] = value;
                 }
             }
             held_count += usize::from(self.r[d] == self.constants.r_cap[d]);
@@ -195,7 +200,6 @@ impl BlockDraws<'_, '_> {
         grouped: usize,
         rows: &mut [f64],
     ) -> ([[f64; LANES]; K], usize) {
-        let n = self.r.len();
         let mut lane_sums = [[0.0; LANES]; K];
         let mut held_count = 0;
         for d in 0..grouped {
@@ -204,7 +208,7 @@ impl BlockDraws<'_, '_> {
                 self.totals[j * self.stride + d] += value;
                 lane_sums[j][d % LANES] += value;
                 if ROWS {
-                    rows[j * n + d] = value;
+                    rows[j * self.row_stride + d] = value;
                 }
             }
             held_count += usize::from(self.r[d] == self.constants.r_cap[d]);

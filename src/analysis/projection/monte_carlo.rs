@@ -232,13 +232,20 @@ fn run_chunk_portable(
     let observed = frame.band == BandKind::Observed;
     let pairing = Pairing::new(n, NOISE_STEP);
     let sequence = pairing.sequence(strata);
+    let mut weights = Vec::with_capacity(sequence.len());
     for plan in plans {
         let noisy = observed && plan.noise > 0.0;
+        if noisy && plan.band {
+            // Each draw's noise as the factor on its value: 1 + sd·z, once per partner.
+            weights.clear();
+            weights.extend(sequence.iter().map(|&z| plan.noise.mul_add(z, 1.0)));
+        }
         let mut sink = Sink {
             total: &mut result.total,
             stride: n,
             offset: Some(&mut result.offset),
             draws: n,
+            gathered: None,
             mean: vec![0.0; h],
             band: plan.band.then(|| vec![Quantiles::all(0.0); h]),
             scratch: &mut workspace.scratch,
@@ -246,7 +253,7 @@ fn run_chunk_portable(
                 sd: plan.noise,
                 strata,
                 pairing,
-                sequence: &sequence,
+                weights: &weights,
                 seed: partner_seed(frame.seed, plan.id) ^ PARTNER_NOISE,
             }),
         };

@@ -2,7 +2,7 @@
 //! partner's mean and, when wanted, its band.
 
 use super::bands::{Guess, Quantiles, Scratch, quantiles_of_counts, rank};
-use super::counts::{people, quantiles_in_people};
+use super::counts::{Noisy, people, quantiles_in_people};
 use super::draws::{Pairing, SplitMix64};
 use super::kernel::{BLOCK, BlockOut};
 
@@ -15,9 +15,9 @@ pub(super) struct ObservationNoise<'a> {
     pub sd: f64,
     pub strata: &'a [f64],
     pub pairing: Pairing,
-    /// The strata in the pairing's order, twice (`Pairing::sequence`): a month's noise is a
-    /// stretch of it.
-    pub sequence: &'a [f64],
+    /// 1 + sd·z for the strata z in the pairing's order, twice (`Pairing::sequence`): a
+    /// month's noise is a stretch of it.
+    pub weights: &'a [f64],
     pub seed: u64,
 }
 
@@ -37,6 +37,10 @@ pub(super) struct Sink<'a> {
     /// (`monte_carlo::timed`), whose shared values are added to its own columns of `total`.
     pub offset: Option<&'a mut [f64]>,
     pub draws: usize,
+    /// For a group of a partner's draws whose band is wanted: the partner's months, rows
+    /// `stride` apart from the group's first column, where each of its months is copied as
+    /// it is added to the totals.
+    pub gathered: Option<&'a mut [f64]>,
     pub mean: Vec<f64>,
     pub band: Option<Vec<Quantiles>>,
     pub scratch: &'a mut Scratch,
@@ -56,6 +60,10 @@ impl Sink<'_> {
                     *total += value;
                 }
             }
+        }
+        if let Some(gathered) = self.gathered.as_mut() {
+            let at = t * self.stride;
+            gathered[at..at + self.draws].fill(value);
         }
         self.mean[t] = value;
         if let Some(band) = self.band.as_mut() {
@@ -101,6 +109,9 @@ impl Sink<'_> {
             *total += value;
             lanes[l] += value;
         }
+        if let Some(gathered) = self.gathered.as_mut() {
+            gathered[at..at + n].copy_from_slice(row);
+        }
         self.mean[t] = lanes.iter().sum::<f64>() / n as f64;
         self.quantiles(t, row, None);
     }
@@ -122,15 +133,25 @@ impl Sink<'_> {
         sums: &'b mut [f64; BLOCK],
     ) -> BlockOut<'b> {
         let n = self.draws;
-        let rows = self.band.is_some().then(|| {
-            rows.resize(k * n, 0.0);
-            &mut rows[..k * n]
-        });
         let at = t * self.stride;
+        let (rows, row_stride) = match self.gathered.as_mut() {
+            Some(gathered) => (
+                Some(&mut gathered[at..at + (k - 1) * self.stride + n]),
+                self.stride,
+            ),
+            None => (
+                self.band.is_some().then(|| {
+                    rows.resize(k * n, 0.0);
+                    &mut rows[..k * n]
+                }),
+                n,
+            ),
+        };
         BlockOut {
             totals: &mut self.total[at..at + (k - 1) * self.stride + n],
             stride: self.stride,
             rows,
+            row_stride,
             sums: &mut sums[..k],
         }
     }
@@ -163,18 +184,13 @@ impl Sink<'_> {
             });
             band[t] = match &self.noise {
                 Some(noise) => {
-                    let sd = noise.sd;
-                    let zs = noise
+                    let weights = noise
                         .pairing
-                        .month(noise.sequence, noise_offset(noise.seed, t));
+                        .month(noise.weights, noise_offset(noise.seed, t));
                     // Each draw's value with its noise, computed as the passes read it.
-                    let noisy = row
-                        .iter()
-                        .zip(zs)
-                        .map(move |(&value, &z)| (value * sd.mul_add(z, 1.0)).max(0.0));
                     // Noise spreads the draws held at a cap: no value is shared any more.
                     // What will be observed is a count of people (`counts`).
-                    quantiles_in_people(noisy, guess.as_ref(), self.scratch)
+                    quantiles_in_people(Noisy::new(row, weights), guess.as_ref(), self.scratch)
                 }
                 None => quantiles_of_counts(row, common, guess.as_ref(), self.scratch),
             }

@@ -70,7 +70,7 @@ fn check_slices<const K: usize, const ROWS: bool>(
     );
     assert!(constants.decay.len() >= n && constants.r_cap.len() >= n && constants.slope.len() >= n);
     assert!(draws.stride >= n && draws.totals.len() >= (K - 1) * draws.stride + n);
-    assert!(!ROWS || rows.len() >= K * n);
+    assert!(!ROWS || (draws.row_stride >= n && rows.len() >= (K - 1) * draws.row_stride + n));
 }
 
 #[target_feature(enable = "avx512f")]
@@ -138,8 +138,7 @@ macro_rules! vector_groups {
             rows: &mut [f64],
             sums: &mut [[$vector; LANES / $width]; K],
         ) -> usize {
-            let n = draws.r.len();
-            let stride = draws.stride;
+            let (stride, row_stride) = (draws.stride, draws.row_stride);
             let at = |t: usize| base + t * $width;
             let one = $set1(1.0);
             let held = $set1(draws.held);
@@ -148,7 +147,8 @@ macro_rules! vector_groups {
             let rows = rows.as_mut_ptr();
             // SAFETY (all blocks below): draws at(t)..at(t) + width exist for t < T, as the
             // caller promises, in `r` and the constants (at least n each), month j's row of
-            // `totals` (from j·stride) holds n, and so does its row of `rows` when ROWS.
+            // `totals` (from j·stride) holds n, and so does its row of `rows` (from
+            // j·row_stride) when ROWS.
             let load = |values: &[f64]| -> [$vector; T] {
                 std::array::from_fn(|t| unsafe { $load(values.as_ptr().add(at(t))) })
             };
@@ -191,7 +191,7 @@ macro_rules! vector_groups {
                         let total = totals.add(j * stride + at(t));
                         $store(total, $add($load(total), value));
                         if ROWS {
-                            $store(rows.add(j * n + at(t)), value);
+                            $store(rows.add(j * row_stride + at(t)), value);
                         }
                     }
                     // Lane l of part t % parts holds draws ≡ its lane (mod LANES), in order.

@@ -75,6 +75,7 @@ fn run(case: &Case, months: usize, path: Path) -> Outcome {
                 totals: &mut totals,
                 stride: n,
                 rows: Some(&mut rows),
+                row_stride: n,
                 sums: &mut sums,
             },
             held_people,
@@ -85,6 +86,7 @@ fn run(case: &Case, months: usize, path: Path) -> Outcome {
             constants,
             totals: &mut totals,
             stride: n,
+            row_stride: n,
             held: held_people,
         };
         let grouped = n - n % LANES;
@@ -216,6 +218,7 @@ fn a_block_of_another_length_is_refused_before_anything_is_written() {
             totals: &mut totals,
             stride: 16,
             rows: None,
+            row_stride: 16,
             sums: &mut sums,
         },
         POTENTIAL,
@@ -238,6 +241,7 @@ fn the_vector_copies_refuse_groups_beyond_the_draws() {
         },
         totals: &mut totals,
         stride: 16,
+        row_stride: 16,
         held: POTENTIAL,
     };
     // 24 grouped draws of 16: the copies would read and write past every slice.
@@ -246,8 +250,8 @@ fn the_vector_copies_refuse_groups_beyond_the_draws() {
 
 #[test]
 fn a_group_of_draws_adds_its_months_into_its_own_columns_of_wider_totals() {
-    // 37 draws written as columns 5..42 of rows 50 wide: the same values as alone, and the
-    // other columns untouched.
+    // 37 draws written as columns 5..42 of rows 50 wide, added to the totals and copied to the
+    // rows: the same values as alone, and the other columns untouched.
     let case = case(37, 11);
     let (n, stride, first) = (37, 50, 5);
     for months in [1, 2, 4, 8] {
@@ -255,6 +259,7 @@ fn a_group_of_draws_adds_its_months_into_its_own_columns_of_wider_totals() {
         let mut r = case.r.clone();
         let mut wide: Vec<f64> = (0..months * stride).map(|i| i as f64).collect();
         let before = wide.clone();
+        let mut copies = vec![-1.0; months * stride];
         let mut sums = vec![0.0; months];
         let held = advance_block(
             &mut r,
@@ -266,7 +271,8 @@ fn a_group_of_draws_adds_its_months_into_its_own_columns_of_wider_totals() {
             BlockOut {
                 totals: &mut wide[first..],
                 stride,
-                rows: None,
+                rows: Some(&mut copies[first..]),
+                row_stride: stride,
                 sums: &mut sums,
             },
             POTENTIAL * CAP_SHARE,
@@ -283,8 +289,10 @@ fn a_group_of_draws_adds_its_months_into_its_own_columns_of_wider_totals() {
                         (was + value).to_bits(),
                         "month {j}, draw {c}"
                     );
+                    assert_eq!(copies[j * stride + c].to_bits(), value.to_bits());
                 } else {
                     assert_eq!(got.to_bits(), was.to_bits(), "month {j}, column {c}");
+                    assert_eq!(copies[j * stride + c], -1.0, "month {j}, column {c}");
                 }
             }
         }

@@ -1,7 +1,8 @@
 //! A partner whose drivers ahead have uncertain timing (`timing`) or whose ceiling is uncertain
 //! (`ceiling`): its draws split into equal groups, each run under its own drivers and
-//! potential into a matrix of the partner's months × draws, then
-//! handed to the sink month by month as if one run had made them. The draws are drawn once
+//! potential, adding its months to its columns of the chunk's totals and, when the band is
+//! wanted, copying them into a matrix of the partner's months × draws, whose rows are then
+//! handed to the sink's quantiles month by month as if one run had made them. The draws are drawn once
 //! for the partner and each group takes its slice, so the groups are random fifths of the
 //! same draws a partner without uncertain timing would have.
 
@@ -40,15 +41,19 @@ pub(super) fn simulate_groups(
     } else {
         parent.draw(plan, frame, strata);
     }
-    // A band needs each month's draws together: the groups write them into the partner's
-    // matrix, handed on month by month. Without a band each group adds its months straight
-    // into its columns of the chunk's totals.
+    // A band needs each month's draws together: the groups copy them into the partner's
+    // matrix as they add them to their columns of the chunk's totals, and the matrix is
+    // handed on month by month.
     let gather = sink.band.is_some();
-    buffers.matrix.clear();
     buffers.sums.clear();
     buffers.sums.resize(h, 0.0);
     if gather {
+        // Every group writes every reported month of its columns, so what the previous
+        // partner left is overwritten, never read. Debug builds fill it with NaN to show it.
         buffers.matrix.resize(h * n, 0.0);
+        if cfg!(debug_assertions) {
+            buffers.matrix.fill(f64::NAN);
+        }
     }
     let count = plan.groups.len();
     for (k, group_of) in plan.groups.iter().enumerate() {
@@ -99,33 +104,28 @@ pub(super) fn simulate_groups(
             band: false,
             groups: Vec::new(),
         };
-        let total: &mut [f64] = if gather {
-            &mut buffers.matrix
-        } else {
-            &mut *sink.total
-        };
         let mut group_sink = Sink {
-            total: &mut total[lo..],
+            total: &mut sink.total[lo..],
             stride: n,
             offset: None,
             draws: width,
+            gathered: gather.then(|| &mut buffers.matrix[lo..]),
             mean: vec![0.0; h],
             band: None,
             scratch: &mut buffers.scratch,
             noise: None,
         };
         group.run(&group_plan, &group_frame, strata, &mut group_sink);
-        if !gather {
-            for (sum, mean) in buffers.sums.iter_mut().zip(&group_sink.mean) {
-                *sum += mean * width as f64;
-            }
+        for (sum, mean) in buffers.sums.iter_mut().zip(&group_sink.mean) {
+            *sum += mean * width as f64;
         }
     }
     for t in 0..h {
+        sink.set_mean(t, buffers.sums[t]);
         if gather {
-            sink.row(t, &buffers.matrix[t * n..(t + 1) * n]);
-        } else {
-            sink.set_mean(t, buffers.sums[t]);
+            let row = &buffers.matrix[t * n..(t + 1) * n];
+            debug_assert!(row.iter().all(|v| !v.is_nan()), "month {t} not written");
+            sink.quantiles(t, row, None);
         }
     }
 }
