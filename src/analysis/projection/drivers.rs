@@ -36,6 +36,16 @@ pub(crate) struct DriverView<'a> {
 
 impl DriverView<'_> {
     pub fn conditions(&self, month: Month) -> Conditions {
+        let inputs = self.inputs;
+        self.conditions_given(
+            month,
+            value_at(&inputs.devices, month),
+            value_at(&inputs.completion, month),
+        )
+    }
+
+    /// `conditions` with the devices delivered and the training completed by `month`.
+    fn conditions_given(&self, month: Month, devices: f64, completion: f64) -> Conditions {
         let (inputs, drivers) = (self.inputs, self.drivers);
         let open = !drivers.gating || inputs.gate.is_some_and(|gate| month >= gate);
         let mut cap = f64::INFINITY;
@@ -48,10 +58,10 @@ impl DriverView<'_> {
         }
         if drivers.equipment_cap {
             let own = inputs.model.own_device_share * inputs.smartable;
-            cap = cap.min(value_at(&inputs.devices, month) + own);
+            cap = cap.min(devices + own);
         }
         let imitation = if drivers.training {
-            1.0 + inputs.model.training_effect * value_at(&inputs.completion, month)
+            1.0 + inputs.model.training_effect * completion
         } else {
             1.0
         };
@@ -77,8 +87,12 @@ impl DriverView<'_> {
     /// staff already working agile at the start keep doing so.
     pub fn segments(&self, first: Month, last: Month, floor: f64) -> Vec<Segment> {
         let mut segments: Vec<Segment> = Vec::new();
+        // Months go forward, so each series is walked once rather than searched each month.
+        let mut devices = Walk::new(&self.inputs.devices);
+        let mut completion = Walk::new(&self.inputs.completion);
         for month in first.through(last) {
-            let mut conditions = self.conditions(month);
+            let mut conditions =
+                self.conditions_given(month, devices.at(month), completion.at(month));
             conditions.cap = conditions.cap.max(floor);
             match segments.last_mut() {
                 Some(segment) if segment.conditions == conditions => segment.months += 1,
@@ -90,6 +104,31 @@ impl DriverView<'_> {
             }
         }
         segments
+    }
+}
+
+/// `value_at` of a series for months asked in order.
+struct Walk<'a> {
+    series: &'a [(Month, f64)],
+    /// How many of the series' months are at or before the last month asked.
+    passed: usize,
+}
+
+impl<'a> Walk<'a> {
+    fn new(series: &'a [(Month, f64)]) -> Walk<'a> {
+        Walk { series, passed: 0 }
+    }
+
+    /// The value at `month`, no earlier than the last month asked.
+    fn at(&mut self, month: Month) -> f64 {
+        while self
+            .series
+            .get(self.passed)
+            .is_some_and(|(from, _)| *from <= month)
+        {
+            self.passed += 1;
+        }
+        self.passed.checked_sub(1).map_or(0.0, |i| self.series[i].1)
     }
 }
 
@@ -191,5 +230,20 @@ mod tests {
         );
         // Own devices alone (6) would be below the floor of 8 already working agile.
         assert_eq!(segments[2].conditions.cap, 8.0);
+        // Every month of every segment has the conditions asked month by month.
+        for segment in &segments {
+            for m in segment
+                .first
+                .through(segment.first.plus(segment.months as i32 - 1))
+            {
+                let mut asked = view.conditions(m);
+                asked.cap = asked.cap.max(8.0);
+                assert_eq!(segment.conditions, asked, "{m:?}");
+            }
+        }
+        // Starting after some steps of the series: what came before still counts.
+        let late = view.segments(month("2025-10"), month("2025-11"), 0.0);
+        assert_eq!(late.len(), 1);
+        assert_eq!(late[0].conditions, view.conditions(month("2025-10")));
     }
 }

@@ -41,7 +41,11 @@ unsafe fn avx512<const K: usize>(
     whole: usize,
     thresholds: &[f32; K],
 ) -> [u32; K] {
-    let limits: [__m512; K] = thresholds.map(|t| _mm512_set1_ps(t));
+    // Loops, not `map`: a closure would not inherit the features, and is called, not inlined.
+    let mut limits: [__m512; K] = [_mm512_set1_ps(f32::INFINITY); K];
+    for i in 0..K {
+        limits[i] = _mm512_set1_ps(thresholds[i]);
+    }
     let mut counts: [__m512i; K] = [_mm512_setzero_si512(); K];
     let (one, half, zero) = (
         _mm512_set1_epi32(1),
@@ -79,5 +83,9 @@ unsafe fn avx512<const K: usize>(
         }
         at += WIDTH;
     }
-    counts.map(|count| _mm512_reduce_add_epi32(count) as u32)
+    let mut totals = [0u32; K];
+    for i in 0..K {
+        totals[i] = _mm512_reduce_add_epi32(counts[i]) as u32;
+    }
+    totals
 }
