@@ -85,8 +85,22 @@ impl DriverView<'_> {
 
     /// `first..=last` cut into runs of equal conditions, caps raised to at least `floor`:
     /// staff already working agile at the start keep doing so.
+    #[cfg(test)]
     pub fn segments(&self, first: Month, last: Month, floor: f64) -> Vec<Segment> {
-        let mut segments: Vec<Segment> = Vec::new();
+        let mut segments = Vec::new();
+        self.segments_into(first, last, floor, &mut segments);
+        segments
+    }
+
+    /// `segments` into `segments`, whose buffer a partner's runs reuse.
+    pub fn segments_into(
+        &self,
+        first: Month,
+        last: Month,
+        floor: f64,
+        segments: &mut Vec<Segment>,
+    ) {
+        segments.clear();
         // Months go forward, so each series is walked once rather than searched each month.
         let mut devices = Walk::new(&self.inputs.devices);
         let mut completion = Walk::new(&self.inputs.completion);
@@ -103,7 +117,6 @@ impl DriverView<'_> {
                 }),
             }
         }
-        segments
     }
 }
 

@@ -18,7 +18,7 @@ use super::bands::{Quantiles, Scratch, quantiles_of_counts};
 use super::bass::share_of;
 use super::calibrate::{Fit, lower, upper};
 use super::draws::{Pairing, SplitMix64, partner_seed, shuffled_pair_into};
-use super::drivers::DriverView;
+use super::drivers::{DriverView, Segment};
 use super::fast_exp::exp_in_place;
 use super::kernel::{BLOCK, Constants, advance, advance_block, block_len};
 use super::parallel;
@@ -322,6 +322,8 @@ struct PartnerDraws {
     row: Vec<f64>,
     /// A block's months per draw, for a partner whose band is wanted.
     rows: Vec<f64>,
+    /// The runs of equal conditions being simulated.
+    segments: Vec<Segment>,
     drawn: bool,
 }
 
@@ -354,7 +356,11 @@ impl PartnerDraws {
             put_uniform(sink, frame, month, plan.start_people);
         }
         let from = plan.start.plus(1);
-        for segment in plan.view.segments(from, frame.last(), plan.floor) {
+        // The buffer is taken for the loop, which borrows the draws, and given back after.
+        let mut segments = std::mem::take(&mut self.segments);
+        plan.view
+            .segments_into(from, frame.last(), plan.floor, &mut segments);
+        for &segment in &segments {
             let conditions = segment.conditions;
             let months = segment
                 .first
@@ -419,6 +425,7 @@ impl PartnerDraws {
                 }
             }
         }
+        self.segments = segments;
     }
 
     /// Each draw's share at the start: the starting level with the relative spread of the

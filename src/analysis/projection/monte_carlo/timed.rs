@@ -15,8 +15,10 @@ pub(super) struct GroupBuffers {
     /// The partner's adopters, month by month (rows of all its draws), when its band is
     /// wanted.
     matrix: Vec<f64>,
-    /// Per month, the sum over the groups' draws (when not gathered into `matrix`).
+    /// Per month, the sum over the groups' draws.
     sums: Vec<f64>,
+    /// A group's mean per month, reused from group to group.
+    mean: Vec<f64>,
     scratch: Scratch,
 }
 
@@ -110,15 +112,18 @@ pub(super) fn simulate_groups(
             offset: None,
             draws: width,
             gathered: gather.then(|| &mut buffers.matrix[lo..]),
-            mean: vec![0.0; h],
+            mean: std::mem::take(&mut buffers.mean),
             band: None,
             scratch: &mut buffers.scratch,
             noise: None,
         };
+        group_sink.mean.clear();
+        group_sink.mean.resize(h, 0.0);
         group.run(&group_plan, &group_frame, strata, &mut group_sink);
         for (sum, mean) in buffers.sums.iter_mut().zip(&group_sink.mean) {
             *sum += mean * width as f64;
         }
+        buffers.mean = group_sink.mean;
     }
     for t in 0..h {
         sink.set_mean(t, buffers.sums[t]);
