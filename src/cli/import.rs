@@ -3,6 +3,7 @@
 //! Nothing is written unless every row was taken, or `--apply-valid` says to write the
 //! valid ones; the project file is written whole (atomically, with a backup) or not at all.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -136,7 +137,10 @@ pub fn run(options: &Options) -> ExitCode {
         }
     }
     let report = ImportReport::new(&plan, &project, written, lang);
-    print!("{}", report.text());
+    if let Err(error) = print_text(&report) {
+        eprintln!("error: writing the report: {error}");
+        return ExitCode::FAILURE;
+    }
     if let Some(path) = &options.report_json
         && let Err(error) = write_json(path, &report)
     {
@@ -165,7 +169,17 @@ fn title_of(path: &Path) -> String {
         .unwrap_or_else(|| "Import".to_owned())
 }
 
+/// The report on standard output; a million conflicts are a million lines, so they go out
+/// through a buffer rather than as one string.
+fn print_text(report: &ImportReport) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    report.write_text(&mut out)?;
+    out.flush()
+}
+
 fn write_json(path: &Path, report: &ImportReport) -> std::io::Result<()> {
-    let text = serde_json::to_string_pretty(report).map_err(std::io::Error::other)?;
-    store::write_atomically(path, text.as_bytes()).map_err(std::io::Error::other)
+    store::write_atomically_with(path, |out| {
+        serde_json::to_writer_pretty(out, report).map_err(std::io::Error::other)
+    })
+    .map_err(std::io::Error::other)
 }
