@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use cruscotto::exchange::FileKind;
-use cruscotto::exchange::apply::{apply_all, edits};
+use cruscotto::exchange::apply::apply_in_place;
 use cruscotto::exchange::change::Resolution;
 use cruscotto::exchange::import::{empty_project, fit_span, prepare};
 use cruscotto::exchange::plan::{ImportOptions, plan};
@@ -118,12 +118,8 @@ pub fn run(options: &Options) -> ExitCode {
     let mut written = false;
     let mut failure = None;
     if write {
-        // The edits hold each touched Comune as it will be; the project is only read
-        // while they are made, so no copy of it is needed.
-        match edits(&plan, &project)
-            .map_err(|e| e.to_string())
-            .and_then(|batch| apply_all(&mut project, batch).map_err(|e| e.to_string()))
-        {
+        // No undo here: each Comune is changed in place, with no copy of it kept.
+        match apply_in_place(&plan, &mut project).map_err(|e| e.to_string()) {
             Ok(_) => {
                 if options.into.is_none() {
                     fit_span(&mut project);
