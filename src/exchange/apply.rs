@@ -41,7 +41,7 @@ pub fn edits(plan: &Plan, project: &Project) -> Result<Vec<Edit>, ApplyError> {
         if !partners.contains_key(&change.partner)
             && let Some(current) = project.partners.get(&change.partner)
         {
-            partners.insert(change.partner.clone(), current.clone());
+            partners.insert(PartnerId::clone(&change.partner), current.clone());
         }
         if let Some(partner) = partners.get_mut(&change.partner) {
             write(partner, &change.target, &change.value);
@@ -87,7 +87,7 @@ pub fn apply_in_place(plan: &Plan, project: &mut Project) -> Result<(), ApplyErr
                 plan.changes
                     .iter()
                     .filter(|c| c.applies())
-                    .map(|c| &c.partner),
+                    .map(|c| &*c.partner),
             )
             .collect();
         for new in &plan.created_modules {
@@ -110,7 +110,7 @@ fn check(plan: &Plan, project: &Project) -> Result<(), ApplyError> {
     let created: BTreeSet<&PartnerId> = plan.created.iter().map(|c| &c.id).collect();
     let mut by_partner: BTreeMap<&PartnerId, Vec<&Change>> = BTreeMap::new();
     for change in plan.changes.iter().filter(|c| c.applies()) {
-        by_partner.entry(&change.partner).or_default().push(change);
+        by_partner.entry(&*change.partner).or_default().push(change);
     }
     let max = project.meta.max_modules_per_partner as usize;
     for (id, changes) in by_partner {

@@ -207,7 +207,7 @@ pub fn target_text(target: &Target) -> String {
         Target::Staff(field) => format!("{field:?}").to_lowercase(),
         Target::Observation(month) => format!("observation {month}"),
         Target::Equipment(id) => format!("equipment {id}"),
-        Target::Session(module, id) => format!("session {module}/{id}"),
+        Target::Session(key) => format!("session {}/{}", key.0, key.1),
         Target::ModuleCounts(module) => format!("enrolment {module}"),
         Target::Baseline(id) => format!("indicator {id} baseline"),
         Target::IndicatorTarget(id, year) => format!("indicator {id} target {year}"),
