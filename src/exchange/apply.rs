@@ -7,6 +7,7 @@
 //! is applied and the error says why.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::change::{Change, write};
 use super::kinds::NewModule;
@@ -34,17 +35,19 @@ pub enum ApplyError {
 
 /// The edits that carry out `plan` on `project`: the valid rows, conflicts as resolved.
 pub fn edits(plan: &Plan, project: &Project) -> Result<Vec<Edit>, ApplyError> {
-    check(plan, project)?;
+    let by_partner = check(plan, project)?;
     let mut partners = created_partners(plan, project);
-    for change in plan.changes.iter().filter(|c| c.applies()) {
+    for (id, changes) in by_partner {
         // `check` made sure every Comune changed is created or in the project.
-        if !partners.contains_key(&change.partner)
-            && let Some(current) = project.partners.get(&change.partner)
+        if !partners.contains_key(id)
+            && let Some(current) = project.partners.get(id)
         {
-            partners.insert(PartnerId::clone(&change.partner), current.clone());
+            partners.insert(id.clone(), current.clone());
         }
-        if let Some(partner) = partners.get_mut(&change.partner) {
-            write(partner, &change.target, &change.value);
+        if let Some(partner) = partners.get_mut(id) {
+            for change in changes {
+                write(partner, &change.target, &change.value);
+            }
         }
     }
     let mut batch = Vec::with_capacity(plan.created_modules.len() + partners.len());
@@ -70,26 +73,19 @@ pub fn edits(plan: &Plan, project: &Project) -> Result<Vec<Edit>, ApplyError> {
 /// every Comune the plan touches nor the Comuni as they were. Nothing is changed when the
 /// plan no longer fits the project.
 pub fn apply_in_place(plan: &Plan, project: &mut Project) -> Result<(), ApplyError> {
-    check(plan, project)?;
+    let by_partner = check(plan, project)?;
     let created = created_partners(plan, project);
     project.partners.extend(created);
-    for change in plan.changes.iter().filter(|c| c.applies()) {
-        if let Some(partner) = project.partners.get_mut(&change.partner) {
-            write(partner, &change.target, &change.value);
+    let mut touched: BTreeSet<&PartnerId> = plan.created.iter().map(|c| &c.id).collect();
+    for (id, changes) in by_partner {
+        if let Some(partner) = project.partners.get_mut(id) {
+            for change in changes {
+                write(partner, &change.target, &change.value);
+            }
         }
+        touched.insert(id);
     }
     if !plan.created_modules.is_empty() {
-        let touched: BTreeSet<&PartnerId> = plan
-            .created
-            .iter()
-            .map(|created| &created.id)
-            .chain(
-                plan.changes
-                    .iter()
-                    .filter(|c| c.applies())
-                    .map(|c| &*c.partner),
-            )
-            .collect();
         for new in &plan.created_modules {
             let partners = touched.iter().filter_map(|id| project.partners.get(*id));
             let module = new_module(new, partners);
@@ -101,19 +97,17 @@ pub fn apply_in_place(plan: &Plan, project: &mut Project) -> Result<(), ApplyErr
 
 /// Whether `plan` still fits `project`: the first reason it does not, in the order the
 /// Comuni are named (created ones first, then by id), then the modules.
-fn check(plan: &Plan, project: &Project) -> Result<(), ApplyError> {
+/// When it fits, the changes that apply, by Comune.
+fn check<'a>(plan: &'a Plan, project: &Project) -> Result<ByPartner<'a>, ApplyError> {
     for created in &plan.created {
         if project.partners.contains_key(&created.id) {
             return Err(ApplyError::PartnerExists(created.id.clone()));
         }
     }
     let created: BTreeSet<&PartnerId> = plan.created.iter().map(|c| &c.id).collect();
-    let mut by_partner: BTreeMap<&PartnerId, Vec<&Change>> = BTreeMap::new();
-    for change in plan.changes.iter().filter(|c| c.applies()) {
-        by_partner.entry(&*change.partner).or_default().push(change);
-    }
+    let by_partner = by_partner(plan);
     let max = project.meta.max_modules_per_partner as usize;
-    for (id, changes) in by_partner {
+    for (&id, changes) in &by_partner {
         let chosen = match project.partners.get(id) {
             _ if created.contains(id) => None,
             Some(partner) => Some(&partner.modules),
@@ -140,7 +134,29 @@ fn check(plan: &Plan, project: &Project) -> Result<(), ApplyError> {
             return Err(ApplyError::ModuleExists(new.id.clone()));
         }
     }
-    Ok(())
+    Ok(by_partner)
+}
+
+type ByPartner<'a> = BTreeMap<&'a PartnerId, Vec<&'a Change>>;
+
+/// The changes that apply, by Comune, each Comune's in the plan's order. A file lists a
+/// Comune's rows one after another, so its changes come in runs sharing one id: a run is
+/// filed at once, not change by change.
+fn by_partner(plan: &Plan) -> ByPartner<'_> {
+    let mut groups: ByPartner = BTreeMap::new();
+    let mut run: Vec<&Change> = Vec::new();
+    for change in plan.changes.iter().filter(|c| c.applies()) {
+        if let Some(last) = run.last()
+            && !Arc::ptr_eq(&last.partner, &change.partner)
+        {
+            groups.entry(&*last.partner).or_default().append(&mut run);
+        }
+        run.push(change);
+    }
+    if let Some(last) = run.last() {
+        groups.entry(&*last.partner).or_default().append(&mut run);
+    }
+    groups
 }
 
 /// The Comuni the plan creates, as they are before any of its values is written.
