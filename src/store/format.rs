@@ -86,7 +86,7 @@ fn render_to(project: &Project, rounds: Rounds, out: &mut dyn Write) -> io::Resu
     let Some(hole) = shell.find(PARTNERS_HOLE) else {
         return out.write_all(render_whole(project).as_bytes());
     };
-    out.write_all(shell[..hole].as_bytes())?;
+    out.write_all(&shell.as_bytes()[..hole])?;
     out.write_all(b"\n    partners: {")?;
     let partners: Vec<(&PartnerId, &Partner)> = project.partners.iter().collect();
     for round in partners.chunks(workers * rounds.per_worker.max(1)) {
@@ -110,7 +110,7 @@ fn render_to(project: &Project, rounds: Rounds, out: &mut dyn Write) -> io::Resu
         }
     }
     out.write_all(b"\n    },\n")?;
-    out.write_all(shell[hole + PARTNERS_HOLE.len()..].as_bytes())
+    out.write_all(&shell.as_bytes()[hole + PARTNERS_HOLE.len()..])
 }
 
 fn render_whole(project: &Project) -> String {
