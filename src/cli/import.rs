@@ -3,12 +3,13 @@
 //! Nothing is written unless every row was taken, or `--apply-valid` says to write the
 //! valid ones; the project file is written whole (atomically, with a backup) or not at all.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 use cruscotto::exchange::FileKind;
-use cruscotto::exchange::apply::{apply_all, edits};
+use cruscotto::exchange::apply::apply_in_place;
 use cruscotto::exchange::change::Resolution;
 use cruscotto::exchange::import::{empty_project, fit_span, prepare};
 use cruscotto::exchange::plan::{ImportOptions, plan};
@@ -117,12 +118,8 @@ pub fn run(options: &Options) -> ExitCode {
     let mut written = false;
     let mut failure = None;
     if write {
-        // The edits hold each touched Comune as it will be; the project is only read
-        // while they are made, so no copy of it is needed.
-        match edits(&plan, &project)
-            .map_err(|e| e.to_string())
-            .and_then(|batch| apply_all(&mut project, batch).map_err(|e| e.to_string()))
-        {
+        // No undo here: each Comune is changed in place, with no copy of it kept.
+        match apply_in_place(&plan, &mut project).map_err(|e| e.to_string()) {
             Ok(_) => {
                 if options.into.is_none() {
                     fit_span(&mut project);
@@ -136,7 +133,10 @@ pub fn run(options: &Options) -> ExitCode {
         }
     }
     let report = ImportReport::new(&plan, &project, written, lang);
-    print!("{}", report.text());
+    if let Err(error) = print_text(&report) {
+        eprintln!("error: writing the report: {error}");
+        return ExitCode::FAILURE;
+    }
     if let Some(path) = &options.report_json
         && let Err(error) = write_json(path, &report)
     {
@@ -165,7 +165,17 @@ fn title_of(path: &Path) -> String {
         .unwrap_or_else(|| "Import".to_owned())
 }
 
+/// The report on standard output; a million conflicts are a million lines, so they go out
+/// through a buffer rather than as one string.
+fn print_text(report: &ImportReport) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    report.write_text(&mut out)?;
+    out.flush()
+}
+
 fn write_json(path: &Path, report: &ImportReport) -> std::io::Result<()> {
-    let text = serde_json::to_string_pretty(report).map_err(std::io::Error::other)?;
-    store::write_atomically(path, text.as_bytes()).map_err(std::io::Error::other)
+    store::write_atomically_with(path, |out| {
+        serde_json::to_writer_pretty(out, report).map_err(std::io::Error::other)
+    })
+    .map_err(std::io::Error::other)
 }

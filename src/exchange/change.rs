@@ -1,8 +1,10 @@
 //! One value an import sets on one Comune, with the value it replaces.
 
+use std::sync::Arc;
+
 use crate::model::{
-    Equipment, EquipmentId, IndicatorId, ModuleId, Month, Observation, Partner, Session, SessionId,
-    edit::StaffField,
+    Equipment, EquipmentId, IndicatorId, ModuleId, Month, Observation, Partner, PartnerId, Session,
+    SessionId, edit::StaffField,
 };
 
 /// What of a Comune a change sets.
@@ -13,7 +15,8 @@ pub enum Target {
     Staff(StaffField),
     Observation(Month),
     Equipment(EquipmentId),
-    Session(ModuleId, SessionId),
+    /// Boxed, so that the many targets of a large import are the size of the small ones.
+    Session(Box<(ModuleId, SessionId)>),
     /// Enrolled and completed of a chosen module.
     ModuleCounts(ModuleId),
     Baseline(IndicatorId),
@@ -22,10 +25,15 @@ pub enum Target {
 }
 
 impl Target {
+    pub fn session(module: ModuleId, session: SessionId) -> Target {
+        Target::Session(Box::new((module, session)))
+    }
+
     /// The catalogue module the change needs the Comune to have chosen.
     pub fn module(&self) -> Option<&ModuleId> {
         match self {
-            Target::Session(module, _) | Target::ModuleCounts(module) => Some(module),
+            Target::Session(key) => Some(&key.0),
+            Target::ModuleCounts(module) => Some(module),
             _ => None,
         }
     }
@@ -55,7 +63,8 @@ pub enum Resolution {
 /// One value to set on one Comune.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
-    pub partner: crate::model::PartnerId,
+    /// Shared by all the changes of one Comune: a million-row file names a few thousand.
+    pub partner: Arc<PartnerId>,
     pub target: Target,
     pub value: Value,
     /// What the project holds there now, when something (and not the same value).
@@ -64,6 +73,11 @@ pub struct Change {
     pub row: usize,
     pub resolution: Resolution,
 }
+
+// A file that changes a million values makes a million changes, and as many targets are
+// remembered while it is planned: keep both small.
+const _: () = assert!(std::mem::size_of::<Target>() == 32);
+const _: () = assert!(std::mem::size_of::<Change>() == 184);
 
 impl Change {
     /// A change that would replace a different value already in the project.
@@ -94,11 +108,11 @@ pub fn current(partner: &Partner, target: &Target) -> Option<Value> {
             .copied()
             .map(Value::Observation),
         Target::Equipment(id) => partner.equipment.get(id).cloned().map(Value::Equipment),
-        Target::Session(module, session) => partner
+        Target::Session(key) => partner
             .modules
-            .get(module)?
+            .get(&key.0)?
             .sessions
-            .get(session)
+            .get(&key.1)
             .cloned()
             .map(Value::Session),
         Target::ModuleCounts(module) => {
@@ -145,7 +159,8 @@ pub fn write(partner: &mut Partner, target: &Target, value: &Value) -> bool {
         (Target::Equipment(id), Value::Equipment(equipment)) => {
             partner.equipment.insert(id.clone(), equipment.clone());
         }
-        (Target::Session(module, id), Value::Session(session)) => {
+        (Target::Session(key), Value::Session(session)) => {
+            let (module, id) = &**key;
             let choice = partner.modules.entry(module.clone()).or_default();
             choice.sessions.insert(id.clone(), session.clone());
         }

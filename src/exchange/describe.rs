@@ -157,7 +157,8 @@ pub fn target(lang: Lang, project: &crate::model::Project, target: &Target) -> S
             "exchange_import.target.equipment",
             &[("id", id.as_str())],
         ),
-        Target::Session(module, session) => {
+        Target::Session(key) => {
+            let (module, session) = &**key;
             let date = project
                 .partners
                 .values()

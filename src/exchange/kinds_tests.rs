@@ -1,15 +1,20 @@
 //! Planning imports of purchases, sessions, enrolment, attendance registers and indicators.
 
-use super::apply::{apply_all, edits};
+use super::apply::{apply_all, apply_in_place, edits};
 use super::change::{Target, Value};
 use super::row::Reason;
 use super::schema::FileKind;
 use super::test_support::{m, plan_as, plan_of, programme, sheet};
 use crate::model::{Cents, EquipmentKind, ModuleId, PartnerId, Project};
 
+/// The project after the plan, checked to be the same whether the window's batch of edits
+/// or the command line's changes in place carried it out.
 fn applied(project: &Project, plan: &super::plan::Plan) -> Project {
     let mut after = project.clone();
     apply_all(&mut after, edits(plan, project).unwrap()).unwrap();
+    let mut in_place = project.clone();
+    apply_in_place(plan, &mut in_place).unwrap();
+    assert_eq!(in_place, after, "changed in place as by the edits");
     after
 }
 
@@ -337,4 +342,26 @@ fn unknown_modules_are_created_on_request_with_the_hours_of_their_sessions() {
     let inverses = apply_all(&mut document, edits(&plan, &project).unwrap()).unwrap();
     apply_all(&mut document, inverses).unwrap();
     assert_eq!(document, project);
+}
+
+#[test]
+fn a_module_choice_past_a_maximum_lowered_since_planning_changes_nothing() {
+    let project = programme();
+    let grid = sheet(&[
+        &["Comune", "Modulo", "Data", "Ore", "Partecipanti"],
+        &["Bra", "competenze digitali", "2025-05-12", "3", "20"],
+    ]);
+    let plan = plan_of(&project, &grid, false);
+    assert!(plan.all_valid(), "{:?}", plan.errors);
+    let mut lowered = project.clone();
+    lowered.meta.max_modules_per_partner = 1;
+    let refused = Err(super::apply::ApplyError::TooManyModules {
+        partner: "bra".into(),
+        module: "digi".into(),
+        max: 1,
+    });
+    assert_eq!(edits(&plan, &lowered).map(|_| ()), refused);
+    let before = lowered.clone();
+    assert_eq!(apply_in_place(&plan, &mut lowered), refused);
+    assert_eq!(lowered, before, "nothing changed");
 }

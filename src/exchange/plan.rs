@@ -7,6 +7,7 @@
 //! it.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use super::cell::Grid;
 use super::change::{Change, Resolution, Target, Value, current};
@@ -262,7 +263,7 @@ impl Builder<'_> {
         self.context.commit_modules();
         self.note_match(&partner, slot);
         for (target, value) in items {
-            self.put(&partner, slot, target, value, reader.row);
+            self.put(slot, target, value, reader.row);
         }
         if let Some(record) = attendance {
             self.context.attendance.push(record);
@@ -451,7 +452,7 @@ impl Builder<'_> {
         }
     }
 
-    fn put(&mut self, partner: &PartnerId, slot: usize, target: Target, value: Value, row: usize) {
+    fn put(&mut self, slot: usize, target: Target, value: Value, row: usize) {
         let changes = self.plan.changes.len();
         let record = self.touched.record_mut(slot);
         if record.seen.contains_key(&target) {
@@ -468,8 +469,9 @@ impl Builder<'_> {
         if same {
             return;
         }
+        let partner = Arc::clone(&record.id);
         self.plan.changes.push(Change {
-            partner: partner.clone(),
+            partner,
             target,
             value,
             old,
@@ -486,7 +488,7 @@ impl Builder<'_> {
             {
                 let slot = self.touched.slot(&partner);
                 self.note_match(&partner, slot);
-                self.put(&partner, slot, target, value, row);
+                self.put(slot, target, value, row);
             }
         }
         self.plan.created_modules = std::mem::take(&mut self.context.created_modules);

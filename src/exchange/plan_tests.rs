@@ -1,7 +1,7 @@
 //! Planning and applying imports of observations and staff figures: matching, row errors,
 //! conflicts, one batch, exact undo.
 
-use super::apply::{ApplyError, apply_all, edits};
+use super::apply::{ApplyError, apply_all, apply_in_place, edits};
 use super::change::{Resolution, Target, Value};
 use super::row::Reason;
 use super::schema::FieldKey;
@@ -267,6 +267,12 @@ fn a_plan_refuses_to_apply_once_its_comune_is_gone() {
         edits(&plan, &changed),
         Err(ApplyError::PartnerGone("alba".into()))
     );
+    let before = changed.clone();
+    assert_eq!(
+        apply_in_place(&plan, &mut changed),
+        Err(ApplyError::PartnerGone("alba".into()))
+    );
+    assert_eq!(changed, before, "nothing changed");
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! summary: rows read, applied and rejected (with where and why), Comuni matched and
 //! created, and conflicts with the project's values.
 
-use serde::Serialize;
+use std::io::{self, Write};
+
+use serde::{Serialize, Serializer};
 
 use super::change::{Change, Resolution, Target, Value};
 use super::describe;
@@ -10,8 +12,11 @@ use super::plan::Plan;
 use crate::i18n::Lang;
 use crate::model::Project;
 
+/// Built from the plan it reports on: its conflicts (one per row of a file that changes
+/// every value, a million of them) are put into words one at a time as they are written,
+/// never all held at once.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ImportReport {
+pub struct ImportReport<'p> {
     pub kind: String,
     pub rows_read: usize,
     /// Rows whose values went into the project (0 when nothing was written).
@@ -21,7 +26,17 @@ pub struct ImportReport {
     pub partners_created: Vec<PartnerRef>,
     /// Names or codes of Comuni the project lacks (when they were not to be created).
     pub partners_unknown: Vec<String>,
-    pub conflicts: Vec<ConflictRow>,
+    conflicts: Conflicts<'p>,
+}
+
+/// The conflicts of a plan, serialized as a list of `ConflictRow`.
+#[derive(Debug, Clone, PartialEq)]
+struct Conflicts<'p>(&'p Plan);
+
+impl Serialize for Conflicts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.conflicts().map(|(_, change)| conflict_row(change)))
+    }
 }
 
 /// One reason a row was refused.
@@ -56,9 +71,9 @@ pub struct ConflictRow {
     pub resolution: String,
 }
 
-impl ImportReport {
+impl<'p> ImportReport<'p> {
     /// The report of `plan`; `applied` says whether its valid rows were written.
-    pub fn new(plan: &Plan, project: &Project, applied: bool, lang: Lang) -> ImportReport {
+    pub fn new(plan: &'p Plan, project: &Project, applied: bool, lang: Lang) -> ImportReport<'p> {
         let name_of = |id: &crate::model::PartnerId| {
             project
                 .partners
@@ -98,31 +113,40 @@ impl ImportReport {
                 })
                 .collect(),
             partners_unknown: plan.unknown.iter().cloned().collect(),
-            conflicts: plan.conflicts().map(|(_, c)| conflict_row(c)).collect(),
+            conflicts: Conflicts(plan),
         }
     }
 
-    /// The report as people read it on a terminal.
-    pub fn text(&self) -> String {
-        let mut out = String::new();
+    /// The conflicts, each put into words when asked for.
+    pub fn conflicts(&self) -> impl Iterator<Item = ConflictRow> + '_ {
+        self.conflicts
+            .0
+            .conflicts()
+            .map(|(_, change)| conflict_row(change))
+    }
+
+    /// The report as people read it on a terminal, written to `out` line by line.
+    pub fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
         let rejected: std::collections::BTreeSet<usize> =
             self.rows_rejected.iter().map(|r| r.row).collect();
-        out.push_str(&format!(
-            "{} rows read, {} applied, {} rejected\n",
+        writeln!(
+            out,
+            "{} rows read, {} applied, {} rejected",
             self.rows_read,
             self.rows_applied,
             rejected.len()
-        ));
-        out.push_str(&format!(
-            "Comuni: {} matched, {} created\n",
+        )?;
+        writeln!(
+            out,
+            "Comuni: {} matched, {} created",
             self.partners_matched.len(),
             self.partners_created.len()
-        ));
+        )?;
         for partner in &self.partners_created {
-            out.push_str(&format!("  created {} ({})\n", partner.name, partner.id));
+            writeln!(out, "  created {} ({})", partner.name, partner.id)?;
         }
         for name in &self.partners_unknown {
-            out.push_str(&format!("  unknown Comune: {name}\n"));
+            writeln!(out, "  unknown Comune: {name}")?;
         }
         for row in &self.rows_rejected {
             let place = if row.column.is_empty() {
@@ -130,23 +154,33 @@ impl ImportReport {
             } else {
                 format!("row {}, column {} ({})", row.row, row.column, row.header)
             };
-            out.push_str(&format!("  {place}: {:?}: {}\n", row.value, row.reason));
+            writeln!(out, "  {place}: {:?}: {}", row.value, row.reason)?;
         }
-        if !self.conflicts.is_empty() {
-            out.push_str(&format!("{} conflicts\n", self.conflicts.len()));
+        let count = self.conflicts.0.conflicts().count();
+        if count > 0 {
+            writeln!(out, "{count} conflicts")?;
         }
-        for conflict in &self.conflicts {
-            out.push_str(&format!(
-                "  row {}: {} {}: {} -> {} ({})\n",
+        for conflict in self.conflicts() {
+            writeln!(
+                out,
+                "  row {}: {} {}: {} -> {} ({})",
                 conflict.row,
                 conflict.partner,
                 conflict.target,
                 conflict.old,
                 conflict.new,
                 conflict.resolution
-            ));
+            )?;
         }
-        out
+        Ok(())
+    }
+
+    /// The same text as one string.
+    pub fn text(&self) -> String {
+        let mut bytes = Vec::new();
+        self.write_text(&mut bytes)
+            .expect("writing to memory never fails");
+        String::from_utf8(bytes).expect("the report is UTF-8")
     }
 }
 
@@ -173,7 +207,7 @@ pub fn target_text(target: &Target) -> String {
         Target::Staff(field) => format!("{field:?}").to_lowercase(),
         Target::Observation(month) => format!("observation {month}"),
         Target::Equipment(id) => format!("equipment {id}"),
-        Target::Session(module, id) => format!("session {module}/{id}"),
+        Target::Session(key) => format!("session {}/{}", key.0, key.1),
         Target::ModuleCounts(module) => format!("enrolment {module}"),
         Target::Baseline(id) => format!("indicator {id} baseline"),
         Target::IndicatorTarget(id, year) => format!("indicator {id} target {year}"),

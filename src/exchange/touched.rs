@@ -3,6 +3,7 @@
 //! record by slot, without hashing or copying the Comune's id again.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::change::Target;
 use crate::model::{Partner, PartnerId, Project};
@@ -15,6 +16,8 @@ pub enum Seen {
 
 /// One Comune a plan touches.
 pub struct Record<'p> {
+    /// Its id, shared by the plan's changes to it.
+    pub id: Arc<PartnerId>,
     /// The Comune as the project holds it; `None` for one the import creates.
     pub partner: Option<&'p Partner>,
     /// Where each of its targets was first set.
@@ -45,6 +48,7 @@ impl<'p> Touched<'p> {
         }
         let slot = self.records.len();
         self.records.push(Record {
+            id: Arc::new(partner.clone()),
             partner: self.project.partners.get(partner),
             seen: HashMap::new(),
             matched: false,

@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io::{self, Write};
 use std::num::NonZeroUsize;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
@@ -27,14 +28,30 @@ struct EnvelopeOut<'a> {
 /// The project as the text of a project file (ending with a newline): RON laid out one item
 /// per line down to the level of a session, a purchase or a month (see `layout`).
 pub fn to_ron_string(project: &Project) -> String {
+    let mut bytes = Vec::new();
+    write_ron(project, &mut bytes).expect("writing to memory never fails");
+    String::from_utf8(bytes).expect("the laid-out text is UTF-8")
+}
+
+/// Writes the text of `to_ron_string` to `out` as it is made: a national project's text
+/// (hundreds of MB) is never held whole, only a round of partners at a time.
+pub fn write_ron(project: &Project, out: &mut dyn Write) -> io::Result<()> {
     let workers = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    render(project, workers.min(MAX_WORKERS), PARALLEL_FROM)
+    let layout = Rounds {
+        workers: workers.min(MAX_WORKERS),
+        parallel_from: PARALLEL_FROM,
+        per_worker: PARTNERS_PER_WORKER,
+    };
+    render_to(project, layout, out)
 }
 
 /// Projects with this many partners are written by several threads; below it a thread costs
 /// more than it saves.
 const PARALLEL_FROM: usize = 256;
 const MAX_WORKERS: usize = 8;
+/// Partners each thread lays out per round (about 10 KB each): the text in memory at once
+/// stays a few MB per thread, and a round is long enough for its threads to pay off.
+const PARTNERS_PER_WORKER: usize = 512;
 
 /// The line where an empty partner map sits in the laid-out file; partners written in
 /// parallel are joined in there. Texts never hold a raw newline, so only this line matches.
@@ -43,9 +60,18 @@ const PARTNERS_HOLE: &str = "\n    partners: {},\n";
 const PARTNERS_DEPTH: usize = 3;
 const PARTNERS_INDENT: usize = 2;
 
-fn render(project: &Project, workers: usize, parallel_from: usize) -> String {
-    if workers < 2 || project.partners.len() < parallel_from.max(1) {
-        return render_whole(project);
+/// How the partners are shared out among threads.
+#[derive(Clone, Copy)]
+struct Rounds {
+    workers: usize,
+    parallel_from: usize,
+    per_worker: usize,
+}
+
+fn render_to(project: &Project, rounds: Rounds, out: &mut dyn Write) -> io::Result<()> {
+    let workers = rounds.workers;
+    if workers < 2 || project.partners.len() < rounds.parallel_from.max(1) {
+        return out.write_all(render_whole(project).as_bytes());
     }
     // Every field named, so a field added to the project cannot be left out of the file.
     let shell = Project {
@@ -58,34 +84,33 @@ fn render(project: &Project, workers: usize, parallel_from: usize) -> String {
     };
     let shell = render_whole(&shell);
     let Some(hole) = shell.find(PARTNERS_HOLE) else {
-        return render_whole(project);
+        return out.write_all(render_whole(project).as_bytes());
     };
+    out.write_all(&shell.as_bytes()[..hole])?;
+    out.write_all(b"\n    partners: {")?;
     let partners: Vec<(&PartnerId, &Partner)> = project.partners.iter().collect();
-    let chunk = partners.len().div_ceil(workers);
-    let parts: Vec<String> = std::thread::scope(|scope| {
-        let handles: Vec<_> = partners
-            .chunks(chunk)
-            .map(|chunk| scope.spawn(move || render_partners(chunk)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    let mut text =
-        String::with_capacity(shell.len() + parts.iter().map(String::len).sum::<usize>() + 16);
-    text.push_str(&shell[..hole]);
-    text.push_str("\n    partners: {");
-    for part in &parts {
-        text.push_str(part);
+    for round in partners.chunks(workers * rounds.per_worker.max(1)) {
+        let chunk = round.len().div_ceil(workers);
+        let parts: Vec<String> = std::thread::scope(|scope| {
+            let handles: Vec<_> = round
+                .chunks(chunk)
+                .map(|chunk| scope.spawn(move || render_partners(chunk)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        for part in &parts {
+            out.write_all(part.as_bytes())?;
+        }
     }
-    text.push_str("\n    },\n");
-    text.push_str(&shell[hole + PARTNERS_HOLE.len()..]);
-    text
+    out.write_all(b"\n    },\n")?;
+    out.write_all(&shell.as_bytes()[hole + PARTNERS_HOLE.len()..])
 }
 
 fn render_whole(project: &Project) -> String {
@@ -210,10 +235,29 @@ mod tests {
         });
         let whole = render_whole(&project);
         for workers in [2, 3, 8] {
-            assert_eq!(render(&project, workers, 1), whole, "{workers} workers");
+            // One partner per thread and round, two, and all in one round.
+            for per_worker in [1, 2, 100] {
+                let rounds = Rounds {
+                    workers,
+                    parallel_from: 1,
+                    per_worker,
+                };
+                assert_eq!(render(&project, rounds), whole, "{workers} workers");
+            }
         }
         let mut empty = project.clone();
         empty.partners.clear();
-        assert_eq!(render(&empty, 2, 0), render_whole(&empty));
+        let rounds = Rounds {
+            workers: 2,
+            parallel_from: 0,
+            per_worker: 1,
+        };
+        assert_eq!(render(&empty, rounds), render_whole(&empty));
+    }
+
+    fn render(project: &Project, rounds: Rounds) -> String {
+        let mut bytes = Vec::new();
+        render_to(project, rounds, &mut bytes).unwrap();
+        String::from_utf8(bytes).unwrap()
     }
 }

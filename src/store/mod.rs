@@ -27,5 +27,5 @@ pub use load::{LoadLimits, MAX_FILE_BYTES, MAX_NESTING_DEPTH, load, load_with_li
 pub use recovery::{
     UNTITLED_RECOVERY, discard_recovery, newer_recovery, recovery_path, write_recovery,
 };
-pub use save::{backup_path, save, write_atomically, write_with_backup};
+pub use save::{backup_path, save, write_atomically, write_atomically_with, write_with_backup};
 pub use sweep::{STALE_AFTER, sweep_stale_temp_files};

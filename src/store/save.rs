@@ -8,28 +8,38 @@
 
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File, Metadata};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::{Builder, NamedTempFile};
 
 use super::errors::SaveError;
-use super::format::to_ron_string;
+use super::format::write_ron;
 use crate::model::Project;
 
 /// Saves `project` to `path`, keeping the previous file as `<path>.bak`.
+/// The text goes to the file as it is made, never whole in memory.
 pub fn save(path: &Path, project: &Project) -> Result<(), SaveError> {
-    write_with_backup(path, to_ron_string(project).as_bytes())
+    write_with(path, true, |out| write_ron(project, out))
 }
 
 /// Replaces `path` with `bytes` atomically; no backup.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write(path, bytes, false)
+    write_with(path, false, |out| out.write_all(bytes))
+}
+
+/// Replaces `path` atomically with what `fill` writes, so a large file need not be held in
+/// memory first; no backup. When `fill` fails the file is left as it was.
+pub fn write_atomically_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    write_with(path, false, fill)
 }
 
 /// Replaces `path` with `bytes` atomically, keeping the previous file as `<path>.bak`.
 pub fn write_with_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write(path, bytes, true)
+    write_with(path, true, |out| out.write_all(bytes))
 }
 
 /// Where the previous version of `path` is kept: `demo.ron` → `demo.ron.bak`.
@@ -39,7 +49,11 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn write(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+fn write_with(
+    path: &Path,
+    keep_backup: bool,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
     let io_error = |action: &'static str| {
         move |source: io::Error| SaveError::Io {
             path: path.to_owned(),
@@ -78,8 +92,13 @@ fn write(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> 
             .set_permissions(previous.permissions())
             .map_err(io_error("copying the file's permissions"))?;
     }
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
+    let mut out = BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+    fill(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(io_error("writing the new version"))?;
+    drop(out);
+    temp.as_file()
+        .sync_all()
         .map_err(io_error("writing the new version"))?;
 
     if keep_backup && previous.is_some() {

@@ -110,7 +110,7 @@ pub fn aggregate(records: Vec<Record>, context: &mut Context) -> Vec<Aggregated>
         };
         out.push((
             partner.clone(),
-            Target::Session(module.clone(), id),
+            Target::session(module.clone(), id),
             Value::Session(session),
             row,
         ));

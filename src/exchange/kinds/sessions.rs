@@ -38,5 +38,5 @@ pub fn read(reader: &mut RowReader, context: &mut Context, partner: &PartnerId) 
         hours: hours.unwrap_or(planned),
         attendees: attendees.unwrap_or(0),
     };
-    vec![(Target::Session(module, id), Value::Session(session))]
+    vec![(Target::session(module, id), Value::Session(session))]
 }
