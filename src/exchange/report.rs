@@ -180,7 +180,8 @@ impl<'p> ImportReport<'p> {
         let mut bytes = Vec::new();
         self.write_text(&mut bytes)
             .expect("writing to memory never fails");
-        String::from_utf8(bytes).expect("the report is UTF-8")
+        // Made of Rust strings, so always UTF-8; lossy rather than a panic path.
+        String::from_utf8_lossy(&bytes).into_owned()
     }
 }
 
