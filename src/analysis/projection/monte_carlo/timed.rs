@@ -2,9 +2,9 @@
 //! (`ceiling`): its draws split into equal groups, each run under its own drivers and
 //! potential, adding its months to its columns of the chunk's totals and, when the band is
 //! wanted, copying them into a matrix of the partner's months × draws, whose rows are then
-//! handed to the sink's quantiles month by month as if one run had made them. The draws are drawn once
-//! for the partner and each group takes its slice, so the groups are random fifths of the
-//! same draws a partner without uncertain timing would have.
+//! handed to the sink's quantiles month by month as if one run had made them. The draws are
+//! drawn once for the partner and each group takes its slice, so the groups are random fifths
+//! of the same draws a partner without uncertain timing would have.
 
 use super::{Frame, PartnerDraws, Plan, Scratch, Sink};
 
