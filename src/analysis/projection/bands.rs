@@ -30,6 +30,10 @@ pub(crate) fn rank(alpha: f64, n: usize) -> usize {
 pub(crate) struct Scratch {
     keys: Vec<u64>,
     inside: [Vec<u64>; 3],
+    /// A month's draws as whole people (`counts`).
+    pub(super) people: Vec<u16>,
+    /// Draws per number of people, for `counts`' selection.
+    pub(super) histogram: Vec<u32>,
 }
 
 /// Where P10, P50 and P90 of a month are expected to lie, each between `low` and `high`

@@ -7,26 +7,26 @@
 //! most Comuni (a few dozen smartable staff) have only a handful of values a quantile can take
 //! near its guess. One branch-free pass that counts the draws below each of those values
 //! settles all three quantiles: no draw is gathered or ordered. When the guess misses, or its
-//! brackets hold too many people (a large Comune), the draws are selected as before and the
-//! result rounded, which gives the same answer.
+//! brackets hold too many people (a large Comune), the draws are counted by number of people
+//! (a histogram over their range), which gives the same answer.
 //!
-//! The counting pass compares whole people, not doubles: each draw's people count is exact
-//! in an f32 (below 2²⁴ people), so sixteen draws go in one vector register against each
-//! threshold, with 32-bit counters, twice the draws per instruction of the doubles.
+//! Why 16-bit people. A month's draws are turned into people once, as 16-bit integers
+//! (`people::observed`), and every pass reads those: thirty-two draws per vector register
+//! against each threshold, four times the draws per instruction of the doubles, and a quarter
+//! of the memory. A month where some draw reaches 65,535 people (no Comune has that many
+//! staff) is selected among the doubles instead.
 
 use super::bands::{Guess, Quantiles, Scratch, quantiles_of, rank};
 
-// The only module of the band allowed `unsafe`: the counting pass in vector registers.
-#[cfg(target_arch = "x86_64")]
-#[allow(unsafe_code)]
-mod simd;
+mod people;
+
+use people::{Range, count_below, observed};
 
 /// The most values counted in one pass; wider brackets are selected instead.
 const MAX_THRESHOLDS: usize = 16;
-/// Draws counted side by side: an AVX-512 register of f32.
-const WIDTH: usize = 16;
-/// People counts from here on are not all exact in an f32: such bands are selected.
-const EXACT_IN_F32: f64 = 16_777_216.0;
+/// Above this many people between the fewest and the most, a month is selected by sorting
+/// rather than by a histogram of its range.
+const MAX_HISTOGRAM: usize = 4_096;
 
 /// A month's draws with the noise of an observation: draw d will be observed as
 /// max(values[d] × weights[d], 0), its weight 1 + sd·z for its stratum z of the month.
@@ -83,17 +83,34 @@ pub(crate) fn quantiles_in_people(
     if values.len() == 0 {
         return None;
     }
-    if let Some(found) = guess.and_then(|guess| counted(values, guess)) {
-        return Some(found);
+    let mut people = std::mem::take(&mut scratch.people);
+    let found = match observed(values, &mut people) {
+        Some(range) => Some(of_people(&people, range, guess, &mut scratch.histogram)),
+        None => quantiles_of(values.iter(), None, guess, scratch).map(|q| Quantiles {
+            p10: self::people(q.p10),
+            p50: self::people(q.p50),
+            p90: self::people(q.p90),
+        }),
+    };
+    scratch.people = people;
+    found
+}
+
+/// The quantiles of draws given in whole people, all within `range`.
+#[inline(always)]
+fn of_people(
+    people: &[u16],
+    range: Range,
+    guess: Option<&Guess>,
+    histogram: &mut Vec<u32>,
+) -> Quantiles {
+    if let Some(found) = guess.and_then(|guess| counted(people, range, guess)) {
+        return found;
     }
-    if let Some(found) = counted_in_range(values) {
-        return Some(found);
+    if let Some(found) = counted_in_range(people, range) {
+        return found;
     }
-    quantiles_of(values.iter(), None, guess, scratch).map(|q| Quantiles {
-        p10: people(q.p10),
-        p50: people(q.p50),
-        p90: people(q.p90),
-    })
+    selected(people, range, histogram)
 }
 
 /// The whole-people brackets of a guess (quantile j between `low[j]` and `high[j]` people)
@@ -101,28 +118,41 @@ pub(crate) fn quantiles_in_people(
 /// each once, ascending. One person wider on each side when the pass has room: a wider
 /// bracket holds more often. A pass of 8 thresholds costs about two thirds of one of 16, so
 /// the narrow bracket in 8 comes before the wide one in 16.
-fn brackets(guess: &Guess) -> Option<([f64; 3], [f64; 3], Thresholds)> {
+fn brackets(guess: &Guess, range: Range) -> Option<([f64; 3], [f64; 3], Thresholds)> {
     let (low, high) = guess.bounds();
-    let (low, high) = (low.map(people), high.map(people));
-    for (widen, most) in [
+    // Nobody is below the fewest or above the most: a bracket need not reach past them.
+    let (least, most) = (f64::from(range.least), f64::from(range.most));
+    let (low, high) = (
+        low.map(|c| people(c).clamp(least, most)),
+        high.map(|c| people(c).clamp(least, most)),
+    );
+    for (widen, most_thresholds) in [
         (1.0, 8),
         (0.0, 8),
         (1.0, MAX_THRESHOLDS),
         (0.0, MAX_THRESHOLDS),
     ] {
-        let low = low.map(|c| (c - widen).max(0.0));
-        let high = high.map(|c| c + widen);
-        if (0..3).any(|j| high[j] - low[j] + 2.0 > most as f64) {
+        let low = low.map(|c| (c - widen).max(least));
+        let high = high.map(|c| (c + widen).min(most));
+        if (0..3).any(|j| high[j] - low[j] + 2.0 > most_thresholds as f64) {
             continue;
         }
         // Each bracket's thresholds are a run of whole numbers: the runs in order of their
         // starts, each from past what the previous ones gave.
-        let mut runs: [(f64, f64); 3] = std::array::from_fn(|j| (low[j], high[j] + 1.0));
+        // Nobody has fewer than the fewest: counting below them is not needed.
+        let mut runs: [(f64, f64); 3] = std::array::from_fn(|j| {
+            let start = if low[j] <= least {
+                low[j] + 1.0
+            } else {
+                low[j]
+            };
+            (start, high[j] + 1.0)
+        });
         runs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
         let mut thresholds = Thresholds {
             values: [f64::INFINITY; MAX_THRESHOLDS],
             len: 0,
-            floor: f64::NEG_INFINITY,
+            floor: least,
         };
         'runs: for (start, end) in runs {
             let mut c = match thresholds.len {
@@ -130,7 +160,7 @@ fn brackets(guess: &Guess) -> Option<([f64; 3], [f64; 3], Thresholds)> {
                 len => start.max(thresholds.values[len - 1] + 1.0),
             };
             while c <= end {
-                if thresholds.len == most {
+                if thresholds.len == most_thresholds {
                     thresholds.len += 1;
                     break 'runs;
                 }
@@ -139,7 +169,7 @@ fn brackets(guess: &Guess) -> Option<([f64; 3], [f64; 3], Thresholds)> {
                 c += 1.0;
             }
         }
-        if thresholds.len <= most {
+        if thresholds.len <= most_thresholds {
             return Some((low, high, thresholds));
         }
     }
@@ -150,15 +180,15 @@ fn brackets(guess: &Guess) -> Option<([f64; 3], [f64; 3], Thresholds)> {
 struct Thresholds {
     values: [f64; MAX_THRESHOLDS],
     len: usize,
-    /// No draw rounds to fewer people than this (−∞ when not known).
+    /// No draw has fewer people than this.
     floor: f64,
 }
 
 /// The three quantiles by one counting pass when each lies inside its bracket, else `None`.
 #[inline(always)]
-fn counted(values: Noisy<'_>, guess: &Guess) -> Option<Quantiles> {
-    let (low, high, thresholds) = brackets(guess)?;
-    resolve(values, low, high, &thresholds)
+fn counted(people: &[u16], range: Range, guess: &Guess) -> Option<Quantiles> {
+    let (low, high, thresholds) = brackets(guess, range)?;
+    resolve(people, low, high, &thresholds)
 }
 
 /// Quantile j is the c in low[j]..=high[j] with at most its rank below c people and more at
@@ -166,25 +196,19 @@ fn counted(values: Noisy<'_>, guess: &Guess) -> Option<Quantiles> {
 /// nothing can be below it) say there is one.
 #[inline(always)]
 fn resolve(
-    values: Noisy<'_>,
+    people: &[u16],
     low: [f64; 3],
     high: [f64; 3],
     thresholds: &Thresholds,
 ) -> Option<Quantiles> {
-    let n = values.len();
-    if thresholds.values[..thresholds.len]
-        .iter()
-        .any(|&t| t >= EXACT_IN_F32)
-    {
-        return None;
-    }
+    let n = people.len();
     let mut below = [0; MAX_THRESHOLDS];
     if thresholds.len <= 8 {
-        below[..8].copy_from_slice(&count_below::<8>(values, &thresholds.values));
+        below[..8].copy_from_slice(&count_below::<8>(people, &thresholds.values));
     } else {
-        below = count_below::<MAX_THRESHOLDS>(values, &thresholds.values);
+        below = count_below::<MAX_THRESHOLDS>(people, &thresholds.values);
     }
-    // How many draws round to fewer than `people`: a threshold the brackets put in the list.
+    // How many draws have fewer than `people`: a threshold the brackets put in the list.
     let at = |people: f64| {
         thresholds.values[..thresholds.len]
             .iter()
@@ -196,7 +220,7 @@ fn resolve(
     for j in 0..3 {
         let r = wanted[j];
         // Draws of fewer than low[j] people are at most r, of at most high[j] more than r.
-        let under = if low[j] == thresholds.floor {
+        let under = if low[j] <= thresholds.floor {
             0
         } else {
             at(low[j])?
@@ -218,22 +242,13 @@ fn resolve(
 }
 
 /// The three quantiles by one counting pass when all the draws lie within `MAX_THRESHOLDS`
-/// people of each other (a small Comune, or the first months, which have no guess), else
-/// `None`. A pass for the least and most people comes first.
+/// people of each other (a small Comune, or the first months, which have no guess).
 #[inline(always)]
-fn counted_in_range(values: Noisy<'_>) -> Option<Quantiles> {
-    let (mut least, mut most) = (f64::INFINITY, f64::NEG_INFINITY);
-    for value in values.iter() {
-        let a = half_up(value);
-        least = least.min(a);
-        most = most.max(a);
-    }
-    let (least, most) = (least.floor(), most.floor());
+fn counted_in_range(people: &[u16], range: Range) -> Option<Quantiles> {
+    let (least, most) = (f64::from(range.least), f64::from(range.most));
     if most - least >= MAX_THRESHOLDS as f64 {
         return None;
     }
-    let low = [least; 3];
-    let high = [most; 3];
     let mut thresholds = Thresholds {
         values: [f64::INFINITY; MAX_THRESHOLDS],
         len: (most - least) as usize + 1,
@@ -242,43 +257,44 @@ fn counted_in_range(values: Noisy<'_>) -> Option<Quantiles> {
     for (i, threshold) in thresholds.values[..thresholds.len].iter_mut().enumerate() {
         *threshold = least + 1.0 + i as f64;
     }
-    resolve(values, low, high, &thresholds)
+    resolve(people, [least; 3], [most; 3], &thresholds)
 }
 
-/// For each threshold i (of at most K, ascending, whole people below 2²⁴), how many values
-/// round to fewer people. K is fixed so the loop is unrolled and vectorised; thresholds past
-/// the list are infinite, counted and never read.
-#[inline(always)]
-fn count_below<const K: usize>(values: Noisy<'_>, list: &[f64]) -> [usize; K] {
-    // Integers below 2²⁴ are exact in an f32, and so is ⌊a⌋ of any a below it; ⌊a⌋ < t
-    // exactly when a < t for a whole t, so counting ⌊a⌋ < t counts what `people` rounds
-    // below t. Larger counts only compare as larger.
-    let thresholds: [f32; K] =
-        std::array::from_fn(|i| list.get(i).map_or(f32::INFINITY, |&t| t as f32));
-    let n = values.len();
-    let whole = n - n % WIDTH;
-    let mut counts = [0u32; K];
-    let mut done = 0;
-    #[cfg(target_arch = "x86_64")]
-    if super::kernel::vectors_allowed()
-        && let Some(vector) = simd::count_below(values, whole, &thresholds)
-    {
-        counts = vector;
-        done = whole;
-    }
-    for (&value, &weight) in values.values[done..].iter().zip(&values.weights[done..]) {
-        let people = whole_people(value, weight);
-        for (count, &threshold) in counts.iter_mut().zip(&thresholds) {
-            *count += u32::from(people < threshold);
+/// The three quantiles by counting the draws at each number of people in their range, or by
+/// ordering them when the range is too wide for that.
+fn selected(people: &[u16], range: Range, histogram: &mut Vec<u32>) -> Quantiles {
+    let n = people.len();
+    let wanted = [rank(0.1, n), rank(0.5, n), rank(0.9, n)];
+    let span = usize::from(range.most - range.least) + 1;
+    let mut found = [0u16; 3];
+    if span <= MAX_HISTOGRAM {
+        histogram.clear();
+        histogram.resize(span, 0);
+        for &p in people {
+            histogram[usize::from(p - range.least)] += 1;
+        }
+        let (mut seen, mut j) = (0, 0);
+        for (offset, &count) in histogram.iter().enumerate() {
+            seen += count as usize;
+            while j < 3 && seen > wanted[j] {
+                found[j] = range.least + offset as u16;
+                j += 1;
+            }
+            if j == 3 {
+                break;
+            }
+        }
+    } else {
+        let mut order = people.to_vec();
+        for j in 0..3 {
+            found[j] = *order.select_nth_unstable(wanted[j]).1;
         }
     }
-    counts.map(|count| count as usize)
-}
-
-/// A draw's people count, as an f32 (exact below 2²⁴).
-#[inline(always)]
-fn whole_people(value: f64, weight: f64) -> f32 {
-    half_up(value * weight).floor() as f32
+    Quantiles {
+        p10: f64::from(found[0]),
+        p50: f64::from(found[1]),
+        p90: f64::from(found[2]),
+    }
 }
 
 #[cfg(test)]
@@ -293,6 +309,13 @@ mod tests {
     }
 
     static ONES: [f64; 1000] = [1.0; 1000];
+
+    /// `counted` on `values` as they are, with no noise.
+    fn counted_with(values: &[f64], guess: &Guess) -> Option<Quantiles> {
+        let mut people = Vec::new();
+        let range = observed(plain(values), &mut people)?;
+        counted(&people, range, guess)
+    }
 
     fn rounded(values: &[f64]) -> Quantiles {
         let mut copy = values.to_vec();
@@ -336,43 +359,13 @@ mod tests {
             let guess = Guess::jittering(history);
             let with_guess = quantiles_in_people(plain(&values), Some(&guess), &mut scratch);
             assert_eq!(with_guess, Some(expected), "case {case}");
-            counted_months += usize::from(counted(plain(&values), &guess).is_some());
+            counted_months += usize::from(counted_with(&values, &guess).is_some());
             let without = quantiles_in_people(plain(&values), None, &mut scratch);
             assert_eq!(without, Some(expected), "case {case}");
         }
         // The counting pass is what decides most small, near guesses.
         assert!(counted_months > 100, "{counted_months}");
         assert_eq!(quantiles_in_people(plain(&[]), None, &mut scratch), None);
-    }
-
-    #[test]
-    fn the_vector_count_is_the_portable_count() {
-        let mut rng = SplitMix64::new(5);
-        for case in 0..60 {
-            // Lengths around the vector's 16 draws, values around the thresholds (some
-            // exactly half a person off), weights that push a few below nobody.
-            let n = [0, 1, 15, 16, 17, 100, 1000][case % 7];
-            let values: Vec<f64> = (0..n)
-                .map(|i| match i % 5 {
-                    0 => 20.5,
-                    1 => (rng.unit() * 40.0).floor() + 0.5,
-                    _ => rng.unit() * 40.0,
-                })
-                .collect();
-            let weights: Vec<f64> = (0..n).map(|_| 1.0 + 0.2 * (rng.unit() - 0.9)).collect();
-            let noisy = Noisy::new(&values, &weights);
-            let list: Vec<f64> = (0..16).map(|i| 10.0 + 2.0 * i as f64).collect();
-            let vector = count_below::<16>(noisy, &list);
-            super::super::kernel::PORTABLE_ONLY.set(true);
-            let portable = count_below::<16>(noisy, &list);
-            super::super::kernel::PORTABLE_ONLY.set(false);
-            assert_eq!(vector, portable, "case {case}");
-            let by_hand: Vec<usize> = list
-                .iter()
-                .map(|&t| noisy.iter().filter(|&v| people(v) < t).count())
-                .collect();
-            assert_eq!(vector.to_vec(), by_hand, "case {case}");
-        }
     }
 
     #[test]
@@ -384,7 +377,7 @@ mod tests {
         }; 3];
         let values: Vec<f64> = (0..1000).map(f64::from).collect();
         let wide = Guess::jittering(history);
-        assert_eq!(counted(plain(&values), &wide), None);
+        assert_eq!(counted_with(&values, &wide), None);
         let mut scratch = Scratch::default();
         let q = quantiles_in_people(plain(&values), Some(&wide), &mut scratch).unwrap();
         assert_eq!((q.p10, q.p50, q.p90), (99.0, 499.0, 899.0));
