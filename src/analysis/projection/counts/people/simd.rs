@@ -1,15 +1,16 @@
 //! `observed` and `count_below` in AVX-512 registers. Eight doubles become eight people at a
-//! time and are packed thirty-two to a register of 16-bit integers; the count compares those
+//! time and are packed thirty-two to a register of 16-bit integers (in another order than the
+//! draws', which no count depends on); the count compares those
 //! thirty-two against each threshold and keeps a 16-bit counter per lane. The compiler, left
 //! to the portable loops, converts and compares one draw at a time. Both give whole numbers
 //! from the same IEEE operations, so the copies and the portable loops agree exactly.
 
 use std::arch::x86_64::{
     __m256i, __m512i, _mm512_add_pd, _mm512_castsi256_si512, _mm512_cmplt_epu16_mask,
-    _mm512_cvtepi32_epi16, _mm512_cvttpd_epi32, _mm512_inserti64x4, _mm512_loadu_pd,
-    _mm512_loadu_si512, _mm512_madd_epi16, _mm512_mask_add_epi16, _mm512_max_epu16, _mm512_max_pd,
-    _mm512_min_epu16, _mm512_min_pd, _mm512_mul_pd, _mm512_reduce_add_epi32, _mm512_set1_epi16,
-    _mm512_set1_pd, _mm512_setzero_pd, _mm512_setzero_si512, _mm512_storeu_si512,
+    _mm512_cvttpd_epi32, _mm512_inserti64x4, _mm512_loadu_pd, _mm512_loadu_si512,
+    _mm512_madd_epi16, _mm512_mask_add_epi16, _mm512_max_epu16, _mm512_min_epu16, _mm512_min_pd,
+    _mm512_mul_pd, _mm512_packus_epi32, _mm512_reduce_add_epi32, _mm512_set1_epi16, _mm512_set1_pd,
+    _mm512_setzero_si512, _mm512_storeu_si512,
 };
 
 use super::super::Noisy;
@@ -38,18 +39,16 @@ pub(super) fn observed(values: Noisy<'_>, whole: usize, out: &mut [u16]) -> Opti
 /// The processor supports AVX-512F and BW; `values`, `weights` and `out` hold `whole` draws.
 #[target_feature(enable = "avx512f,avx512bw")]
 unsafe fn observed_avx512(values: Noisy<'_>, whole: usize, out: &mut [u16]) -> Range {
-    let (zero, half, cut) = (
-        _mm512_setzero_pd(),
-        _mm512_set1_pd(0.5),
-        _mm512_set1_pd(f64::from(CUT)),
-    );
+    let (half, cut) = (_mm512_set1_pd(0.5), _mm512_set1_pd(f64::from(CUT)));
     let (value, weight, out) = (
         values.values.as_ptr(),
         values.weights.as_ptr(),
         out.as_mut_ptr(),
     );
-    // Draws at..at + 8 as people, in eight 32-bit lanes: `one`'s operations in order. A macro,
-    // not a closure: a closure would not inherit the features.
+    // Draws at..at + 8 as people in eight 32-bit lanes, before the clamp to nobody. The cut
+    // comes first in `min`, which returns its second operand when one is a NaN: a NaN stays
+    // one, and its conversion (the lowest 32-bit integer) is clamped to nobody, as `one`
+    // rounds it. A macro, not a closure: a closure would not inherit the features.
     macro_rules! people {
         ($at:expr) => {{
             // SAFETY: draws at..at + 8 exist in both slices (at + 8 ≤ whole).
@@ -59,10 +58,7 @@ unsafe fn observed_avx512(values: Noisy<'_>, whole: usize, out: &mut [u16]) -> R
                     _mm512_loadu_pd(weight.add($at)),
                 )
             };
-            _mm512_cvttpd_epi32(_mm512_min_pd(
-                _mm512_add_pd(_mm512_max_pd(a, zero), half),
-                cut,
-            ))
+            _mm512_cvttpd_epi32(_mm512_min_pd(cut, _mm512_add_pd(a, half)))
         }};
     }
     let join = |low: __m256i, high: __m256i| -> __m512i {
@@ -71,10 +67,14 @@ unsafe fn observed_avx512(values: Noisy<'_>, whole: usize, out: &mut [u16]) -> R
     let (mut least, mut most) = (_mm512_set1_epi16(-1), _mm512_setzero_si512());
     let mut at = 0;
     while at < whole {
-        // Each person count is at most CUT, so narrowing 32-bit lanes to 16 keeps it whole.
-        let low = _mm512_cvtepi32_epi16(join(people!(at), people!(at + 8)));
-        let high = _mm512_cvtepi32_epi16(join(people!(at + 16), people!(at + 24)));
-        let all = join(low, high);
+        // Packing with unsigned saturation clamps what is below nobody to 0, as `one`'s max
+        // does: for a < −1/2, max(a, 0) + 1/2 rounds to 0 and a + 1/2 truncates to at most 0.
+        // The pack interleaves its inputs by 128-bit lanes: the month's people come out in
+        // another order, which no quantile depends on.
+        let all = _mm512_packus_epi32(
+            join(people!(at), people!(at + 8)),
+            join(people!(at + 16), people!(at + 24)),
+        );
         // SAFETY: `out` holds draws at..at + 32.
         unsafe { _mm512_storeu_si512(out.add(at).cast(), all) };
         least = _mm512_min_epu16(least, all);
