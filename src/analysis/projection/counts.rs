@@ -116,8 +116,9 @@ fn of_people(
 /// The whole-people brackets of a guess (quantile j between `low[j]` and `high[j]` people)
 /// and the thresholds they need: the people counts c + 1 for c from low[j] − 1 to high[j],
 /// each once, ascending. One person wider on each side when the pass has room: a wider
-/// bracket holds more often. A pass of 8 thresholds costs about two thirds of one of 16, so
-/// the narrow bracket in 8 comes before the wide one in 16.
+/// bracket holds more often. A pass costs about in proportion to its thresholds, so the
+/// narrowest pass that holds the widened brackets comes first (4, then 8), and the brackets
+/// as guessed in 8 before the widened ones in 16.
 fn brackets(guess: &Guess, range: Range) -> Option<([f64; 3], [f64; 3], Thresholds)> {
     let (low, high) = guess.bounds();
     // Nobody is below the fewest or above the most: a bracket need not reach past them.
@@ -127,6 +128,7 @@ fn brackets(guess: &Guess, range: Range) -> Option<([f64; 3], [f64; 3], Threshol
         high.map(|c| people(c).clamp(least, most)),
     );
     for (widen, most_thresholds) in [
+        (1.0, 4),
         (1.0, 8),
         (0.0, 8),
         (1.0, MAX_THRESHOLDS),
@@ -203,7 +205,9 @@ fn resolve(
 ) -> Option<Quantiles> {
     let n = people.len();
     let mut below = [0; MAX_THRESHOLDS];
-    if thresholds.len <= 8 {
+    if thresholds.len <= 4 {
+        below[..4].copy_from_slice(&count_below::<4>(people, &thresholds.values));
+    } else if thresholds.len <= 8 {
         below[..8].copy_from_slice(&count_below::<8>(people, &thresholds.values));
     } else {
         below = count_below::<MAX_THRESHOLDS>(people, &thresholds.values);
