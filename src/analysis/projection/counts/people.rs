@@ -8,9 +8,6 @@ use super::Noisy;
 #[allow(unsafe_code)]
 mod simd;
 
-/// Draws converted or counted side by side: thirty-two 16-bit people per AVX-512 register,
-/// from sixteen doubles.
-const WIDTH: usize = 32;
 /// Values from here on may have been cut down to fit: such a month is not counted in 16 bits.
 pub(super) const CUT: u16 = u16::MAX;
 
@@ -37,7 +34,6 @@ pub(super) fn observed(values: Noisy<'_>, out: &mut Vec<u16>) -> Option<Range> {
     let n = values.len();
     out.clear();
     out.resize(n, 0);
-    let whole = n - n % WIDTH;
     let mut range = Range {
         least: CUT,
         most: 0,
@@ -45,10 +41,10 @@ pub(super) fn observed(values: Noisy<'_>, out: &mut Vec<u16>) -> Option<Range> {
     let mut done = 0;
     #[cfg(target_arch = "x86_64")]
     if super::super::kernel::vectors_allowed()
-        && let Some(vector) = simd::observed(values, whole, out)
+        && let Some(vector) = simd::observed(values, out)
     {
         range = vector;
-        done = whole;
+        done = n;
     }
     for ((slot, &value), &weight) in out[done..]
         .iter_mut()
@@ -73,16 +69,14 @@ pub(super) fn count_below<const K: usize>(people: &[u16], list: &[f64]) -> [usiz
         list.get(i)
             .map_or(CUT, |&t| t.clamp(0.0, f64::from(CUT)) as u16)
     });
-    let n = people.len();
-    let whole = n - n % WIDTH;
     let mut counts = [0u32; K];
     let mut done = 0;
     #[cfg(target_arch = "x86_64")]
     if super::super::kernel::vectors_allowed()
-        && let Some(vector) = simd::count_below(people, whole, &thresholds)
+        && let Some(vector) = simd::count_below(people, &thresholds)
     {
         counts = vector;
-        done = whole;
+        done = people.len();
     }
     for &p in &people[done..] {
         for (count, &threshold) in counts.iter_mut().zip(&thresholds) {
@@ -101,7 +95,7 @@ mod tests {
     /// Lengths around the vectors' 32 draws, values around whole and half people (some
     /// exactly half a person off), weights that push a few below nobody.
     fn draws(rng: &mut SplitMix64, case: usize, scale: f64) -> (Vec<f64>, Vec<f64>) {
-        let n = [0, 1, 15, 16, 31, 32, 33, 100, 1000][case % 9];
+        let n = [0, 1, 15, 16, 31, 32, 33, 47, 100, 1000][case % 10];
         let values = (0..n)
             .map(|i| match i % 5 {
                 // Now and then a value no draw should have: not a number, below nobody, huge.

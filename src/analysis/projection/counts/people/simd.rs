@@ -6,39 +6,49 @@
 //! from the same IEEE operations, so the copies and the portable loops agree exactly.
 
 use std::arch::x86_64::{
-    __m256i, __m512i, _mm512_add_pd, _mm512_castsi256_si512, _mm512_cmplt_epu16_mask,
-    _mm512_cvttpd_epi32, _mm512_inserti64x4, _mm512_loadu_pd, _mm512_loadu_si512,
-    _mm512_madd_epi16, _mm512_mask_add_epi16, _mm512_max_epu16, _mm512_min_epu16, _mm512_min_pd,
-    _mm512_mul_pd, _mm512_packus_epi32, _mm512_reduce_add_epi32, _mm512_set1_epi16, _mm512_set1_pd,
-    _mm512_setzero_si512, _mm512_storeu_si512,
+    __m256i, __m512i, __mmask8, __mmask32, _mm_mask_max_epu16, _mm_mask_min_epu16,
+    _mm_mask_storeu_epi16, _mm_set1_epi16, _mm_setzero_si128, _mm_storeu_si128,
+    _mm256_castsi256_si128, _mm512_add_pd, _mm512_castsi256_si512, _mm512_cmplt_epu16_mask,
+    _mm512_cvtepi32_epi16, _mm512_cvttpd_epi32, _mm512_inserti64x4, _mm512_loadu_pd,
+    _mm512_loadu_si512, _mm512_madd_epi16, _mm512_mask_add_epi16, _mm512_mask_cmplt_epu16_mask,
+    _mm512_maskz_loadu_epi16, _mm512_maskz_loadu_pd, _mm512_max_epu16, _mm512_max_pd,
+    _mm512_min_epu16, _mm512_min_pd, _mm512_mul_pd, _mm512_packus_epi32, _mm512_reduce_add_epi32,
+    _mm512_set1_epi16, _mm512_set1_pd, _mm512_setzero_pd, _mm512_setzero_si512,
+    _mm512_storeu_si512,
 };
 
 use super::super::Noisy;
-use super::{CUT, Range, WIDTH};
+use super::{CUT, Range};
+
+/// Draws converted or counted side by side: thirty-two 16-bit people per AVX-512 register,
+/// from sixteen doubles.
+const WIDTH: usize = 32;
 
 /// Whether the processor has what both copies use.
 fn supported() -> bool {
     std::arch::is_x86_feature_detected!("avx512f")
         && std::arch::is_x86_feature_detected!("avx512bw")
+        && std::arch::is_x86_feature_detected!("avx512vl")
 }
 
-/// The first `whole` draws (a multiple of WIDTH) of `values` in whole people into `out`, and
-/// their range; `None` without AVX-512BW.
-pub(super) fn observed(values: Noisy<'_>, whole: usize, out: &mut [u16]) -> Option<Range> {
-    assert!(whole.is_multiple_of(WIDTH) && whole <= values.values.len());
-    assert!(values.weights.len() >= whole && out.len() >= whole);
+/// Every draw of `values` in whole people into `out`, and their range; `None` without
+/// AVX-512BW and VL.
+pub(super) fn observed(values: Noisy<'_>, out: &mut [u16]) -> Option<Range> {
+    let n = values.values.len();
+    assert!(values.weights.len() >= n && out.len() >= n);
     if !supported() {
         return None;
     }
-    // SAFETY: the processor supports AVX-512F and BW, as just checked; the slices hold
-    // `whole` draws, as asserted.
-    Some(unsafe { observed_avx512(values, whole, out) })
+    // SAFETY: the processor supports AVX-512F, BW and VL, as just checked; the slices hold
+    // `n` draws, as asserted.
+    Some(unsafe { observed_avx512(values, n, out) })
 }
 
 /// # Safety
-/// The processor supports AVX-512F and BW; `values`, `weights` and `out` hold `whole` draws.
-#[target_feature(enable = "avx512f,avx512bw")]
-unsafe fn observed_avx512(values: Noisy<'_>, whole: usize, out: &mut [u16]) -> Range {
+/// The processor supports AVX-512F, BW and VL; `values`, `weights` and `out` hold `n` draws.
+#[target_feature(enable = "avx512f,avx512bw,avx512vl")]
+unsafe fn observed_avx512(values: Noisy<'_>, n: usize, out: &mut [u16]) -> Range {
+    let whole = n - n % WIDTH;
     let (half, cut) = (_mm512_set1_pd(0.5), _mm512_set1_pd(f64::from(CUT)));
     let (value, weight, out) = (
         values.values.as_ptr(),
@@ -81,44 +91,70 @@ unsafe fn observed_avx512(values: Noisy<'_>, whole: usize, out: &mut [u16]) -> R
         most = _mm512_max_epu16(most, all);
         at += WIDTH;
     }
+    // The last draws, fewer than WIDTH, eight at a time in the draws' order: masked loads and
+    // stores touch only the draws there are. The clamp to nobody is the max, as in
+    // `observed_person`, since no pack follows.
+    let zero = _mm512_setzero_pd();
+    let (mut tail_least, mut tail_most) = (_mm_set1_epi16(-1), _mm_setzero_si128());
+    while at < n {
+        let lanes: __mmask8 = (1u16 << (n - at).min(8)).wrapping_sub(1) as u8;
+        // SAFETY: the mask reads only draws below n.
+        let a = unsafe {
+            _mm512_mul_pd(
+                _mm512_maskz_loadu_pd(lanes, value.add(at)),
+                _mm512_maskz_loadu_pd(lanes, weight.add(at)),
+            )
+        };
+        let a = _mm512_add_pd(_mm512_max_pd(a, zero), half);
+        let whole_people = _mm512_cvttpd_epi32(_mm512_min_pd(a, cut));
+        // Each lane is within 0..=CUT: narrowing to 16 bits keeps it. Only the low eight of
+        // the widened register are read.
+        let people =
+            _mm256_castsi256_si128(_mm512_cvtepi32_epi16(_mm512_castsi256_si512(whole_people)));
+        // SAFETY: the mask writes only draws below n.
+        unsafe { _mm_mask_storeu_epi16(out.add(at).cast(), lanes, people) };
+        tail_least = _mm_mask_min_epu16(tail_least, lanes, tail_least, people);
+        tail_most = _mm_mask_max_epu16(tail_most, lanes, tail_most, people);
+        at += 8;
+    }
     let (mut lows, mut highs) = ([0u16; WIDTH], [0u16; WIDTH]);
+    let (mut tail_lows, mut tail_highs) = ([0u16; 8], [0u16; 8]);
+    // SAFETY: each array holds one register: 32 u16, or 8.
+    unsafe {
+        _mm_storeu_si128(tail_lows.as_mut_ptr().cast(), tail_least);
+        _mm_storeu_si128(tail_highs.as_mut_ptr().cast(), tail_most);
+    }
     // SAFETY: each array holds 32 u16, one register.
     unsafe {
         _mm512_storeu_si512(lows.as_mut_ptr().cast(), least);
         _mm512_storeu_si512(highs.as_mut_ptr().cast(), most);
     }
     Range {
-        least: lows.into_iter().min().unwrap_or(CUT),
-        most: highs.into_iter().max().unwrap_or(0),
+        least: lows.into_iter().chain(tail_lows).min().unwrap_or(CUT),
+        most: highs.into_iter().chain(tail_highs).max().unwrap_or(0),
     }
 }
 
-/// For each of the K thresholds, how many of the first `whole` people (a multiple of WIDTH)
-/// are fewer; `None` without AVX-512BW.
+/// For each of the K thresholds, how many of `people` are fewer; `None` without AVX-512BW
+/// and VL.
 pub(super) fn count_below<const K: usize>(
     people: &[u16],
-    whole: usize,
     thresholds: &[u16; K],
 ) -> Option<[u32; K]> {
-    assert!(whole.is_multiple_of(WIDTH) && whole <= people.len());
-    // A lane counts at most one draw in WIDTH: far below 2¹⁵ for any number of draws allowed.
-    assert!(whole / WIDTH < 1 << 15);
+    // A lane counts at most one draw in WIDTH, and one more: far below 2¹⁵ for any number of
+    // draws allowed.
+    assert!(people.len() / WIDTH < (1 << 15) - 1);
     if !supported() {
         return None;
     }
-    // SAFETY: the processor supports AVX-512F and BW, as just checked; `people` holds
-    // `whole` draws, as asserted.
-    Some(unsafe { count_avx512(people, whole, thresholds) })
+    // SAFETY: the processor supports AVX-512F, BW and VL, as just checked.
+    Some(unsafe { count_avx512(people, thresholds) })
 }
 
 /// # Safety
-/// The processor supports AVX-512F and BW; `people` holds at least `whole` draws.
-#[target_feature(enable = "avx512f,avx512bw")]
-unsafe fn count_avx512<const K: usize>(
-    people: &[u16],
-    whole: usize,
-    thresholds: &[u16; K],
-) -> [u32; K] {
+/// The processor supports AVX-512F, BW and VL.
+#[target_feature(enable = "avx512f,avx512bw,avx512vl")]
+unsafe fn count_avx512<const K: usize>(people: &[u16], thresholds: &[u16; K]) -> [u32; K] {
     // Loops, not `map`: a closure would not inherit the features, and is called, not inlined.
     let mut limits = [_mm512_setzero_si512(); K];
     for i in 0..K {
@@ -126,16 +162,28 @@ unsafe fn count_avx512<const K: usize>(
     }
     let mut counts = [_mm512_setzero_si512(); K];
     let one = _mm512_set1_epi16(1);
-    let from = people.as_ptr();
+    let (from, n) = (people.as_ptr(), people.len());
+    let whole = n - n % WIDTH;
     let mut at = 0;
     while at < whole {
-        // SAFETY: draws at..at + 32 exist (at + 32 ≤ whole).
+        // SAFETY: draws at..at + 32 exist (at + 32 ≤ whole ≤ n).
         let these = unsafe { _mm512_loadu_si512(from.add(at).cast()) };
         for i in 0..K {
             let below = _mm512_cmplt_epu16_mask(these, limits[i]);
             counts[i] = _mm512_mask_add_epi16(counts[i], below, counts[i], one);
         }
         at += WIDTH;
+    }
+    if whole < n {
+        // The last draws, fewer than WIDTH: a masked load reads only those, and only those are
+        // compared.
+        let lanes: __mmask32 = (1u32 << (n - whole)) - 1;
+        // SAFETY: the mask reads only draws below n.
+        let these = unsafe { _mm512_maskz_loadu_epi16(lanes, from.add(whole).cast()) };
+        for i in 0..K {
+            let below = _mm512_mask_cmplt_epu16_mask(lanes, these, limits[i]);
+            counts[i] = _mm512_mask_add_epi16(counts[i], below, counts[i], one);
+        }
     }
     let mut totals = [0u32; K];
     for i in 0..K {
