@@ -32,7 +32,8 @@ fn one(value: f64, weight: f64) -> u16 {
 #[inline(always)]
 pub(super) fn observed(values: Noisy<'_>, out: &mut Vec<u16>) -> Option<Range> {
     let n = values.len();
-    out.clear();
+    // Every draw is written below: a buffer already this long (the month before's) is not
+    // cleared first.
     out.resize(n, 0);
     let mut range = Range {
         least: CUT,
