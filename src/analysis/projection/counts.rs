@@ -20,7 +20,7 @@ use super::bands::{Guess, Quantiles, Scratch, quantiles_of, rank};
 
 mod people;
 
-use people::{Range, count_below, observed};
+use people::{CUT, Range, count_below, observed};
 
 /// The most values counted in one pass; wider brackets are selected instead.
 const MAX_THRESHOLDS: usize = 16;
@@ -119,71 +119,67 @@ fn of_people(
 /// bracket holds more often. A pass costs about in proportion to its thresholds, so the
 /// narrowest pass that holds the widened brackets comes first (4, then 8), and the brackets
 /// as guessed in 8 before the widened ones in 16.
-fn brackets(guess: &Guess, range: Range) -> Option<([f64; 3], [f64; 3], Thresholds)> {
+fn brackets(guess: &Guess, range: Range) -> Option<([u16; 3], [u16; 3], Thresholds)> {
     let (low, high) = guess.bounds();
     // Nobody is below the fewest or above the most: a bracket need not reach past them.
-    let (least, most) = (f64::from(range.least), f64::from(range.most));
-    let (low, high) = (
-        low.map(|c| people(c).clamp(least, most)),
-        high.map(|c| people(c).clamp(least, most)),
-    );
+    let (least, most) = (i32::from(range.least), i32::from(range.most));
+    let whole = |c: f64| (people(c) as i32).clamp(least, most);
+    let (low, high) = (low.map(whole), high.map(whole));
     for (widen, most_thresholds) in [
-        (1.0, 4),
-        (1.0, 8),
-        (0.0, 8),
-        (1.0, MAX_THRESHOLDS),
-        (0.0, MAX_THRESHOLDS),
+        (1, 4),
+        (1, 8),
+        (0, 8),
+        (1, MAX_THRESHOLDS),
+        (0, MAX_THRESHOLDS),
     ] {
         let low = low.map(|c| (c - widen).max(least));
         let high = high.map(|c| (c + widen).min(most));
-        if (0..3).any(|j| high[j] - low[j] + 2.0 > most_thresholds as f64) {
-            continue;
-        }
-        // Each bracket's thresholds are a run of whole numbers: the runs in order of their
-        // starts, each from past what the previous ones gave.
-        // Nobody has fewer than the fewest: counting below them is not needed.
-        let mut runs: [(f64, f64); 3] = std::array::from_fn(|j| {
-            let start = if low[j] <= least {
-                low[j] + 1.0
-            } else {
-                low[j]
-            };
-            (start, high[j] + 1.0)
+        // Each bracket's thresholds are a run of whole numbers, from low[j] (or past it, when
+        // nobody has fewer than the fewest) to high[j] + 1: the runs in order of their starts,
+        // each from past what the previous ones gave.
+        let mut runs: [(i32, i32); 3] = std::array::from_fn(|j| {
+            let start = if low[j] == least { low[j] + 1 } else { low[j] };
+            (start, high[j] + 1)
         });
-        runs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        runs.sort_unstable_by_key(|&(start, _)| start);
         let mut thresholds = Thresholds {
-            values: [f64::INFINITY; MAX_THRESHOLDS],
+            values: [CUT; MAX_THRESHOLDS],
             len: 0,
-            floor: least,
+            floor: range.least,
         };
-        'runs: for (start, end) in runs {
-            let mut c = match thresholds.len {
-                0 => start,
-                len => start.max(thresholds.values[len - 1] + 1.0),
-            };
-            while c <= end {
-                if thresholds.len == most_thresholds {
-                    thresholds.len += 1;
-                    break 'runs;
-                }
-                thresholds.values[thresholds.len] = c;
-                thresholds.len += 1;
-                c += 1.0;
+        let mut next = i32::MIN;
+        let mut fits = true;
+        for (start, end) in runs {
+            let from = start.max(next);
+            let count = usize::try_from(end - from + 1).unwrap_or(0);
+            if thresholds.len + count > most_thresholds {
+                fits = false;
+                break;
             }
+            for (slot, c) in thresholds.values[thresholds.len..]
+                .iter_mut()
+                .zip(from..=end)
+            {
+                // Within 1..=most + 1 ≤ CUT.
+                *slot = c as u16;
+            }
+            thresholds.len += count;
+            next = next.max(end + 1);
         }
-        if thresholds.len <= most_thresholds {
-            return Some((low, high, thresholds));
+        if fits {
+            return Some((low.map(|c| c as u16), high.map(|c| c as u16), thresholds));
         }
     }
     None
 }
 
-/// Distinct people counts, ascending, in the first `len` of `values`; the rest infinite.
+/// Distinct people counts, ascending, in the first `len` of `values`; the rest `CUT`, counted
+/// and never read.
 struct Thresholds {
-    values: [f64; MAX_THRESHOLDS],
+    values: [u16; MAX_THRESHOLDS],
     len: usize,
     /// No draw has fewer people than this.
-    floor: f64,
+    floor: u16,
 }
 
 /// The three quantiles by one counting pass when each lies inside its bracket, else `None`.
@@ -199,8 +195,8 @@ fn counted(people: &[u16], range: Range, guess: &Guess) -> Option<Quantiles> {
 #[inline(always)]
 fn resolve(
     people: &[u16],
-    low: [f64; 3],
-    high: [f64; 3],
+    low: [u16; 3],
+    high: [u16; 3],
     thresholds: &Thresholds,
 ) -> Option<Quantiles> {
     let n = people.len();
@@ -212,13 +208,9 @@ fn resolve(
     } else {
         below = count_below::<MAX_THRESHOLDS>(people, &thresholds.values);
     }
-    // How many draws have fewer than `people`: a threshold the brackets put in the list.
-    let at = |people: f64| {
-        thresholds.values[..thresholds.len]
-            .iter()
-            .position(|&t| t == people)
-            .map(|i| below[i])
-    };
+    let listed = &thresholds.values[..thresholds.len];
+    // Where a people count is in the list (they ascend).
+    let index = |people: u16| listed.binary_search(&people).ok();
     let wanted = [rank(0.1, n), rank(0.5, n), rank(0.9, n)];
     let mut found = [0.0; 3];
     for j in 0..3 {
@@ -227,16 +219,17 @@ fn resolve(
         let under = if low[j] <= thresholds.floor {
             0
         } else {
-            at(low[j])?
+            below[index(low[j])?]
         };
-        if under > r || at(high[j] + 1.0)? <= r {
+        // Every count from low[j] + 1 to high[j] + 1 is listed, one after the other.
+        let first = index(low[j] + 1)?;
+        let span = usize::from(high[j].checked_sub(low[j])?);
+        if under > r || below[first + span] <= r {
             return None;
         }
-        let mut c = low[j];
-        while at(c + 1.0)? <= r {
-            c += 1.0;
-        }
-        found[j] = c;
+        // The first c + 1 with more than r draws below it: c is the quantile.
+        let step = (0..=span).find(|&i| below[first + i] > r)?;
+        found[j] = f64::from(low[j]) + step as f64;
     }
     Some(Quantiles {
         p10: found[0],
@@ -249,17 +242,17 @@ fn resolve(
 /// people of each other (a small Comune, or the first months, which have no guess).
 #[inline(always)]
 fn counted_in_range(people: &[u16], range: Range) -> Option<Quantiles> {
-    let (least, most) = (f64::from(range.least), f64::from(range.most));
-    if most - least >= MAX_THRESHOLDS as f64 {
+    let (least, most) = (range.least, range.most);
+    if usize::from(most - least) >= MAX_THRESHOLDS {
         return None;
     }
     let mut thresholds = Thresholds {
-        values: [f64::INFINITY; MAX_THRESHOLDS],
-        len: (most - least) as usize + 1,
+        values: [CUT; MAX_THRESHOLDS],
+        len: usize::from(most - least) + 1,
         floor: least,
     };
-    for (i, threshold) in thresholds.values[..thresholds.len].iter_mut().enumerate() {
-        *threshold = least + 1.0 + i as f64;
+    for (threshold, c) in thresholds.values.iter_mut().zip(least + 1..=most + 1) {
+        *threshold = c;
     }
     resolve(people, [least; 3], [most; 3], &thresholds)
 }

@@ -61,15 +61,11 @@ pub(super) fn observed(values: Noisy<'_>, out: &mut Vec<u16>) -> Option<Range> {
 }
 
 /// For each threshold i (of at most K, ascending, whole people), how many of `people` are
-/// fewer. K is fixed so the loop is unrolled; thresholds past the list are infinite, counted
-/// and never read. Every draw has fewer than `CUT` people here, so a threshold from `CUT` on
-/// counts them all, as `CUT` itself does.
+/// fewer. K is fixed so the loop is unrolled; thresholds past the list are `CUT`, counted
+/// and never read.
 #[inline(always)]
-pub(super) fn count_below<const K: usize>(people: &[u16], list: &[f64]) -> [usize; K] {
-    let thresholds: [u16; K] = std::array::from_fn(|i| {
-        list.get(i)
-            .map_or(CUT, |&t| t.clamp(0.0, f64::from(CUT)) as u16)
-    });
+pub(super) fn count_below<const K: usize>(people: &[u16], list: &[u16]) -> [usize; K] {
+    let thresholds: [u16; K] = std::array::from_fn(|i| list.get(i).copied().unwrap_or(CUT));
     let mut counts = [0u32; K];
     let mut done = 0;
     #[cfg(target_arch = "x86_64")]
@@ -175,16 +171,13 @@ mod tests {
             if observed(Noisy::new(&values, &weights), &mut people).is_none() {
                 continue;
             }
-            // Thresholds below, inside and above the draws, and past the 16 bits.
-            let list: Vec<f64> = (0..15)
-                .map(|i| 10.0 + 2.0 * i as f64)
-                .chain([70_000.0])
-                .collect();
+            // Thresholds below, inside and above the draws, and the cut.
+            let list: Vec<u16> = (0..15).map(|i| 10 + 2 * i).chain([CUT]).collect();
             let vector = count_below::<16>(&people, &list);
             assert_eq!(vector, portable(|| count_below::<16>(&people, &list)));
             let by_hand: Vec<usize> = list
                 .iter()
-                .map(|&t| people.iter().filter(|&&p| f64::from(p) < t).count())
+                .map(|&t| people.iter().filter(|&&p| p < t).count())
                 .collect();
             assert_eq!(vector.to_vec(), by_hand, "case {case}");
         }
