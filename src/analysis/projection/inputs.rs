@@ -311,26 +311,38 @@ fn training(partner: &Partner, changes: &[&ScenarioChange]) -> (Vec<(Month, f64)
                 total.saturating_add(months).clamp(-MAX_SHIFT, MAX_SHIFT)
             });
         let hours = |h: f64| if h.is_finite() { h.max(0.0) } else { 0.0 };
-        let module_hours: f64 = choice.sessions.values().map(|s| hours(s.hours)).sum();
-        let attended = hours(choice.person_hours());
+        let dated = enrolled_total > 0.0 && completed > 0.0;
+        let weight = completed / enrolled_total;
+        // One walk over the sessions (a map, slow to walk) gives the module's hours, its
+        // attended hours and its steps, each step still to be divided by the module's hours.
+        let first_step = steps.len();
+        let (mut module_hours, mut attended) = (-0.0, -0.0);
+        for session in choice.sessions.values() {
+            module_hours += hours(session.hours);
+            attended += session.hours * session.attendees as f64;
+            if dated {
+                let month = Month::of_date(session.date).plus(shift);
+                steps.push((month, weight * hours(session.hours)));
+            }
+        }
+        let attended = hours(attended);
         person_hours += if rate.is_some() && recorded > 0.0 {
             attended * completed / recorded
         } else {
             attended
         };
-        if enrolled_total <= 0.0 || completed <= 0.0 {
+        if !dated {
             continue;
         }
-        let weight = completed / enrolled_total;
         if module_hours <= 0.0 {
             // Completions without dated sessions count from before anything else.
+            steps.truncate(first_step);
             let earliest = Month::new(*YEAR_RANGE.start(), 1).unwrap_or(partner.observations.start);
             steps.push((earliest, weight));
             continue;
         }
-        for session in choice.sessions.values() {
-            let month = Month::of_date(session.date).plus(shift);
-            steps.push((month, weight * hours(session.hours) / module_hours));
+        for (_, step) in &mut steps[first_step..] {
+            *step /= module_hours;
         }
     }
     (cumulative(steps), person_hours)
