@@ -170,11 +170,16 @@ pub(crate) fn shuffled_pair_into(
         out.clear();
         out.extend_from_slice(strata);
     }
-    let below = |bits: u64, n: usize| (((bits & 0xFFFF_FFFF) * n as u64) >> 32) as usize;
-    for i in (1..strata.len()).rev() {
+    // Slices of the known length, and picks no greater than i (which they never are), let
+    // the swaps go unchecked: this runs once per partner and projection.
+    let n = strata.len();
+    let (first, second) = (&mut first[..n], &mut second[..n]);
+    let below =
+        |bits: u64, i: usize| ((((bits & 0xFFFF_FFFF) * (i as u64 + 1)) >> 32) as usize).min(i);
+    for i in (1..n).rev() {
         let bits = rng.next_u64();
-        first.swap(i, below(bits, i + 1));
-        second.swap(i, below(bits >> 32, i + 1));
+        first.swap(i, below(bits, i));
+        second.swap(i, below(bits >> 32, i));
     }
 }
 

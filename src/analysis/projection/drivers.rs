@@ -101,22 +101,57 @@ impl DriverView<'_> {
         segments: &mut Vec<Segment>,
     ) {
         segments.clear();
-        // Months go forward, so each series is walked once rather than searched each month.
+        if first > last {
+            return;
+        }
+        // The conditions change only in the months a driver's input does, so they are
+        // computed there rather than every month; each series is walked once.
         let mut devices = Walk::new(&self.inputs.devices);
         let mut completion = Walk::new(&self.inputs.completion);
-        for month in first.through(last) {
+        let mut month = first;
+        loop {
             let mut conditions =
                 self.conditions_given(month, devices.at(month), completion.at(month));
             conditions.cap = conditions.cap.max(floor);
+            let next = self
+                .next_change(month, &devices, &completion)
+                .filter(|next| *next <= last);
+            let until = next.unwrap_or(last.plus(1));
+            let months = until.months_since(month) as usize;
             match segments.last_mut() {
-                Some(segment) if segment.conditions == conditions => segment.months += 1,
+                Some(segment) if segment.conditions == conditions => segment.months += months,
                 _ => segments.push(Segment {
                     first: month,
-                    months: 1,
+                    months,
                     conditions,
                 }),
             }
+            match next {
+                Some(next) => month = next,
+                None => return,
+            }
         }
+    }
+
+    /// The first month after `month` in which an input of a driver switched on changes;
+    /// `devices` and `completion` have been asked `month` last.
+    fn next_change(
+        &self,
+        month: Month,
+        devices: &Walk<'_>,
+        completion: &Walk<'_>,
+    ) -> Option<Month> {
+        let (inputs, drivers) = (self.inputs, self.drivers);
+        let after = |candidate: Option<Month>| candidate.filter(|m| *m > month);
+        [
+            after(inputs.gate.filter(|_| drivers.gating)),
+            after(inputs.agreements.filter(|_| drivers.pilot_cap)),
+            devices.next().filter(|_| drivers.equipment_cap),
+            completion.next().filter(|_| drivers.training),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 }
 
@@ -142,6 +177,11 @@ impl<'a> Walk<'a> {
             self.passed += 1;
         }
         self.passed.checked_sub(1).map_or(0.0, |i| self.series[i].1)
+    }
+
+    /// The first month of the series after the last month asked.
+    fn next(&self) -> Option<Month> {
+        self.series.get(self.passed).map(|(month, _)| *month)
     }
 }
 
@@ -243,17 +283,52 @@ mod tests {
         );
         // Own devices alone (6) would be below the floor of 8 already working agile.
         assert_eq!(segments[2].conditions.cap, 8.0);
-        // Every month of every segment has the conditions asked month by month.
-        for segment in &segments {
-            for m in segment
-                .first
-                .through(segment.first.plus(segment.months as i32 - 1))
-            {
-                let mut asked = view.conditions(m);
-                asked.cap = asked.cap.max(8.0);
-                assert_eq!(segment.conditions, asked, "{m:?}");
+        // Every month of every segment has the conditions asked month by month, whichever
+        // drivers are on and wherever the months start and end.
+        for bits in 0..16 {
+            let drivers = Drivers {
+                gating: bits & 1 != 0,
+                pilot_cap: bits & 2 != 0,
+                equipment_cap: bits & 4 != 0,
+                training: bits & 8 != 0,
+            };
+            let view = DriverView {
+                inputs: &inputs,
+                drivers,
+            };
+            for (first, last, floor) in [
+                ("2025-01", "2025-12", 8.0),
+                ("2025-04", "2025-09", 0.0),
+                ("2025-08", "2025-08", 50.0),
+                ("2024-01", "2027-06", 0.0),
+            ] {
+                let (first, last) = (month(first), month(last));
+                let segments = view.segments(first, last, floor);
+                assert_eq!(segments[0].first, first);
+                let mut next = first;
+                for segment in &segments {
+                    assert_eq!(segment.first, next, "{drivers:?}: runs follow each other");
+                    assert!(segment.months > 0);
+                    next = segment.first.plus(segment.months as i32);
+                    for m in segment.first.through(next.plus(-1)) {
+                        let mut asked = view.conditions(m);
+                        asked.cap = asked.cap.max(floor);
+                        assert_eq!(segment.conditions, asked, "{drivers:?} {m:?}");
+                    }
+                }
+                assert_eq!(next, last.plus(1), "{drivers:?}: every month once");
+                assert!(
+                    segments
+                        .windows(2)
+                        .all(|w| w[0].conditions != w[1].conditions),
+                    "{drivers:?}: equal months in one run"
+                );
             }
         }
+        assert!(
+            view.segments(month("2025-05"), month("2025-04"), 0.0)
+                .is_empty()
+        );
         // Starting after some steps of the series: what came before still counts.
         let late = view.segments(month("2025-10"), month("2025-11"), 0.0);
         assert_eq!(late.len(), 1);

@@ -101,11 +101,7 @@ impl PartnerInputs {
             agreements: milestone(MilestoneKind::IndividualAgreements),
             devices,
             completion,
-            observations: partner
-                .observations
-                .iter()
-                .map(|(month, o)| (month, count(o.smart_workers)))
-                .collect(),
+            observations: observed(partner),
             agile_days,
             person_hours,
             equipment_cost,
@@ -147,6 +143,20 @@ fn sanitized(mut model: ModelSettings) -> ModelSettings {
         model.set(setting, value);
     }
     model
+}
+
+/// The partner's observed smart workers, month by month.
+fn observed(partner: &Partner) -> Vec<(Month, f64)> {
+    // Sized for every month of the series: gaps are rare, and growing by doubling would
+    // cost several copies per partner and projection.
+    let mut observed = Vec::with_capacity(partner.observations.months.len());
+    observed.extend(
+        partner
+            .observations
+            .iter()
+            .map(|(month, o)| (month, count(o.smart_workers))),
+    );
+    observed
 }
 
 fn count(value: i64) -> f64 {
@@ -271,7 +281,13 @@ fn devices(
 /// rate scales the module's attended hours with its completions.
 fn training(partner: &Partner, changes: &[&ScenarioChange]) -> (Vec<(Month, f64)>, f64) {
     let enrolled_total: f64 = partner.modules.values().map(|c| count(c.enrolled)).sum();
-    let mut steps: Vec<(Month, f64)> = Vec::new();
+    let mut steps: Vec<(Month, f64)> = Vec::with_capacity(
+        partner
+            .modules
+            .values()
+            .map(|choice| choice.sessions.len().max(1))
+            .sum(),
+    );
     let mut person_hours = 0.0;
     for (module, choice) in &partner.modules {
         let enrolled = count(choice.enrolled);
@@ -295,44 +311,64 @@ fn training(partner: &Partner, changes: &[&ScenarioChange]) -> (Vec<(Month, f64)
                 total.saturating_add(months).clamp(-MAX_SHIFT, MAX_SHIFT)
             });
         let hours = |h: f64| if h.is_finite() { h.max(0.0) } else { 0.0 };
-        let module_hours: f64 = choice.sessions.values().map(|s| hours(s.hours)).sum();
-        let attended = hours(choice.person_hours());
+        let dated = enrolled_total > 0.0 && completed > 0.0;
+        let weight = completed / enrolled_total;
+        // One walk over the sessions (a map, slow to walk) gives the module's hours, its
+        // attended hours and its steps, each step still to be divided by the module's hours.
+        let first_step = steps.len();
+        let (mut module_hours, mut attended) = (-0.0, -0.0);
+        for session in choice.sessions.values() {
+            module_hours += hours(session.hours);
+            attended += session.hours * session.attendees as f64;
+            if dated {
+                let month = Month::of_date(session.date).plus(shift);
+                steps.push((month, weight * hours(session.hours)));
+            }
+        }
+        let attended = hours(attended);
         person_hours += if rate.is_some() && recorded > 0.0 {
             attended * completed / recorded
         } else {
             attended
         };
-        if enrolled_total <= 0.0 || completed <= 0.0 {
+        if !dated {
             continue;
         }
-        let weight = completed / enrolled_total;
         if module_hours <= 0.0 {
             // Completions without dated sessions count from before anything else.
+            steps.truncate(first_step);
             let earliest = Month::new(*YEAR_RANGE.start(), 1).unwrap_or(partner.observations.start);
             steps.push((earliest, weight));
             continue;
         }
-        for session in choice.sessions.values() {
-            let month = Month::of_date(session.date).plus(shift);
-            steps.push((month, weight * hours(session.hours) / module_hours));
+        for (_, step) in &mut steps[first_step..] {
+            *step /= module_hours;
         }
     }
     (cumulative(steps), person_hours)
 }
 
-/// Increments by month into running totals, one entry per month.
+/// Increments by month into running totals, one entry per month, in the increments' own
+/// buffer.
 pub(crate) fn cumulative(mut steps: Vec<(Month, f64)>) -> Vec<(Month, f64)> {
     steps.sort_by_key(|(month, _)| *month);
-    let mut out: Vec<(Month, f64)> = Vec::with_capacity(steps.len());
+    // Entries before `kept` are the totals so far; an increment is read before its slot (at
+    // or after `kept`) is written.
+    let mut kept: usize = 0;
     let mut total = 0.0;
-    for (month, amount) in steps {
+    for i in 0..steps.len() {
+        let (month, amount) = steps[i];
         total += amount;
-        match out.last_mut() {
+        match kept.checked_sub(1).map(|last| &mut steps[last]) {
             Some((last, value)) if *last == month => *value = total,
-            _ => out.push((month, total)),
+            _ => {
+                steps[kept] = (month, total);
+                kept += 1;
+            }
         }
     }
-    out
+    steps.truncate(kept);
+    steps
 }
 
 /// The value of a cumulative series at the end of `month` (0 before its first entry).

@@ -30,15 +30,15 @@ pub(super) fn project_on(
         scenario.map_or_else(Vec::new, |s| s.changes.iter().collect());
     let strata = draws::normal_strata(frame.draws);
     let timing = timing::learn(project, EXPECTED_LEAD_MONTHS);
-    let partners: Vec<(&PartnerId, &Partner)> = project.partners.iter().collect();
-    let chunks: Vec<&[(&PartnerId, &Partner)]> = partners
+    let partners = with_fits(project, calibration);
+    let chunks: Vec<&[(&PartnerId, &Partner, Option<&Fit>)]> = partners
         .chunks(monte_carlo::chunk_len(partners.len()))
         .collect();
     // Each chunk reads its partners, plans and runs them: all of it on the threads.
     let results = parallel::map(&chunks, threads, |chunk| {
         let prepared: Vec<Prepared<'_>> = chunk
             .iter()
-            .map(|&(id, partner)| {
+            .map(|&(id, partner, fit)| {
                 let mine: Vec<&ScenarioChange> = changes
                     .iter()
                     .copied()
@@ -49,7 +49,7 @@ pub(super) fn project_on(
                 };
                 let baseline = build(&[]);
                 let planned = (!mine.is_empty()).then(|| build(&mine));
-                let fit = match calibration.fits.get(id) {
+                let fit = match fit {
                     Some(fit) => *fit,
                     None => fit_one(project, &baseline, settings)
                         .with_pooled_noise(calibration.pooled_noise),
@@ -59,7 +59,7 @@ pub(super) fn project_on(
                     baseline,
                     planned,
                     fit,
-                    timed: Vec::new(),
+                    timed: None,
                 };
                 prepared.time(&timing, frame, settings.drivers);
                 prepared
@@ -103,15 +103,44 @@ pub(super) fn project_on(
     }
 }
 
+/// Each partner with its fit when the calibration has one: both are sorted by id, so one walk
+/// pairs them rather than a search per partner.
+fn with_fits<'a>(
+    project: &'a Project,
+    calibration: &'a Calibration,
+) -> Vec<(&'a PartnerId, &'a Partner, Option<&'a Fit>)> {
+    let mut fits = calibration.fits.iter().peekable();
+    project
+        .partners
+        .iter()
+        .map(|(id, partner)| {
+            while fits.next_if(|(fitted, _)| *fitted < id).is_some() {}
+            let fit = fits
+                .next_if(|(fitted, _)| *fitted == id)
+                .map(|(_, fit)| fit);
+            (id, partner, fit)
+        })
+        .collect()
+}
+
 /// A partner's baseline and, when the scenario changes it, its planned inputs.
 pub(super) struct Prepared<'a> {
     pub id: &'a PartnerId,
     pub baseline: PartnerInputs,
     pub planned: Option<PartnerInputs>,
     pub fit: Fit,
-    /// The inputs each group of draws lives when drivers ahead are uncertain (one per
-    /// `timing::CLASSES`); empty when nothing ahead can move.
-    pub timed: Vec<PartnerInputs>,
+    /// The drivers each group of draws lives when drivers ahead are uncertain; `None` when
+    /// nothing ahead can move.
+    pub timed: Option<Timed>,
+}
+
+/// The drivers of a partner's groups of draws (one group per `timing::CLASSES`).
+pub(super) struct Timed {
+    /// The distinct shifted drivers: groups whose shifts move the same things alike share one.
+    drivers: Vec<PartnerInputs>,
+    /// Which of `drivers` group k lives; `None`: the partner's own inputs (its shifts move
+    /// nothing).
+    of_group: [Option<usize>; CLASSES],
 }
 
 impl<'a> Prepared<'a> {
@@ -133,10 +162,32 @@ impl<'a> Prepared<'a> {
         {
             return;
         }
-        let timed: Vec<PartnerInputs> = (0..CLASSES)
-            .map(|k| timing::shifted(inputs, frame.anchor, timing.tappe[k], timing.deliveries[k]))
-            .collect();
-        self.timed = timed;
+        let shifts = timing::effective_shifts(inputs, drivers, timing);
+        let mut distinct: Vec<(i32, i32)> = Vec::with_capacity(CLASSES);
+        let mut timed = Timed {
+            drivers: Vec::with_capacity(CLASSES),
+            of_group: [None; CLASSES],
+        };
+        for (k, &(tappe, deliveries)) in shifts.iter().enumerate() {
+            if (tappe, deliveries) == (0, 0) {
+                continue;
+            }
+            let index = match distinct
+                .iter()
+                .position(|&shift| shift == (tappe, deliveries))
+            {
+                Some(index) => index,
+                None => {
+                    distinct.push((tappe, deliveries));
+                    timed
+                        .drivers
+                        .push(timing::shifted(inputs, frame.anchor, tappe, deliveries));
+                    distinct.len() - 1
+                }
+            };
+            timed.of_group[k] = Some(index);
+        }
+        self.timed = Some(timed);
     }
 
     fn projection(&self, plan: &Plan<'_>, run: PartnerRun) -> PartnerProjection {
@@ -241,7 +292,7 @@ impl<'a> Prepared<'a> {
     ) -> Vec<Group<'a>> {
         let inputs = self.inputs();
         let uncertain_ceiling = ceiling::uncertain(fit) && inputs.potential() > 0.0;
-        if self.timed.is_empty() && !uncertain_ceiling {
+        if self.timed.is_none() && !uncertain_ceiling {
             return Vec::new();
         }
         let share = self.ceiling_share(inputs, fit);
@@ -255,11 +306,13 @@ impl<'a> Prepared<'a> {
         };
         (0..CLASSES)
             .map(|k| Group {
-                view: match self.timed.get(k) {
-                    Some(inputs) => DriverView {
-                        inputs,
-                        drivers: settings.drivers,
-                    },
+                view: match &self.timed {
+                    Some(Timed { drivers, of_group }) => {
+                        of_group[k].map_or(view, |index| DriverView {
+                            inputs: &drivers[index],
+                            drivers: settings.drivers,
+                        })
+                    }
                     None => view,
                 },
                 potential: ceilings[k].potential,
@@ -331,3 +384,7 @@ impl<'a> Prepared<'a> {
         warnings
     }
 }
+
+#[cfg(test)]
+#[path = "partners_tests.rs"]
+mod tests;

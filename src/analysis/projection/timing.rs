@@ -5,7 +5,7 @@
 //! took. A partner's draws are split into `CLASSES` equal groups, each living one quantile of
 //! those delays; the draws are in random order, so each group is a random fifth of them.
 
-use super::inputs::{PartnerInputs, cumulative};
+use super::inputs::{Ahead, PartnerInputs, cumulative};
 use super::settings::Drivers;
 use crate::model::{MilestoneKind, Month, Project};
 
@@ -102,8 +102,11 @@ pub(crate) fn has_events_ahead(
                 .any(|(month, _)| ahead(*month)))
 }
 
-/// `inputs` with its expected tappe moved by `tappe` months and its expected deliveries by
-/// `deliveries`, none before the month after `anchor`.
+/// The drivers a group of draws lives: those of `inputs` with its expected tappe moved by
+/// `tappe` months and its expected deliveries by `deliveries`, none before the month after
+/// `anchor`. Only what `DriverView` reads is carried over: the result has no observations
+/// and nothing ahead (those stay with the partner's own inputs), which spares each group
+/// their copies.
 pub(crate) fn shifted(
     inputs: &PartnerInputs,
     anchor: Month,
@@ -112,28 +115,61 @@ pub(crate) fn shifted(
 ) -> PartnerInputs {
     let next = anchor.plus(1);
     let moved = |month: Month, by: i32| month.plus(by).max(next);
-    let mut out = inputs.clone();
-    if inputs.ahead.gate {
-        out.gate = inputs.gate.map(|m| moved(m, tappe));
+    let ahead = &inputs.ahead;
+    let tappa = |expected: bool, month: Option<Month>| {
+        if expected {
+            month.map(|month| moved(month, tappe))
+        } else {
+            month
+        }
+    };
+    let mut increments =
+        Vec::with_capacity(ahead.firm_deliveries.len() + ahead.expected_deliveries.len());
+    increments.extend_from_slice(&ahead.firm_deliveries);
+    increments.extend(
+        ahead
+            .expected_deliveries
+            .iter()
+            .map(|&(month, amount)| (moved(month, deliveries), amount)),
+    );
+    PartnerInputs {
+        smartable: inputs.smartable,
+        model: inputs.model,
+        gate: tappa(ahead.gate, inputs.gate),
+        agreements: tappa(ahead.agreements, inputs.agreements),
+        devices: cumulative(increments),
+        completion: inputs.completion.clone(),
+        observations: Vec::new(),
+        agile_days: inputs.agile_days,
+        person_hours: inputs.person_hours,
+        equipment_cost: inputs.equipment_cost,
+        changed: inputs.changed,
+        ahead: Ahead::default(),
     }
-    if inputs.ahead.agreements {
-        out.agreements = inputs.agreements.map(|m| moved(m, tappe));
-    }
-    let increments = inputs
-        .ahead
-        .firm_deliveries
-        .iter()
-        .copied()
-        .chain(
-            inputs
-                .ahead
-                .expected_deliveries
-                .iter()
-                .map(|&(month, amount)| (moved(month, deliveries), amount)),
+}
+
+/// The shifts of `timing` that change what `inputs` lives under `drivers`, per group: a
+/// shift of tappe with none ahead, or of deliveries with none on order, or of a driver
+/// switched off, moves nothing and counts as 0.
+pub(crate) fn effective_shifts(
+    inputs: &PartnerInputs,
+    drivers: Drivers,
+    timing: &Timing,
+) -> [(i32, i32); CLASSES] {
+    let ahead = &inputs.ahead;
+    let moves_tappe = (drivers.gating && ahead.gate && inputs.gate.is_some())
+        || (drivers.pilot_cap && ahead.agreements && inputs.agreements.is_some());
+    let moves_deliveries = drivers.equipment_cap && !ahead.expected_deliveries.is_empty();
+    std::array::from_fn(|k| {
+        (
+            if moves_tappe { timing.tappe[k] } else { 0 },
+            if moves_deliveries {
+                timing.deliveries[k]
+            } else {
+                0
+            },
         )
-        .collect();
-    out.devices = cumulative(increments);
-    out
+    })
 }
 
 #[cfg(test)]
