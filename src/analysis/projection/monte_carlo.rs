@@ -237,8 +237,11 @@ fn run_chunk_portable(
         let noisy = observed && plan.noise > 0.0;
         if noisy && plan.band {
             // Each draw's noise as the factor on its value: 1 + sd·z, once per partner.
-            weights.clear();
-            weights.extend(sequence.iter().map(|&z| plan.noise.mul_add(z, 1.0)));
+            // A plain loop, inlined into the vector copies: `mul_add` is then an instruction.
+            weights.resize(sequence.len(), 0.0);
+            for (weight, &z) in weights.iter_mut().zip(&sequence) {
+                *weight = plan.noise.mul_add(z, 1.0);
+            }
         }
         let mut sink = Sink {
             total: &mut result.total,

@@ -171,12 +171,21 @@ impl PartnerDraws {
     #[inline(always)]
     fn spread_start(&mut self, plan: &Plan<'_>, frame: &Frame, strata: &[f64]) {
         self.draw(plan, frame, strata);
-        let n = self.z2.len();
+        let (n, half) = (self.z2.len(), self.z2.len() / 2);
         let (level, spread) = (plan.start_people / plan.potential, plan.start_spread);
-        self.start_share.clear();
-        self.start_share.extend(
-            (0..n).map(|d| (level * spread.mul_add(self.z2[(d + n / 2) % n], 1.0)).clamp(0.0, 1.0)),
-        );
+        self.start_share.resize(n, 0.0);
+        // Draw d takes z2[(d + n/2) mod n]: the first n − n/2 draws the second part of z2, the
+        // rest its first part. Plain loops over slices, so they are inlined into the vector
+        // copies and `mul_add` is the processor's instruction, not a call.
+        let (wrapped_before, wrapped_after) = self.start_share.split_at_mut(n - half);
+        for (shares, normals) in [
+            (wrapped_before, &self.z2[half..]),
+            (wrapped_after, &self.z2[..half]),
+        ] {
+            for (share, &z) in shares.iter_mut().zip(normals) {
+                *share = (level * spread.mul_add(z, 1.0)).clamp(0.0, 1.0);
+            }
+        }
     }
 
     /// Draws (p, q) once per partner, when diffusion first needs them, and p/q.
