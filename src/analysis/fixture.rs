@@ -2,8 +2,8 @@
 //! table of figures it checks.
 
 use crate::model::{
-    Audience, Cents, Equipment, EquipmentKind, MilestoneDates, Module, ModuleArea, ModuleChoice,
-    ModuleFormat, Month, Observation, Partner, Project, Session, SessionId,
+    Audience, Cents, Equipment, EquipmentKind, MilestoneDates, MilestoneKind, Module, ModuleArea,
+    ModuleChoice, ModuleFormat, Month, Observation, Partner, Project, Session, SessionId,
 };
 
 pub(crate) fn month(text: &str) -> Month {
@@ -46,6 +46,20 @@ pub(crate) fn partner(name: &str, headcount: i64, managers: i64, smartable: i64)
     partner.managers = managers;
     partner.smartable = smartable;
     partner
+}
+
+/// Bra, a Comune whose union agreement is signed (February 2025) and whose regolamento is
+/// planned for August 2025: a tappa still ahead of a mid-2025 anchor.
+pub(crate) fn bra_with_regolamento_ahead() -> Partner {
+    let mut comune = partner("Bra", 100, 5, 50);
+    comune
+        .milestones
+        .insert(MilestoneKind::Regolamento, dates(Some("2025-08"), None));
+    comune.milestones.insert(
+        MilestoneKind::UnionAgreement,
+        dates(Some("2025-02"), Some("2025-02")),
+    );
+    comune
 }
 
 /// A chosen module; sessions are `(date, hours, attendees)` with ids `s1`, `s2`, ...

@@ -4,8 +4,8 @@
 use super::super::settings::BandKind;
 use super::super::{Calibration, calibrate, project_calibrated};
 use super::*;
-use crate::analysis::fixture::{dates, equipment, month, partner};
-use crate::model::{EquipmentKind, MilestoneKind, ModelSettings};
+use crate::analysis::fixture::{bra_with_regolamento_ahead, equipment, month};
+use crate::model::{EquipmentKind, ModelSettings};
 
 #[test]
 fn partners_the_calibration_does_not_know_are_fitted_on_the_spot() {
@@ -34,14 +34,7 @@ fn partners_the_calibration_does_not_know_are_fitted_on_the_spot() {
 #[test]
 fn groups_share_the_drivers_their_shifts_move_alike() {
     let anchor = month("2025-06");
-    let mut comune = partner("Bra", 100, 5, 50);
-    comune
-        .milestones
-        .insert(MilestoneKind::Regolamento, dates(Some("2025-08"), None));
-    comune.milestones.insert(
-        MilestoneKind::UnionAgreement,
-        dates(Some("2025-02"), Some("2025-02")),
-    );
+    let mut comune = bra_with_regolamento_ahead();
     comune.equipment.insert(
         "new".into(),
         equipment(EquipmentKind::Laptop, 30, 900, Some("2025-06"), None),

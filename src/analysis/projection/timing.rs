@@ -175,7 +175,9 @@ pub(crate) fn effective_shifts(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::fixture::{dates, equipment, month, partner, project};
+    use crate::analysis::fixture::{
+        bra_with_regolamento_ahead, dates, equipment, month, partner, project,
+    };
     use crate::model::{EquipmentKind, ModelSettings};
 
     #[test]
@@ -215,14 +217,7 @@ mod tests {
     #[test]
     fn only_what_lies_ahead_moves_and_never_before_the_next_month() {
         let anchor = month("2025-06");
-        let mut comune = partner("Bra", 100, 5, 50);
-        comune
-            .milestones
-            .insert(MilestoneKind::Regolamento, dates(Some("2025-08"), None));
-        comune.milestones.insert(
-            MilestoneKind::UnionAgreement,
-            dates(Some("2025-02"), Some("2025-02")),
-        );
+        let mut comune = bra_with_regolamento_ahead();
         comune.equipment.insert(
             "old".into(),
             equipment(EquipmentKind::Laptop, 10, 900, None, Some("2025-03")),
