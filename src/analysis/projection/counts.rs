@@ -125,52 +125,72 @@ fn brackets(guess: &Guess, range: Range) -> Option<([u16; 3], [u16; 3], Threshol
     let (least, most) = (i32::from(range.least), i32::from(range.most));
     let whole = |c: f64| (people(c) as i32).clamp(least, most);
     let (low, high) = (low.map(whole), high.map(whole));
-    for (widen, most_thresholds) in [
-        (1, 4),
-        (1, 8),
-        (0, 8),
-        (1, MAX_THRESHOLDS),
-        (0, MAX_THRESHOLDS),
-    ] {
+    let widened = Runs::of(low, high, 1, least, most);
+    let as_guessed = Runs::of(low, high, 0, least, most);
+    let chosen = [
+        (&widened, 4),
+        (&widened, 8),
+        (&as_guessed, 8),
+        (&widened, MAX_THRESHOLDS),
+        (&as_guessed, MAX_THRESHOLDS),
+    ]
+    .into_iter()
+    .find(|(runs, most_thresholds)| runs.thresholds <= *most_thresholds)?
+    .0;
+    let mut thresholds = Thresholds {
+        values: [CUT; MAX_THRESHOLDS],
+        len: 0,
+        floor: range.least,
+    };
+    let mut next = i32::MIN;
+    for (start, end) in chosen.runs {
+        for c in start.max(next)..=end {
+            // Within 1..=most + 1 ≤ CUT, and at most MAX_THRESHOLDS of them.
+            thresholds.values[thresholds.len] = c as u16;
+            thresholds.len += 1;
+        }
+        next = next.max(end + 1);
+    }
+    Some((
+        chosen.low.map(|c| c as u16),
+        chosen.high.map(|c| c as u16),
+        thresholds,
+    ))
+}
+
+/// The brackets of a guess widened by `widen` people on each side, and the thresholds they
+/// need: each bracket's a run of whole numbers, from low[j] (or past it, when nobody has
+/// fewer than the fewest) to high[j] + 1, the runs in order of their starts.
+struct Runs {
+    low: [i32; 3],
+    high: [i32; 3],
+    runs: [(i32, i32); 3],
+    /// How many distinct thresholds the runs hold together.
+    thresholds: usize,
+}
+
+impl Runs {
+    fn of(low: [i32; 3], high: [i32; 3], widen: i32, least: i32, most: i32) -> Runs {
         let low = low.map(|c| (c - widen).max(least));
         let high = high.map(|c| (c + widen).min(most));
-        // Each bracket's thresholds are a run of whole numbers, from low[j] (or past it, when
-        // nobody has fewer than the fewest) to high[j] + 1: the runs in order of their starts,
-        // each from past what the previous ones gave.
         let mut runs: [(i32, i32); 3] = std::array::from_fn(|j| {
             let start = if low[j] == least { low[j] + 1 } else { low[j] };
             (start, high[j] + 1)
         });
         runs.sort_unstable_by_key(|&(start, _)| start);
-        let mut thresholds = Thresholds {
-            values: [CUT; MAX_THRESHOLDS],
-            len: 0,
-            floor: range.least,
-        };
-        let mut next = i32::MIN;
-        let mut fits = true;
+        // Each run counted from past what the previous ones gave.
+        let (mut thresholds, mut next) = (0, i32::MIN);
         for (start, end) in runs {
-            let from = start.max(next);
-            let count = usize::try_from(end - from + 1).unwrap_or(0);
-            if thresholds.len + count > most_thresholds {
-                fits = false;
-                break;
-            }
-            for (slot, c) in thresholds.values[thresholds.len..]
-                .iter_mut()
-                .zip(from..=end)
-            {
-                // Within 1..=most + 1 ≤ CUT.
-                *slot = c as u16;
-            }
-            thresholds.len += count;
+            thresholds += usize::try_from(end - start.max(next) + 1).unwrap_or(0);
             next = next.max(end + 1);
         }
-        if fits {
-            return Some((low.map(|c| c as u16), high.map(|c| c as u16), thresholds));
+        Runs {
+            low,
+            high,
+            runs,
+            thresholds,
         }
     }
-    None
 }
 
 /// Distinct people counts, ascending, in the first `len` of `values`; the rest `CUT`, counted
