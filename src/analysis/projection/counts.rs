@@ -302,10 +302,20 @@ fn selected(people: &[u16], range: Range, histogram: &mut Vec<u32>) -> Quantiles
             }
         }
     } else {
+        // The median first, then P10 among the draws below it and P90 among those above.
         let mut order = people.to_vec();
-        for j in 0..3 {
-            found[j] = *order.select_nth_unstable(wanted[j]).1;
-        }
+        let (below, median, above) = order.select_nth_unstable(wanted[1]);
+        found[1] = *median;
+        found[0] = if wanted[0] < wanted[1] {
+            *below.select_nth_unstable(wanted[0]).1
+        } else {
+            found[1]
+        };
+        found[2] = if wanted[2] > wanted[1] {
+            *above.select_nth_unstable(wanted[2] - wanted[1] - 1).1
+        } else {
+            found[1]
+        };
     }
     Quantiles {
         p10: f64::from(found[0]),
@@ -398,5 +408,19 @@ mod tests {
         let mut scratch = Scratch::default();
         let q = quantiles_in_people(plain(&values), Some(&wide), &mut scratch).unwrap();
         assert_eq!((q.p10, q.p50, q.p90), (99.0, 499.0, 899.0));
+    }
+
+    #[test]
+    fn a_month_spanning_more_people_than_a_histogram_holds_is_ordered_to_the_same_band() {
+        // 1,000 draws from 10 to 59,950 people, shuffled: no guess, and too wide to count.
+        let mut rng = SplitMix64::new(17);
+        let mut values: Vec<f64> = (0..1000).map(|i| 10.0 + 60.0 * f64::from(i)).collect();
+        for i in (1..values.len()).rev() {
+            values.swap(i, rng.below(i + 1));
+        }
+        let mut scratch = Scratch::default();
+        let q = quantiles_in_people(plain(&values), None, &mut scratch).unwrap();
+        assert_eq!(q, rounded(&values));
+        assert_eq!((q.p10, q.p50, q.p90), (5_950.0, 29_950.0, 53_950.0));
     }
 }
