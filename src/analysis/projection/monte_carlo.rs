@@ -28,8 +28,9 @@ mod timed;
 
 use partner_draws::PartnerDraws;
 
-/// Partners are summed in this many chunks whatever the number of threads.
-const CHUNKS: usize = 8;
+/// Partners are summed in this many chunks whatever the number of threads: many more than
+/// cores, so the last chunks to finish leave a core idle only briefly.
+const CHUNKS: usize = 32;
 /// Below this many cells, threads cost more than they save.
 const PARALLEL_FROM: usize = 2_000_000;
 
@@ -233,7 +234,13 @@ fn run_chunk_portable(
     let pairing = Pairing::new(n, NOISE_STEP);
     let sequence = pairing.sequence(strata);
     let mut weights = Vec::with_capacity(sequence.len());
-    for plan in plans {
+    let pending = &mut workspace.pending;
+    pending.clear();
+    pending.resize(h * n, 0.0);
+    for (index, plan) in plans.iter().enumerate() {
+        if index > 0 && index.is_multiple_of(PENDING_PARTNERS) {
+            move_pending(pending, &mut result.total);
+        }
         let noisy = observed && plan.noise > 0.0;
         if noisy && plan.band {
             // Each draw's noise as the factor on its value: 1 + sd·z, once per partner.
@@ -244,7 +251,7 @@ fn run_chunk_portable(
             }
         }
         let mut sink = Sink {
-            total: &mut result.total,
+            total: pending,
             stride: n,
             offset: Some(&mut result.offset),
             draws: n,
@@ -277,7 +284,21 @@ fn run_chunk_portable(
         };
         result.partners.push(run);
     }
+    move_pending(pending, &mut result.total);
     result
+}
+
+/// How many partners' draws are added in single precision before they move into the chunk's
+/// totals in double: at most a sixteenth-person rounding for each ten thousand people
+/// pending, where a whole chunk's partners in `f32` could drift by whole people.
+const PENDING_PARTNERS: usize = 16;
+
+/// Adds the pending single-precision totals into `total` and empties them.
+#[inline(always)]
+fn move_pending(pending: &mut [f32], total: &mut [f64]) {
+    for (total, pending) in total.iter_mut().zip(pending) {
+        *total += f64::from(std::mem::take(pending));
+    }
 }
 
 /// Buffers reused from partner to partner by one thread.
@@ -286,6 +307,8 @@ struct Workspace {
     state: PartnerDraws,
     scratch: Scratch,
     groups: timed::GroupBuffers,
+    /// The latest partners' adopters per month and draw, not yet in the chunk's totals.
+    pending: Vec<f32>,
 }
 
 /// Mixed into a partner's seed for the noise of its months, apart from its (p, q) draws.

@@ -30,8 +30,9 @@ pub(super) fn noise_offset(seed: u64, t: usize) -> u64 {
 /// partner's mean and band. A block's rows are consumed right after the block, while they
 /// are in cache.
 pub(super) struct Sink<'a> {
-    /// Month t's draws are `total[t·stride .. t·stride + draws]`.
-    pub total: &'a mut [f64],
+    /// Month t's draws are `total[t·stride .. t·stride + draws]`, in single precision like
+    /// the kernel that adds to them (see `kernel`).
+    pub total: &'a mut [f32],
     pub stride: usize,
     /// Σ per month of the values every draw shares; `None` for a group of a partner's draws
     /// (`monte_carlo::timed`), whose shared values are added to its own columns of `total`.
@@ -55,7 +56,7 @@ impl Sink<'_> {
         match self.offset.as_mut() {
             Some(offset) => offset[t] += value,
             None => {
-                let at = t * self.stride;
+                let (at, value) = (t * self.stride, value as f32);
                 for total in &mut self.total[at..at + self.draws] {
                     *total += value;
                 }
@@ -100,13 +101,13 @@ impl Sink<'_> {
             // totals and the row never overlap, and would otherwise add one double at a time.
             let (mut sum, values) = (*totals, *values);
             for l in 0..LANES {
-                sum[l] += values[l];
+                sum[l] += values[l] as f32;
                 lanes[l] += values[l];
             }
             *totals = sum;
         }
         for (l, (total, value)) in rest_totals.iter_mut().zip(rest_values).enumerate() {
-            *total += value;
+            *total += *value as f32;
             lanes[l] += value;
         }
         if let Some(gathered) = self.gathered.as_mut() {

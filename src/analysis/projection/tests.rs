@@ -52,6 +52,10 @@ fn p50_path(project: &Project, settings: &ProjectionSettings) -> Vec<f64> {
         .collect()
 }
 
+/// How close the engine comes to a closed form: the kernel runs each draw's months in single
+/// precision (see `kernel`), about 10⁻⁷ per step.
+const SINGLE: f64 = 1e-5;
+
 fn close(actual: f64, expected: f64, tolerance: f64) -> bool {
     if expected == 0.0 {
         actual.abs() <= tolerance
@@ -72,7 +76,7 @@ fn without_drivers_the_engine_is_the_closed_form_bass_curve() {
             let t = k as f64 + 1.0;
             let closed = (1.0 - (-(p + q) * t).exp()) / (1.0 + q / p * (-(p + q) * t).exp());
             assert!(
-                close(value / M, closed, 1e-9),
+                close(value / M, closed, SINGLE),
                 "p {p} q {q} month {t}: {} vs {closed}",
                 value / M
             );
@@ -104,8 +108,8 @@ fn gating_holds_adoption_until_regolamento_and_union_agreement() {
     let path = p50_path(&project, &exact(gating));
     assert!(path[..6].iter().all(|&v| v == 0.0), "{:?}", &path[..7]);
     // July is the first month of diffusion: F(1), then F(2) in August.
-    assert!(close(path[6], M * cumulative(P, Q, 1.0), 1e-12));
-    assert!(close(path[7], M * cumulative(P, Q, 2.0), 1e-12));
+    assert!(close(path[6], M * cumulative(P, Q, 1.0), SINGLE));
+    assert!(close(path[7], M * cumulative(P, Q, 2.0), SINGLE));
     // Without the union agreement the gate never opens.
     let no_union = one_partner(|bra| {
         milestones(bra, &[(MilestoneKind::Regolamento, "2025-05")]);
@@ -129,14 +133,18 @@ fn before_individual_agreements_only_a_pilot_group() {
     let path = p50_path(&project, &exact(pilot));
     // Pilot share 5% of 1,000 smartable: 50 people until September.
     assert!(
-        close(path[0], M * cumulative(P, Q, 1.0), 1e-12),
+        close(path[0], M * cumulative(P, Q, 1.0), SINGLE),
         "18.6 < 50"
     );
     assert_eq!(path[2], 50.0, "F(3)·600 ≈ 68 is held at 50");
     assert_eq!(path[8], 50.0);
     // October: the cap lifts and diffusion goes on from the 50 working agile.
-    assert!(close(path[9], M * step(P, Q, 50.0 / M), 1e-12));
-    assert!(close(path[10], M * step(P, Q, step(P, Q, 50.0 / M)), 1e-12));
+    assert!(close(path[9], M * step(P, Q, 50.0 / M), SINGLE));
+    assert!(close(
+        path[10],
+        M * step(P, Q, step(P, Q, 50.0 / M)),
+        SINGLE
+    ));
 }
 
 #[test]
@@ -159,12 +167,12 @@ fn adopters_never_exceed_devices_plus_own_devices() {
     let path = p50_path(&project, &exact(equipped));
     // Own devices: 3% of 1,000 = 30 people before the laptops arrive.
     assert!(
-        close(path[0], M * cumulative(P, Q, 1.0), 1e-12),
+        close(path[0], M * cumulative(P, Q, 1.0), SINGLE),
         "18.6 < 30"
     );
     assert_eq!(path[1], 30.0, "F(2)·600 ≈ 51 is held at 30");
     // March: 100 laptops + 30 own devices; diffusion resumes from 30.
-    assert!(close(path[2], M * step(P, Q, 30.0 / M), 1e-12));
+    assert!(close(path[2], M * step(P, Q, 30.0 / M), SINGLE));
     let later: Vec<f64> = path[3..].to_vec();
     assert!(later.iter().all(|&v| v <= 130.0));
     assert_eq!(*later.last().unwrap(), 130.0);
@@ -187,7 +195,7 @@ fn training_completion_raises_imitation_by_the_training_effect() {
         assert!(close(
             value / M,
             cumulative(P, Q * 1.3, k as f64 + 1.0),
-            1e-9
+            SINGLE
         ));
     }
     let untrained = p50_path(&one_partner(|_| {}), &exact(training));
@@ -221,7 +229,7 @@ fn a_projection_starts_from_the_last_observation_and_keeps_it() {
     assert!(close(
         free.partners[0].mean[0],
         M * step(P, Q, 80.0 / M),
-        1e-12
+        SINGLE
     ));
     assert_eq!(free.partners[0].agile_days, 6.0);
 }
@@ -531,14 +539,15 @@ fn demo_scenarios_move_adoption_the_way_their_changes_say() {
 
     // The joint tender six months late: fewer smart workers while its laptops are awaited,
     // never more, and the same once they have come and diffusion has caught up.
+    // Never more: to the rounding of single precision, a thousandth of a person.
     let late = differences(&compared("gara-in-ritardo"));
-    assert!(late.iter().all(|d| *d <= 1e-9), "{late:?}");
+    assert!(late.iter().all(|d| *d <= 1e-3), "{late:?}");
     assert!(late[..6].iter().all(|d| *d < -1.0), "{late:?}");
     assert!(late[23].abs() < 1.0, "{late:?}");
 
     // An earlier regolamento changes nothing where devices have been the bottleneck.
     let early = differences(&compared("regolamento-anticipato"));
-    assert!(early.iter().all(|d| d.abs() < 1e-9), "{early:?}");
+    assert!(early.iter().all(|d| d.abs() < 1e-3), "{early:?}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::super::calibrate::{lower, upper};
 use super::super::draws::{SplitMix64, partner_seed, shuffled_pair_into};
 use super::super::drivers::Segment;
 use super::super::fast_exp::exp_in_place;
-use super::super::kernel::{BLOCK, Constants, advance, advance_block, block_len};
+use super::super::kernel::{BLOCK, Constants, advance, advance_block, at_most, block_len};
 use super::super::sink::Sink;
 use super::{Frame, Plan};
 use crate::model::Month;
@@ -32,13 +32,16 @@ pub(super) struct PartnerDraws {
     pub(super) p_over_q: Vec<f64>,
     pub(super) s: Vec<f64>,
     /// k = m(c + s), with m the partner's potential and c the capped share (see `kernel`).
-    pub(super) slope: Vec<f64>,
-    pub(super) decay: Vec<f64>,
+    /// This and the other constants the kernel reads are single precision (see `kernel`).
+    pub(super) slope: Vec<f32>,
+    /// The exponent of each draw's monthly decay, then the decay (`f64`, for the exponential).
+    pub(super) exponent: Vec<f64>,
+    pub(super) decay: Vec<f32>,
     /// The imitation factor `decay` was computed for, while the draws are the same: a run of
     /// months with the same training but another cap needs no new exponentials.
     pub(super) decay_for: Option<f64>,
-    pub(super) r: Vec<f64>,
-    pub(super) r_cap: Vec<f64>,
+    pub(super) r: Vec<f32>,
+    pub(super) r_cap: Vec<f32>,
     /// Each draw's share at the start, when the start is uncertain (`State::Spread`).
     pub(super) start_share: Vec<f64>,
     /// The current month's adopters per draw.
@@ -123,7 +126,7 @@ impl PartnerDraws {
             state = State::Varied;
             let capped_possible = cap < 1.0;
             // People of a held draw: the cap, or everyone when R reaches 0 with no cap.
-            let held_people = conditions.cap.min(m);
+            let held_people = at_most(conditions.cap.min(m));
             let mut done = 0;
             while done < segment.months {
                 let month = segment.first.plus(done as i32);
@@ -141,7 +144,7 @@ impl PartnerDraws {
                         let capped = advance_block(&mut self.r, constants, out, held_people);
                         // Held draws stay held within a run: none held in the last month means
                         // none held before it.
-                        let common = (capped > 0).then_some(held_people);
+                        let common = (capped > 0).then_some(f64::from(held_people));
                         sink.blocked(t, &sums[..k], &self.rows, common);
                         capped
                     }
@@ -243,22 +246,26 @@ impl PartnerDraws {
     #[inline(always)]
     fn prepare(&mut self, from: State, imitation: f64, cap: f64, potential: f64) {
         let n = self.p.len();
+        for buffer in [&mut self.s, &mut self.exponent, &mut self.start_share] {
+            buffer.resize(n, 0.0);
+        }
         for buffer in [
-            &mut self.s,
             &mut self.slope,
             &mut self.decay,
             &mut self.r,
             &mut self.r_cap,
-            &mut self.start_share,
         ] {
             buffer.resize(n, 0.0);
         }
         if self.decay_for != Some(imitation) {
             self.decay_for = Some(imitation);
-            for ((decay, &p), &q) in self.decay.iter_mut().zip(&self.p).zip(&self.q) {
-                *decay = -(p + q * imitation);
+            for ((exponent, &p), &q) in self.exponent.iter_mut().zip(&self.p).zip(&self.q) {
+                *exponent = -(p + q * imitation);
             }
-            exp_in_place(&mut self.decay);
+            exp_in_place(&mut self.exponent);
+            for (decay, &exact) in self.decay.iter_mut().zip(&self.exponent) {
+                *decay = exact as f32;
+            }
         }
         let per_imitation = 1.0 / imitation;
         let capped = cap < 1.0;
@@ -277,15 +284,18 @@ impl PartnerDraws {
             let (numerator, denominator) = match from {
                 State::Uniform(u) => (1.0 - u, u + next),
                 State::Spread => (1.0 - start, start + next),
-                State::Varied => (*r * (1.0 + *s), (1.0 - *s * *r) + next * (1.0 + *r)),
+                State::Varied => {
+                    let r = f64::from(*r);
+                    (r * (1.0 + *s), (1.0 - *s * r) + next * (1.0 + r))
+                }
             };
             let cap_denominator = if capped { cap_share + next } else { 1.0 };
             let inverse = 1.0 / (denominator * cap_denominator);
-            *r = numerator * cap_denominator * inverse;
-            *r_cap = cap_numerator * denominator * inverse;
+            *r = (numerator * cap_denominator * inverse) as f32;
+            *r_cap = (cap_numerator * denominator * inverse) as f32;
             *s = next;
             // k = m(c + s): with R_c = (1 − c)/(c + s), m(1 + s)/(1 + R_c) simplifies to it.
-            *slope = potential * (cap_share + next);
+            *slope = (potential * (cap_share + next)) as f32;
         }
     }
 
@@ -312,7 +322,7 @@ impl PartnerDraws {
             }
             State::Varied => {
                 for ((out, &r), &s) in self.row.iter_mut().zip(&self.r).zip(&self.s) {
-                    *out = share_of(r, s) * m;
+                    *out = share_of(f64::from(r), s) * m;
                 }
                 sink.row(t, &self.row);
             }
