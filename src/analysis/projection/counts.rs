@@ -30,15 +30,16 @@ const MAX_HISTOGRAM: usize = 4_096;
 
 /// A month's draws with the noise of an observation: draw d will be observed as
 /// max(values[d] × weights[d], 0), its weight 1 + sd·z for its stratum z of the month.
+/// Both in single precision, as the kernel computes the values (see `kernel`).
 #[derive(Clone, Copy)]
 pub(crate) struct Noisy<'a> {
-    values: &'a [f64],
-    weights: &'a [f64],
+    values: &'a [f32],
+    weights: &'a [f32],
 }
 
 impl<'a> Noisy<'a> {
     /// As many draws as the shorter of the two.
-    pub(crate) fn new(values: &'a [f64], weights: &'a [f64]) -> Noisy<'a> {
+    pub(crate) fn new(values: &'a [f32], weights: &'a [f32]) -> Noisy<'a> {
         let n = values.len().min(weights.len());
         Noisy {
             values: &values[..n],
@@ -50,25 +51,26 @@ impl<'a> Noisy<'a> {
         self.values.len()
     }
 
-    /// The noisy values, computed as they are read.
+    /// The noisy values, computed as they are read: max(v·w, 0) + 1/2 as the 16-bit people
+    /// round it, less the half again (exact in `f64`), so `people` of each is its count.
     fn iter(self) -> impl ExactSizeIterator<Item = f64> + Clone + 'a {
         self.values
             .iter()
             .zip(self.weights)
-            .map(|(&value, &weight)| (value * weight).max(0.0))
+            .map(|(&value, &weight)| f64::from(half_up(value * weight)) - 0.5)
     }
 }
 
 /// `value` in whole people: ⌊max(value, 0) + 1/2⌋.
 #[inline(always)]
 pub(crate) fn people(value: f64) -> f64 {
-    half_up(value).floor()
+    (value.max(0.0) + 0.5).floor()
 }
 
-/// max(value, 0) + 1/2, computed the one way both the rounding and the counting pass read it:
-/// ⌊a⌋ ≤ c exactly when a < c + 1, so counting `a < c + 1` counts the draws of at most c people.
+/// max(value, 0) + 1/2 in single precision, computed the one way both the rounding and the
+/// counting pass read it: its truncation is the draw's people.
 #[inline(always)]
-fn half_up(value: f64) -> f64 {
+fn half_up(value: f32) -> f32 {
     value.max(0.0) + 0.5
 }
 
@@ -331,21 +333,21 @@ mod tests {
     use super::*;
 
     /// `values` as they are, with no noise.
-    fn plain(values: &[f64]) -> Noisy<'_> {
+    fn plain(values: &[f32]) -> Noisy<'_> {
         Noisy::new(values, &ONES[..values.len()])
     }
 
-    static ONES: [f64; 1000] = [1.0; 1000];
+    static ONES: [f32; 1000] = [1.0; 1000];
 
     /// `counted` on `values` as they are, with no noise.
-    fn counted_with(values: &[f64], guess: &Guess) -> Option<Quantiles> {
+    fn counted_with(values: &[f32], guess: &Guess) -> Option<Quantiles> {
         let mut people = Vec::new();
         let range = observed(plain(values), &mut people)?;
         counted(&people, range, guess)
     }
 
-    fn rounded(values: &[f64]) -> Quantiles {
-        let mut copy = values.to_vec();
+    fn rounded(values: &[f32]) -> Quantiles {
+        let mut copy: Vec<f64> = values.iter().map(|&v| f64::from(v)).collect();
         let q = quantiles(&mut copy).expect("not empty");
         Quantiles {
             p10: people(q.p10.max(0.0)),
@@ -371,8 +373,8 @@ mod tests {
         for case in 0..400 {
             let n = [1, 2, 10, 500, 1000][case % 5];
             let (centre, spread) = ([3.0, 20.0, 140.0, 4_000.0][case % 4], rng.unit() * 6.0);
-            let values: Vec<f64> = (0..n)
-                .map(|_| centre + spread * (rng.unit() - 0.5) * 2.0 - 0.5 * rng.unit())
+            let values: Vec<f32> = (0..n)
+                .map(|_| (centre + spread * (rng.unit() - 0.5) * 2.0 - 0.5 * rng.unit()) as f32)
                 .collect();
             let expected = rounded(&values);
             // Guesses that hold, that miss by a little, that miss by far, and none.
@@ -402,7 +404,7 @@ mod tests {
             p50: 500.0,
             p90: 900.0,
         }; 3];
-        let values: Vec<f64> = (0..1000).map(f64::from).collect();
+        let values: Vec<f32> = (0..1000u16).map(f32::from).collect();
         let wide = Guess::jittering(history);
         assert_eq!(counted_with(&values, &wide), None);
         let mut scratch = Scratch::default();
@@ -414,7 +416,7 @@ mod tests {
     fn a_month_spanning_more_people_than_a_histogram_holds_is_ordered_to_the_same_band() {
         // 1,000 draws from 10 to 59,950 people, shuffled: no guess, and too wide to count.
         let mut rng = SplitMix64::new(17);
-        let mut values: Vec<f64> = (0..1000).map(|i| 10.0 + 60.0 * f64::from(i)).collect();
+        let mut values: Vec<f32> = (0..1000u16).map(|i| 10.0 + 60.0 * f32::from(i)).collect();
         for i in (1..values.len()).rev() {
             values.swap(i, rng.below(i + 1));
         }

@@ -132,7 +132,7 @@ impl Pairing {
 
     /// `out[d] = strata[(step·d + offset) mod n]`, as `fill` gives, from `sequence`.
     #[inline(always)]
-    pub fn month<'s>(&self, sequence: &'s [f64], offset: u64) -> &'s [f64] {
+    pub fn month<'s, T>(&self, sequence: &'s [T], offset: u64) -> &'s [T] {
         let from = self.rotation(offset);
         let n = self.n.min(sequence.len() / 2);
         &sequence[from.min(n)..from.min(n) + n]

@@ -23,9 +23,10 @@
 //! register instead of eight, and half the memory for the chunk's totals. Its relative error
 //! stays near 10⁻⁶ over sixty months (about 0.01 person for a Comune of 10,000 staff), far
 //! inside the draws' own spread and the rounding to whole people. The per-draw constants are
-//! computed in `f64` and rounded once; what leaves the kernel for a band is widened back to
-//! `f64`, and the totals are moved into `f64` every few partners (`monte_carlo`), so their
-//! rounding never accumulates over a whole chunk.
+//! computed in `f64` and rounded once; the rows a band reads stay in `f32` (the noise and the
+//! rounding to people are single precision too, `counts`), and the totals are moved into
+//! `f64` every few partners (`monte_carlo`), so their rounding never accumulates over a whole
+//! chunk.
 
 // The only module of the kernel allowed `unsafe`: the vector copies of the loop.
 #[cfg(target_arch = "x86_64")]
@@ -49,15 +50,15 @@ pub(super) struct Constants<'a> {
 
 /// Where a block's months go: each month's adopters are added to its row of the chunk's
 /// `totals` (k rows, `stride` apart, of which the draws take the first `draws`), their sum
-/// over the draws to `sums` (k of them), and, for a partner whose band is wanted, copied
-/// (widened to `f64`) to its row of `rows` (k rows, `row_stride` apart). A stride wider than the draws lets a group
+/// over the draws to `sums` (k of them), and, for a partner whose band is wanted, copied to
+/// its row of `rows` (k rows, `row_stride` apart). A stride wider than the draws lets a group
 /// of a partner's draws (`monte_carlo::timed`) add its months straight into its columns of
 /// the totals, and copy them into its columns of the partner's months, with no pass of its
 /// own.
 pub(super) struct BlockOut<'a> {
     pub totals: &'a mut [f32],
     pub stride: usize,
-    pub rows: Option<&'a mut [f64]>,
+    pub rows: Option<&'a mut [f32]>,
     pub row_stride: usize,
     pub sums: &'a mut [f64],
 }
@@ -175,7 +176,7 @@ type LaneSums<const K: usize> = [[f32; LANES]; K];
 impl BlockDraws<'_, '_> {
     fn run<const K: usize, const ROWS: bool>(
         mut self,
-        rows: &mut [f64],
+        rows: &mut [f32],
         sums: &mut [f64],
     ) -> usize {
         let n = self.r.len();
@@ -199,7 +200,7 @@ impl BlockDraws<'_, '_> {
     fn groups<const K: usize, const ROWS: bool>(
         &mut self,
         grouped: usize,
-        rows: &mut [f64],
+        rows: &mut [f32],
         lane_sums: &mut LaneSums<K>,
     ) -> (usize, usize) {
         #[cfg(target_arch = "x86_64")]
@@ -216,7 +217,7 @@ impl BlockDraws<'_, '_> {
     fn portable_groups<const K: usize, const ROWS: bool>(
         &mut self,
         grouped: usize,
-        rows: &mut [f64],
+        rows: &mut [f32],
         lane_sums: &mut LaneSums<K>,
     ) -> usize {
         let mut held_count = 0;
@@ -232,7 +233,7 @@ impl BlockDraws<'_, '_> {
     fn portable_draw<const K: usize, const ROWS: bool>(
         &mut self,
         d: usize,
-        rows: &mut [f64],
+        rows: &mut [f32],
         lane_sums: &mut LaneSums<K>,
     ) -> usize {
         let values = self.draw::<K>(d);
@@ -240,7 +241,7 @@ impl BlockDraws<'_, '_> {
             self.totals[j * self.stride + d] += value;
             lane_sums[j][d % LANES] += value;
             if ROWS {
-                rows[j * self.row_stride + d] = f64::from(value);
+                rows[j * self.row_stride + d] = value;
             }
         }
         usize::from(self.r[d] == self.constants.r_cap[d])

@@ -247,7 +247,7 @@ fn run_chunk_portable(
             // A plain loop, inlined into the vector copies: `mul_add` is then an instruction.
             weights.resize(sequence.len(), 0.0);
             for (weight, &z) in weights.iter_mut().zip(&sequence) {
-                *weight = plan.noise.mul_add(z, 1.0);
+                *weight = plan.noise.mul_add(z, 1.0) as f32;
             }
         }
         let mut sink = Sink {

@@ -1,7 +1,7 @@
 //! Where the Monte Carlo puts a partner's months: the chunk's totals per draw, the
 //! partner's mean and, when wanted, its band.
 
-use super::bands::{Guess, Quantiles, Scratch, quantiles_of_counts, rank};
+use super::bands::{Guess, Quantiles, Scratch, quantiles_of, rank};
 use super::counts::{Noisy, people, quantiles_in_people};
 use super::draws::{Pairing, SplitMix64};
 use super::kernel::{BLOCK, BlockOut};
@@ -16,8 +16,8 @@ pub(super) struct ObservationNoise<'a> {
     pub strata: &'a [f64],
     pub pairing: Pairing,
     /// 1 + sd·z for the strata z in the pairing's order, twice (`Pairing::sequence`): a
-    /// month's noise is a stretch of it.
-    pub weights: &'a [f64],
+    /// month's noise is a stretch of it. Single precision, like the draws it multiplies.
+    pub weights: &'a [f32],
     pub seed: u64,
 }
 
@@ -41,7 +41,7 @@ pub(super) struct Sink<'a> {
     /// For a group of a partner's draws whose band is wanted: the partner's months, rows
     /// `stride` apart from the group's first column, where each of its months is copied as
     /// it is added to the totals.
-    pub gathered: Option<&'a mut [f64]>,
+    pub gathered: Option<&'a mut [f32]>,
     pub mean: Vec<f64>,
     pub band: Option<Vec<Quantiles>>,
     pub scratch: &'a mut Scratch,
@@ -64,7 +64,7 @@ impl Sink<'_> {
         }
         if let Some(gathered) = self.gathered.as_mut() {
             let at = t * self.stride;
-            gathered[at..at + self.draws].fill(value);
+            gathered[at..at + self.draws].fill(value as f32);
         }
         self.mean[t] = value;
         if let Some(band) = self.band.as_mut() {
@@ -88,7 +88,7 @@ impl Sink<'_> {
 
     /// The draws' adopters in month `t`.
     #[inline(always)]
-    pub(super) fn row(&mut self, t: usize, row: &[f64]) {
+    pub(super) fn row(&mut self, t: usize, row: &[f32]) {
         let (n, at) = (self.draws, t * self.stride);
         let (totals, row) = (&mut self.total[at..at + n], &row[..n]);
         // Draw d goes to running sum d mod LANES: independent sums run in vector registers,
@@ -101,14 +101,14 @@ impl Sink<'_> {
             // totals and the row never overlap, and would otherwise add one double at a time.
             let (mut sum, values) = (*totals, *values);
             for l in 0..LANES {
-                sum[l] += values[l] as f32;
-                lanes[l] += values[l];
+                sum[l] += values[l];
+                lanes[l] += f64::from(values[l]);
             }
             *totals = sum;
         }
         for (l, (total, value)) in rest_totals.iter_mut().zip(rest_values).enumerate() {
-            *total += *value as f32;
-            lanes[l] += value;
+            *total += value;
+            lanes[l] += f64::from(*value);
         }
         if let Some(gathered) = self.gathered.as_mut() {
             gathered[at..at + n].copy_from_slice(row);
@@ -130,7 +130,7 @@ impl Sink<'_> {
         &'b mut self,
         t: usize,
         k: usize,
-        rows: &'b mut Vec<f64>,
+        rows: &'b mut Vec<f32>,
         sums: &'b mut [f64; BLOCK],
     ) -> BlockOut<'b> {
         let n = self.draws;
@@ -160,7 +160,7 @@ impl Sink<'_> {
     /// The means and bands of months `t..t + k` after `block`. `common` is the value of the
     /// draws held at a cap, if a cap can hold them.
     #[inline(always)]
-    pub(super) fn blocked(&mut self, t: usize, sums: &[f64], rows: &[f64], common: Option<f64>) {
+    pub(super) fn blocked(&mut self, t: usize, sums: &[f64], rows: &[f32], common: Option<f64>) {
         for (j, sum) in sums.iter().enumerate() {
             self.mean[t + j] = sum / self.draws as f64;
         }
@@ -175,7 +175,7 @@ impl Sink<'_> {
     /// each of `chunk_simd`'s copies: the noise's fused multiply-adds are then instructions,
     /// not calls.
     #[inline(always)]
-    pub(super) fn quantiles(&mut self, t: usize, row: &[f64], common: Option<f64>) {
+    pub(super) fn quantiles(&mut self, t: usize, row: &[f32], common: Option<f64>) {
         if let Some(band) = self.band.as_mut() {
             // Months are filled in order, so the three before `t` are known.
             let history = (t >= 3).then(|| [band[t - 3], band[t - 2], band[t - 1]]);
@@ -193,7 +193,12 @@ impl Sink<'_> {
                     // What will be observed is a count of people (`counts`).
                     quantiles_in_people(Noisy::new(row, weights), guess.as_ref(), self.scratch)
                 }
-                None => quantiles_of_counts(row, common, guess.as_ref(), self.scratch),
+                None => quantiles_of(
+                    row.iter().map(|&value| f64::from(value)),
+                    common,
+                    guess.as_ref(),
+                    self.scratch,
+                ),
             }
             .unwrap_or(Quantiles::all(0.0));
         }

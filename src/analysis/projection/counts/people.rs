@@ -18,12 +18,13 @@ pub(super) struct Range {
     pub most: u16,
 }
 
-/// A draw observed as `value × weight`, in whole people: ⌊max(v·w, 0) + 1/2⌋ (`super::people`),
-/// at most `CUT`. The product, the max, the half and the cut are each one IEEE operation, and
-/// ⌊a⌋ of a positive `a` is its truncation, so the vector copy gives the same integers.
+/// A draw observed as `value × weight`, in whole people: ⌊max(v·w, 0) + 1/2⌋ in single
+/// precision (`super::half_up`), at most `CUT`. The product, the max, the half and the cut are
+/// each one IEEE operation, and ⌊a⌋ of a positive `a` is its truncation, so the vector copy
+/// gives the same integers.
 #[inline(always)]
-fn one(value: f64, weight: f64) -> u16 {
-    super::half_up(value * weight).min(f64::from(CUT)) as u16
+fn one(value: f32, weight: f32) -> u16 {
+    super::half_up(value * weight).min(f32::from(CUT)) as u16
 }
 
 /// Each draw of `values` in whole people, into `out` (not necessarily in the draws' order),
@@ -91,18 +92,19 @@ mod tests {
 
     /// Lengths around the vectors' 32 draws, values around whole and half people (some
     /// exactly half a person off), weights that push a few below nobody.
-    fn draws(rng: &mut SplitMix64, case: usize, scale: f64) -> (Vec<f64>, Vec<f64>) {
+    fn draws(rng: &mut SplitMix64, case: usize, scale: f32) -> (Vec<f32>, Vec<f32>) {
         let n = [0, 1, 15, 16, 31, 32, 33, 47, 100, 1000][case % 10];
+        let unit = |rng: &mut SplitMix64| rng.unit() as f32;
         let values = (0..n)
             .map(|i| match i % 5 {
                 // Now and then a value no draw should have: not a number, below nobody, huge.
-                0 if i % 35 == 10 => [f64::NAN, -7.3, -0.4, 3e12][case % 4],
+                0 if i % 35 == 10 => [f32::NAN, -7.3, -0.4, 3e12][case % 4],
                 0 => 20.5,
-                1 => (rng.unit() * scale).floor() + 0.5,
-                _ => rng.unit() * scale,
+                1 => (unit(rng) * scale).floor() + 0.5,
+                _ => unit(rng) * scale,
             })
             .collect();
-        let weights = (0..n).map(|_| 1.0 + 0.2 * (rng.unit() - 0.9)).collect();
+        let weights = (0..n).map(|_| 1.0 + 0.2 * (unit(rng) - 0.9)).collect();
         (values, weights)
     }
 
@@ -154,9 +156,9 @@ mod tests {
         values[37] = 70_000.0;
         assert_eq!(observed(Noisy::new(&values, &weights), &mut out), None);
         assert_eq!(out.iter().filter(|&&p| p == CUT).count(), 1);
-        values[37] = f64::from(CUT) - 0.5;
+        values[37] = f32::from(CUT) - 0.5;
         assert_eq!(observed(Noisy::new(&values, &weights), &mut out), None);
-        values[37] = f64::from(CUT) - 0.6;
+        values[37] = f32::from(CUT) - 0.75;
         let range = observed(Noisy::new(&values, &weights), &mut out);
         assert_eq!(range.map(|r| r.most), Some(CUT - 1));
     }

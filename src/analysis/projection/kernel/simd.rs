@@ -6,19 +6,13 @@
 //! the processor busy while one waits).
 
 use std::arch::x86_64::{
-    __m256, __m256d, __m512, _CMP_EQ_OQ, _mm256_add_ps, _mm256_castpd_ps, _mm256_castps256_ps128,
-    _mm256_cmp_ps, _mm256_cvtps_pd, _mm256_div_ps, _mm256_extractf128_ps, _mm256_fmadd_ps,
-    _mm256_fnmadd_ps, _mm256_loadu_ps, _mm256_max_ps, _mm256_movemask_ps, _mm256_mul_ps,
-    _mm256_set1_ps, _mm256_setzero_ps, _mm256_storeu_pd, _mm256_storeu_ps, _mm256_sub_ps,
-    _mm512_add_ps, _mm512_castps_pd, _mm512_castps512_ps256, _mm512_cmp_ps_mask, _mm512_cvtps_pd,
-    _mm512_div_ps, _mm512_extractf64x4_pd, _mm512_fmadd_ps, _mm512_fnmadd_ps, _mm512_loadu_ps,
-    _mm512_max_ps, _mm512_mul_ps, _mm512_set1_ps, _mm512_setzero_ps, _mm512_storeu_pd,
-    _mm512_storeu_ps, _mm512_sub_ps,
-};
-
-use std::arch::x86_64::{
-    __mmask8, __mmask16, _mm512_mask_add_ps, _mm512_mask_storeu_pd, _mm512_mask_storeu_ps,
-    _mm512_maskz_loadu_ps,
+    __m256, __m512, __mmask16, _CMP_EQ_OQ, _mm256_add_ps, _mm256_cmp_ps, _mm256_div_ps,
+    _mm256_fmadd_ps, _mm256_fnmadd_ps, _mm256_loadu_ps, _mm256_max_ps, _mm256_movemask_ps,
+    _mm256_mul_ps, _mm256_set1_ps, _mm256_setzero_ps, _mm256_storeu_ps, _mm256_sub_ps,
+    _mm512_add_ps, _mm512_cmp_ps_mask, _mm512_div_ps, _mm512_fmadd_ps, _mm512_fnmadd_ps,
+    _mm512_loadu_ps, _mm512_mask_add_ps, _mm512_mask_storeu_ps, _mm512_maskz_loadu_ps,
+    _mm512_max_ps, _mm512_mul_ps, _mm512_set1_ps, _mm512_setzero_ps, _mm512_storeu_ps,
+    _mm512_sub_ps,
 };
 
 use super::{BlockDraws, LANES, LaneSums};
@@ -29,7 +23,7 @@ use super::{BlockDraws, LANES, LaneSums};
 pub(super) fn groups<const K: usize, const ROWS: bool>(
     draws: &mut BlockDraws<'_, '_>,
     grouped: usize,
-    rows: &mut [f64],
+    rows: &mut [f32],
     lane_sums: &mut LaneSums<K>,
 ) -> Option<(usize, usize)> {
     check_slices::<K, ROWS>(draws, grouped, rows);
@@ -61,7 +55,7 @@ pub(super) fn groups<const K: usize, const ROWS: bool>(
 pub(super) fn avx2_groups<const K: usize, const ROWS: bool>(
     draws: &mut BlockDraws<'_, '_>,
     grouped: usize,
-    rows: &mut [f64],
+    rows: &mut [f32],
     lane_sums: &mut LaneSums<K>,
 ) -> Option<usize> {
     check_slices::<K, ROWS>(draws, grouped, rows);
@@ -77,7 +71,7 @@ pub(super) fn avx2_groups<const K: usize, const ROWS: bool>(
 fn check_slices<const K: usize, const ROWS: bool>(
     draws: &BlockDraws<'_, '_>,
     grouped: usize,
-    rows: &[f64],
+    rows: &[f32],
 ) {
     let n = draws.r.len();
     let constants = draws.constants;
@@ -100,38 +94,6 @@ fn held_avx2(ratio: __m256, r_cap: __m256) -> usize {
     _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_EQ_OQ>(ratio, r_cap)).count_ones() as usize
 }
 
-/// A register of sixteen `f32` stored as `f64` at `out` (sixteen doubles).
-///
-/// # Safety
-/// The processor supports AVX-512F; `out` has room for sixteen doubles.
-#[target_feature(enable = "avx512f")]
-unsafe fn store_widened_avx512(out: *mut f64, values: __m512) {
-    let low = _mm512_cvtps_pd(_mm512_castps512_ps256(values));
-    let high = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd::<1>(
-        _mm512_castps_pd(values),
-    )));
-    // SAFETY: the caller promises room for sixteen doubles.
-    unsafe {
-        _mm512_storeu_pd(out, low);
-        _mm512_storeu_pd(out.add(8), high);
-    }
-}
-
-/// A register of eight `f32` stored as `f64` at `out` (eight doubles).
-///
-/// # Safety
-/// The processor supports AVX2; `out` has room for eight doubles.
-#[target_feature(enable = "avx2")]
-unsafe fn store_widened_avx2(out: *mut f64, values: __m256) {
-    let low: __m256d = _mm256_cvtps_pd(_mm256_castps256_ps128(values));
-    let high: __m256d = _mm256_cvtps_pd(_mm256_extractf128_ps::<1>(values));
-    // SAFETY: the caller promises room for eight doubles.
-    unsafe {
-        _mm256_storeu_pd(out, low);
-        _mm256_storeu_pd(out.add(4), high);
-    }
-}
-
 /// The last `n − base` draws (fewer than LANES) in one masked AVX-512 register: the lanes
 /// past the draws load zeros (R stays 0, its value is `held`, never NaN) and store nothing,
 /// so each draw gets the same operations, and the same lane of the sums, as in the portable
@@ -143,13 +105,12 @@ unsafe fn store_widened_avx2(out: *mut f64, values: __m256) {
 unsafe fn avx512_tail<const K: usize, const ROWS: bool>(
     draws: &mut BlockDraws<'_, '_>,
     base: usize,
-    rows: &mut [f64],
+    rows: &mut [f32],
     lane_sums: &mut LaneSums<K>,
 ) -> usize {
     let n = draws.r.len();
     debug_assert!(base < n && n - base < LANES);
     let mask: __mmask16 = (1 << (n - base)) - 1;
-    let (low, high) = (mask as __mmask8, (mask >> 8) as __mmask8);
     let (stride, row_stride) = (draws.stride, draws.row_stride);
     let one = _mm512_set1_ps(1.0);
     let held = _mm512_set1_ps(draws.held);
@@ -190,13 +151,7 @@ unsafe fn avx512_tail<const K: usize, const ROWS: bool>(
             let sum = _mm512_add_ps(_mm512_maskz_loadu_ps(mask, total), value);
             _mm512_mask_storeu_ps(total, mask, sum);
             if ROWS {
-                let out = rows.as_mut_ptr().add(j * row_stride + base);
-                let halves = [
-                    _mm512_castps512_ps256(value),
-                    _mm256_castpd_ps(_mm512_extractf64x4_pd::<1>(_mm512_castps_pd(value))),
-                ];
-                _mm512_mask_storeu_pd(out, low, _mm512_cvtps_pd(halves[0]));
-                _mm512_mask_storeu_pd(out.add(8), high, _mm512_cvtps_pd(halves[1]));
+                _mm512_mask_storeu_ps(rows.as_mut_ptr().add(j * row_stride + base), mask, value);
             }
             let lanes = lane_sums[j].as_mut_ptr();
             let sums = _mm512_loadu_ps(lanes);
@@ -211,7 +166,7 @@ unsafe fn avx512_tail<const K: usize, const ROWS: bool>(
 macro_rules! vector_groups {
     (
         $name:ident, $step:ident, $feature:literal, $vector:ty, $width:literal,
-        $set1:ident, $zero:ident, $load:ident, $store:ident, $store_widened:ident,
+        $set1:ident, $zero:ident, $load:ident, $store:ident,
         $mul:ident, $add:ident, $sub:ident, $max:ident, $div:ident,
         $fmadd:ident, $fnmadd:ident, $held:ident
     ) => {
@@ -221,7 +176,7 @@ macro_rules! vector_groups {
         pub(super) unsafe fn $name<const K: usize, const ROWS: bool>(
             draws: &mut BlockDraws<'_, '_>,
             grouped: usize,
-            rows: &mut [f64],
+            rows: &mut [f32],
             lane_sums: &mut LaneSums<K>,
         ) -> usize {
             let mut sums = [[$zero(); LANES / $width]; K];
@@ -248,7 +203,7 @@ macro_rules! vector_groups {
         unsafe fn $step<const K: usize, const ROWS: bool>(
             draws: &mut BlockDraws<'_, '_>,
             base: usize,
-            rows: &mut [f64],
+            rows: &mut [f32],
             sums: &mut [[$vector; LANES / $width]; K],
         ) -> usize {
             const T: usize = LANES / $width;
@@ -305,7 +260,7 @@ macro_rules! vector_groups {
                         let total = totals.add(j * stride + at(t));
                         $store(total, $add($load(total), value));
                         if ROWS {
-                            $store_widened(rows.add(j * row_stride + at(t)), value);
+                            $store(rows.add(j * row_stride + at(t)), value);
                         }
                     }
                     // Lane l of part t holds draws ≡ t·width + l (mod LANES), in order.
@@ -327,7 +282,6 @@ vector_groups!(
     _mm512_setzero_ps,
     _mm512_loadu_ps,
     _mm512_storeu_ps,
-    store_widened_avx512,
     _mm512_mul_ps,
     _mm512_add_ps,
     _mm512_sub_ps,
@@ -347,7 +301,6 @@ vector_groups!(
     _mm256_setzero_ps,
     _mm256_loadu_ps,
     _mm256_storeu_ps,
-    store_widened_avx2,
     _mm256_mul_ps,
     _mm256_add_ps,
     _mm256_sub_ps,

@@ -45,9 +45,9 @@ pub(super) struct PartnerDraws {
     /// Each draw's share at the start, when the start is uncertain (`State::Spread`).
     pub(super) start_share: Vec<f64>,
     /// The current month's adopters per draw.
-    pub(super) row: Vec<f64>,
+    pub(super) row: Vec<f32>,
     /// A block's months per draw, for a partner whose band is wanted.
-    pub(super) rows: Vec<f64>,
+    pub(super) rows: Vec<f32>,
     /// The runs of equal conditions being simulated.
     pub(super) segments: Vec<Segment>,
     pub(super) drawn: bool,
@@ -316,13 +316,13 @@ impl PartnerDraws {
             State::Uniform(u) => sink.uniform(t, u * m),
             State::Spread => {
                 for (out, &share) in self.row.iter_mut().zip(&self.start_share) {
-                    *out = share * m;
+                    *out = (share * m) as f32;
                 }
                 sink.row(t, &self.row);
             }
             State::Varied => {
                 for ((out, &r), &s) in self.row.iter_mut().zip(&self.r).zip(&self.s) {
-                    *out = share_of(f64::from(r), s) * m;
+                    *out = (share_of(f64::from(r), s) * m) as f32;
                 }
                 sink.row(t, &self.row);
             }

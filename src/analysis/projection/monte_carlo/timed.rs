@@ -14,7 +14,7 @@ pub(super) struct GroupBuffers {
     draws: PartnerDraws,
     /// The partner's adopters, month by month (rows of all its draws), when its band is
     /// wanted.
-    matrix: Vec<f64>,
+    matrix: Vec<f32>,
     /// Per month, the sum over the groups' draws.
     sums: Vec<f64>,
     /// A group's mean per month, reused from group to group.
@@ -54,7 +54,7 @@ pub(super) fn simulate_groups(
         // partner left is overwritten, never read. Debug builds fill it with NaN to show it.
         buffers.matrix.resize(h * n, 0.0);
         if cfg!(debug_assertions) {
-            buffers.matrix.fill(f64::NAN);
+            buffers.matrix.fill(f32::NAN);
         }
     }
     let count = plan.groups.len();
