@@ -12,9 +12,12 @@
 //!
 //! Why 16-bit people. A month's draws are turned into people once, as 16-bit integers
 //! (`people::observed`), and every pass reads those: thirty-two draws per vector register
-//! against each threshold, four times the draws per instruction of the doubles, and a quarter
-//! of the memory. A month where some draw reaches 65,535 people (no Comune has that many
-//! staff) is selected among the doubles instead.
+//! against each threshold, twice the draws per instruction of the single-precision values, and
+//! half the memory. A month where some draw reaches 65,535 people (no Comune has that many
+//! staff) is selected among the values instead.
+//!
+//! The values and the noise's weights are single precision, as the kernel computes them
+//! (`kernel`): a draw is observed as ⌊max(v·w, 0) + ½⌋ with each operation in `f32`.
 
 use super::bands::{Guess, Quantiles, Scratch, quantiles_of, rank};
 

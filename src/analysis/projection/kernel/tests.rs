@@ -16,6 +16,16 @@ struct Case {
     exact_r_cap: Vec<f64>,
 }
 
+impl Case {
+    fn constants(&self) -> Constants<'_> {
+        Constants {
+            decay: &self.decay,
+            r_cap: &self.r_cap,
+            slope: &self.slope,
+        }
+    }
+}
+
 const POTENTIAL: f64 = 250.0;
 const CAP_SHARE: f64 = 0.7;
 
@@ -71,11 +81,7 @@ fn run(case: &Case, months: usize, path: Path) -> Outcome {
     let mut totals: Vec<f32> = (0..months * n).map(|i| (i % 97) as f32 * 1.5).collect();
     let mut rows = vec![0.0; months * n];
     let mut sums = vec![0.0; months];
-    let constants = Constants {
-        decay: &case.decay,
-        r_cap: &case.r_cap,
-        slope: &case.slope,
-    };
+    let constants = case.constants();
     let held_people = (POTENTIAL * CAP_SHARE) as f32;
     let held = if path == Path::Picked {
         advance_block(
@@ -224,11 +230,7 @@ fn a_block_of_another_length_is_refused_before_anything_is_written() {
     let held = POTENTIAL as f32;
     advance_block(
         &mut r,
-        Constants {
-            decay: &case.decay,
-            r_cap: &case.r_cap,
-            slope: &case.slope,
-        },
+        case.constants(),
         BlockOut {
             totals: &mut totals,
             stride: 16,
@@ -249,11 +251,7 @@ fn the_vector_copies_refuse_groups_beyond_the_draws() {
     let mut totals = vec![0.0; 16];
     let mut draws = BlockDraws {
         r: &mut r,
-        constants: Constants {
-            decay: &case.decay,
-            r_cap: &case.r_cap,
-            slope: &case.slope,
-        },
+        constants: case.constants(),
         totals: &mut totals,
         stride: 16,
         row_stride: 16,
@@ -278,11 +276,7 @@ fn a_group_of_draws_adds_its_months_into_its_own_columns_of_wider_totals() {
         let mut sums = vec![0.0; months];
         let held = advance_block(
             &mut r,
-            Constants {
-                decay: &case.decay,
-                r_cap: &case.r_cap,
-                slope: &case.slope,
-            },
+            case.constants(),
             BlockOut {
                 totals: &mut wide[first..],
                 stride,
@@ -331,11 +325,7 @@ fn five_years_in_single_precision_stay_within_a_hundredth_of_a_person_of_the_exa
         let mut sums = vec![0.0; 8];
         advance_block(
             &mut r,
-            Constants {
-                decay: &case.decay,
-                r_cap: &case.r_cap,
-                slope: &case.slope,
-            },
+            case.constants(),
             BlockOut {
                 totals: &mut totals,
                 stride: n,
