@@ -11,8 +11,8 @@
 //! recovered with two multiplications walking back (Montgomery's batch inversion): one
 //! division per k months. Each denominator is at least 1 and at most
 //! 1 + q/p ≤ 1 + 4·2/0.0005 = 16,001 (the bounds of p, q and training), so a product of eight
-//! (at most 4.3·10³³) stays inside even a `f32`'s range (3.4·10³⁸), and each reciprocal is within a few units in the last
-//! place of the plain division.
+//! (at most 4.3·10³³) stays inside even a `f32`'s range (3.4·10³⁸), and each reciprocal is
+//! within a few units in the last place of the plain division.
 //!
 //! Multiplications followed by an addition are fused (one rounding, and fewer operations):
 //! `mul_add` here, the processor's fused multiply-add in the vector copies (`simd.rs`), which

@@ -289,8 +289,9 @@ fn run_chunk_portable(
 }
 
 /// How many partners' draws are added in single precision before they move into the chunk's
-/// totals in double: at most a sixteenth-person rounding for each ten thousand people
-/// pending, where a whole chunk's partners in `f32` could drift by whole people.
+/// totals in double. Each addition rounds by at most 2⁻²⁴ of the running sum, so sixteen stay
+/// within 10⁻⁶ of it (a tenth of a person at 100,000), where a whole chunk of some 250
+/// partners in `f32` could drift by whole people.
 const PENDING_PARTNERS: usize = 16;
 
 /// Adds the pending single-precision totals into `total` and empties them.
