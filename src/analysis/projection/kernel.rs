@@ -180,11 +180,9 @@ impl BlockDraws<'_, '_> {
         sums: &mut [f64],
     ) -> usize {
         let n = self.r.len();
-        // Whole groups of LANES draws go in vector registers when the processor has them.
-        let grouped = n - n % LANES;
         // Filled in place: returned by value, the sums would be copied on every block.
         let mut lane_sums = [[0.0; LANES]; K];
-        let (mut held_count, done) = self.groups::<K, ROWS>(grouped, rows, &mut lane_sums);
+        let (mut held_count, done) = self.groups::<K, ROWS>(rows, &mut lane_sums);
         for d in done..n {
             held_count += self.portable_draw::<K, ROWS>(d, rows, &mut lane_sums);
         }
@@ -194,37 +192,22 @@ impl BlockDraws<'_, '_> {
         held_count
     }
 
-    /// The first `grouped` draws (a multiple of LANES), or all of them when the vector copy
-    /// takes the last few too: each month's sums per lane, how many are held at the cap in
-    /// the last month, and how many draws were done.
+    /// The draws the vector registers take, when the processor has them (whole groups of
+    /// LANES draws, or all of them): how many are held at the cap in the last month, and how
+    /// many draws were done; the portable loop does the rest.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
     fn groups<const K: usize, const ROWS: bool>(
         &mut self,
-        grouped: usize,
         rows: &mut [f32],
         lane_sums: &mut LaneSums<K>,
     ) -> (usize, usize) {
         #[cfg(target_arch = "x86_64")]
         if vectors_allowed()
-            && let Some(result) = simd::groups::<K, ROWS>(self, grouped, rows, lane_sums)
+            && let Some(result) = simd::groups::<K, ROWS>(self, rows, lane_sums)
         {
             return result;
         }
-        let held_count = self.portable_groups::<K, ROWS>(grouped, rows, lane_sums);
-        (held_count, grouped)
-    }
-
-    /// `groups` one draw at a time.
-    fn portable_groups<const K: usize, const ROWS: bool>(
-        &mut self,
-        grouped: usize,
-        rows: &mut [f32],
-        lane_sums: &mut LaneSums<K>,
-    ) -> usize {
-        let mut held_count = 0;
-        for d in 0..grouped {
-            held_count += self.portable_draw::<K, ROWS>(d, rows, lane_sums);
-        }
-        held_count
+        (0, 0)
     }
 
     /// Draw `d`'s `K` months into the totals, the lane sums and, when wanted, the rows; 1 if

@@ -3,7 +3,8 @@
 //! each draw), so these copies spell out the same IEEE operations in the same order, and give
 //! the same bits. Each step takes LANES draws: one AVX-512 register, or two AVX2 ones side by
 //! side (each draw's months are a chain of dependent operations, and independent chains keep
-//! the processor busy while one waits).
+//! the processor busy while one waits). AVX-512 also takes a partner's last few draws, in the
+//! same step under a mask: left to the portable loop they cost as much as all the others.
 
 use std::arch::x86_64::{
     __m256, __m512, __mmask16, _CMP_EQ_OQ, _mm256_add_ps, _mm256_cmp_ps, _mm256_div_ps,
@@ -17,32 +18,31 @@ use std::arch::x86_64::{
 
 use super::{BlockDraws, LANES, LaneSums};
 
-/// The first `grouped` draws (a multiple of LANES) in vector registers, and with AVX-512 the
-/// last few draws too (in a masked register); `None` when the processor has neither AVX-512
-/// nor AVX2 (with FMA). Also returns how many draws were done.
+/// Which of a step's LANES draws exist: bit l for draw `base + l`.
+type Mask = __mmask16;
+/// Every draw of the step.
+const WHOLE_STEP: Mask = Mask::MAX;
+
+/// The draws in whole groups of LANES in vector registers, and with AVX-512 the last few draws
+/// too; `None` when the processor has neither AVX-512 nor AVX2 (with FMA). Also returns how
+/// many draws were done.
 pub(super) fn groups<const K: usize, const ROWS: bool>(
     draws: &mut BlockDraws<'_, '_>,
-    grouped: usize,
     rows: &mut [f32],
     lane_sums: &mut LaneSums<K>,
 ) -> Option<(usize, usize)> {
+    let n = draws.r.len();
+    let grouped = n - n % LANES;
     check_slices::<K, ROWS>(draws, grouped, rows);
     let fma = std::arch::is_x86_feature_detected!("fma");
     if fma && std::arch::is_x86_feature_detected!("avx512f") {
-        let n = draws.r.len();
-        // SAFETY: the processor supports AVX-512F and FMA, as just checked; the slices are
-        // long enough, as `check_slices` asserted, and draws `grouped..n` (fewer than
-        // LANES) exist.
-        return Some(unsafe {
-            let mut held = avx512::<K, ROWS>(draws, grouped, rows, lane_sums);
-            if grouped < n {
-                held += avx512_tail::<K, ROWS>(draws, grouped, rows, lane_sums);
-            }
-            (held, n)
-        });
+        // SAFETY: the processor supports AVX-512F and FMA, as just checked; the slices hold
+        // all n draws, as `check_slices` asserted.
+        let held = unsafe { avx512::<K, ROWS>(draws, n, rows, lane_sums) };
+        return Some((held, n));
     }
     if fma && std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: as above, for AVX2 and FMA.
+        // SAFETY: as above, for AVX2 and FMA, and `grouped` is a multiple of LANES.
         let held = unsafe { avx2::<K, ROWS>(draws, grouped, rows, lane_sums) };
         return Some((held, grouped));
     }
@@ -62,12 +62,12 @@ pub(super) fn avx2_groups<const K: usize, const ROWS: bool>(
     let supported =
         std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma");
     // SAFETY: the processor supports AVX2 and FMA, as just checked; the slices are long
-    // enough, as `check_slices` asserted.
+    // enough, as `check_slices` asserted, and `grouped` is a multiple of LANES.
     supported.then(|| unsafe { avx2::<K, ROWS>(draws, grouped, rows, lane_sums) })
 }
 
-/// What the vector copies read and write without bounds checks: whole groups of draws that
-/// exist, their constants, `K` months of totals and, when written, of rows.
+/// What the vector copies read and write without bounds checks: the draws that exist, their
+/// constants, `K` months of totals and, when written, of rows; `grouped` whole steps of them.
 fn check_slices<const K: usize, const ROWS: bool>(
     draws: &BlockDraws<'_, '_>,
     grouped: usize,
@@ -84,142 +84,155 @@ fn check_slices<const K: usize, const ROWS: bool>(
     assert!(!ROWS || (draws.row_stride >= n && rows.len() >= (K - 1) * draws.row_stride + n));
 }
 
+// What a step reads, writes and counts, for each register type. `WHOLE` steps take every
+// lane; the others only the lanes of their mask, and the lanes past it load zeros (R stays 0,
+// its value is `held`, never a NaN) and store nothing. AVX2 has no masked registers and is
+// given whole steps only.
+
+/// # Safety
+/// The processor supports AVX-512F; the draws the mask keeps exist from `from`.
 #[target_feature(enable = "avx512f")]
-fn held_avx512(ratio: __m512, r_cap: __m512) -> usize {
-    _mm512_cmp_ps_mask::<_CMP_EQ_OQ>(ratio, r_cap).count_ones() as usize
+unsafe fn load_avx512<const WHOLE: bool>(from: *const f32, mask: Mask) -> __m512 {
+    // SAFETY: as the caller promises.
+    unsafe {
+        if WHOLE {
+            _mm512_loadu_ps(from)
+        } else {
+            _mm512_maskz_loadu_ps(mask, from)
+        }
+    }
+}
+
+/// # Safety
+/// The processor supports AVX-512F; the draws the mask keeps exist from `to`.
+#[target_feature(enable = "avx512f")]
+unsafe fn store_avx512<const WHOLE: bool>(to: *mut f32, mask: Mask, values: __m512) {
+    // SAFETY: as the caller promises.
+    unsafe {
+        if WHOLE {
+            _mm512_storeu_ps(to, values);
+        } else {
+            _mm512_mask_storeu_ps(to, mask, values);
+        }
+    }
+}
+
+#[target_feature(enable = "avx512f")]
+fn add_lanes_avx512<const WHOLE: bool>(sums: __m512, mask: Mask, values: __m512) -> __m512 {
+    if WHOLE {
+        _mm512_add_ps(sums, values)
+    } else {
+        _mm512_mask_add_ps(sums, mask, sums, values)
+    }
+}
+
+#[target_feature(enable = "avx512f")]
+fn held_avx512(ratio: __m512, r_cap: __m512, mask: Mask) -> usize {
+    (_mm512_cmp_ps_mask::<_CMP_EQ_OQ>(ratio, r_cap) & mask).count_ones() as usize
+}
+
+/// # Safety
+/// The processor supports AVX2; eight draws exist from `from`.
+#[target_feature(enable = "avx2")]
+unsafe fn load_avx2<const WHOLE: bool>(from: *const f32, _mask: Mask) -> __m256 {
+    // SAFETY: as the caller promises.
+    unsafe { _mm256_loadu_ps(from) }
+}
+
+/// # Safety
+/// The processor supports AVX2; eight draws exist from `to`.
+#[target_feature(enable = "avx2")]
+unsafe fn store_avx2<const WHOLE: bool>(to: *mut f32, _mask: Mask, values: __m256) {
+    // SAFETY: as the caller promises.
+    unsafe { _mm256_storeu_ps(to, values) }
 }
 
 #[target_feature(enable = "avx2")]
-fn held_avx2(ratio: __m256, r_cap: __m256) -> usize {
+fn add_lanes_avx2<const WHOLE: bool>(sums: __m256, _mask: Mask, values: __m256) -> __m256 {
+    _mm256_add_ps(sums, values)
+}
+
+#[target_feature(enable = "avx2")]
+fn held_avx2(ratio: __m256, r_cap: __m256, _mask: Mask) -> usize {
     _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_EQ_OQ>(ratio, r_cap)).count_ones() as usize
 }
 
-/// The last `n − base` draws (fewer than LANES) in one masked AVX-512 register: the lanes
-/// past the draws load zeros (R stays 0, its value is `held`, never NaN) and store nothing,
-/// so each draw gets the same operations, and the same lane of the sums, as in the portable
-/// loop. Returns how many are held at the cap in the last month.
-///
-/// # Safety
-/// The processor supports AVX-512F and FMA; the slices are as `check_slices` asserted.
-#[target_feature(enable = "avx512f,fma")]
-unsafe fn avx512_tail<const K: usize, const ROWS: bool>(
-    draws: &mut BlockDraws<'_, '_>,
-    base: usize,
-    rows: &mut [f32],
-    lane_sums: &mut LaneSums<K>,
-) -> usize {
-    let n = draws.r.len();
-    debug_assert!(base < n && n - base < LANES);
-    let mask: __mmask16 = (1 << (n - base)) - 1;
-    let (stride, row_stride) = (draws.stride, draws.row_stride);
-    let one = _mm512_set1_ps(1.0);
-    let held = _mm512_set1_ps(draws.held);
-    // SAFETY (all blocks below): the mask covers draws base..n, which exist in `r` and the
-    // constants, in month j's row of `totals` (from j·stride) and, when ROWS, of `rows`.
-    let load = |values: &[f32]| unsafe { _mm512_maskz_loadu_ps(mask, values.as_ptr().add(base)) };
-    let (decay, r_cap, slope) = (
-        load(draws.constants.decay),
-        load(draws.constants.r_cap),
-        load(draws.constants.slope),
-    );
-    let mut ratio = load(draws.r);
-    let mut ratios = [one; K];
-    let mut products = [one; K];
-    for j in 0..K {
-        ratio = _mm512_max_ps(_mm512_mul_ps(ratio, decay), r_cap);
-        ratios[j] = ratio;
-        products[j] = if j == 0 {
-            _mm512_add_ps(one, ratio)
-        } else {
-            _mm512_fmadd_ps(products[j - 1], ratio, products[j - 1])
-        };
-    }
-    unsafe { _mm512_mask_storeu_ps(draws.r.as_mut_ptr().add(base), mask, ratio) };
-    let held_count = (_mm512_cmp_ps_mask::<_CMP_EQ_OQ>(ratio, r_cap) & mask).count_ones() as usize;
-    let mut inverse = _mm512_div_ps(one, products[K - 1]);
-    for j in (0..K).rev() {
-        let reciprocal = if j == 0 {
-            inverse
-        } else {
-            _mm512_mul_ps(inverse, products[j - 1])
-        };
-        inverse = _mm512_fmadd_ps(inverse, ratios[j], inverse);
-        let gap = _mm512_mul_ps(slope, _mm512_sub_ps(ratios[j], r_cap));
-        let value = _mm512_fnmadd_ps(gap, reciprocal, held);
-        unsafe {
-            let total = draws.totals.as_mut_ptr().add(j * stride + base);
-            let sum = _mm512_add_ps(_mm512_maskz_loadu_ps(mask, total), value);
-            _mm512_mask_storeu_ps(total, mask, sum);
-            if ROWS {
-                _mm512_mask_storeu_ps(rows.as_mut_ptr().add(j * row_stride + base), mask, value);
-            }
-            let lanes = lane_sums[j].as_mut_ptr();
-            let sums = _mm512_loadu_ps(lanes);
-            _mm512_storeu_ps(lanes, _mm512_mask_add_ps(sums, mask, sums, value));
-        }
-    }
-    held_count
-}
-
 /// One copy of the loop for a vector type: `$width` draws per vector, LANES / `$width`
-/// vectors side by side, each intrinsic named for the type.
+/// vectors side by side, each intrinsic named for the type; `$masked`: whether the copy
+/// takes a last step of fewer than LANES draws.
 macro_rules! vector_groups {
     (
-        $name:ident, $step:ident, $feature:literal, $vector:ty, $width:literal,
-        $set1:ident, $zero:ident, $load:ident, $store:ident,
-        $mul:ident, $add:ident, $sub:ident, $max:ident, $div:ident,
-        $fmadd:ident, $fnmadd:ident, $held:ident
+        $name:ident, $step:ident, $feature:literal, $vector:ty, $width:literal, $masked:literal,
+        $set1:ident, $zero:ident, $load:ident, $store:ident, $add_lanes:ident, $held:ident,
+        $mul:ident, $add:ident, $sub:ident, $max:ident, $div:ident, $fmadd:ident, $fnmadd:ident
     ) => {
+        /// The first `upto` draws: whole steps, then, if the copy is `$masked`, the few left.
+        ///
         /// # Safety
-        /// The processor supports the feature; the slices are as `advance_block` checked.
+        /// The processor supports the feature; the slices are as `check_slices` asserted for
+        /// `upto` draws or more; `upto` is a multiple of LANES unless the copy is `$masked`.
         #[target_feature(enable = $feature)]
         pub(super) unsafe fn $name<const K: usize, const ROWS: bool>(
             draws: &mut BlockDraws<'_, '_>,
-            grouped: usize,
+            upto: usize,
             rows: &mut [f32],
             lane_sums: &mut LaneSums<K>,
         ) -> usize {
+            let whole = upto - upto % LANES;
+            assert!($masked || whole == upto, "{upto} draws are not whole steps");
             let mut sums = [[$zero(); LANES / $width]; K];
             let mut held_count = 0;
-            for base in (0..grouped).step_by(LANES) {
-                // SAFETY: every draw of the step is below `grouped`.
-                held_count += unsafe { $step::<K, ROWS>(draws, base, rows, &mut sums) };
+            for base in (0..whole).step_by(LANES) {
+                // SAFETY: every draw of the step is below `upto`.
+                held_count +=
+                    unsafe { $step::<K, ROWS, true>(draws, base, WHOLE_STEP, rows, &mut sums) };
+            }
+            if whole < upto {
+                let mask: Mask = (1 << (upto - whole)) - 1;
+                // SAFETY: the mask keeps only the draws below `upto`.
+                held_count +=
+                    unsafe { $step::<K, ROWS, false>(draws, whole, mask, rows, &mut sums) };
             }
             for (out, sums) in lane_sums.iter_mut().zip(sums) {
                 for (part, sum) in sums.into_iter().enumerate() {
                     // SAFETY: `out` holds LANES floats.
-                    unsafe { $store(out.as_mut_ptr().add(part * $width), sum) };
+                    unsafe { $store::<true>(out.as_mut_ptr().add(part * $width), WHOLE_STEP, sum) };
                 }
             }
             held_count
         }
 
-        /// LANES draws from draw `base`, `K` months; returns how many are held at the cap in
-        /// the last month.
+        /// The draws of `mask` from draw `base` (all LANES when `WHOLE`), `K` months; returns
+        /// how many are held at the cap in the last month.
         ///
         /// # Safety
-        /// The processor supports the feature; draws `base..base + LANES` exist.
+        /// The processor supports the feature; the draws the mask keeps exist.
         #[target_feature(enable = $feature)]
-        unsafe fn $step<const K: usize, const ROWS: bool>(
+        unsafe fn $step<const K: usize, const ROWS: bool, const WHOLE: bool>(
             draws: &mut BlockDraws<'_, '_>,
             base: usize,
+            mask: Mask,
             rows: &mut [f32],
             sums: &mut [[$vector; LANES / $width]; K],
         ) -> usize {
             const T: usize = LANES / $width;
             let (stride, row_stride) = (draws.stride, draws.row_stride);
             let at = |t: usize| base + t * $width;
+            // The lanes of vector t: the bits of its draws.
+            let part = |t: usize| (u32::from(mask) >> (t * $width)) as Mask;
             let one = $set1(1.0);
             let held = $set1(draws.held);
             let r = draws.r.as_mut_ptr();
             let totals = draws.totals.as_mut_ptr();
             let rows = rows.as_mut_ptr();
-            // SAFETY (all blocks below): draws at(t)..at(t) + width exist for t < T, as the
-            // caller promises, in `r` and the constants (at least n each), month j's row of
-            // `totals` (from j·stride) holds n, and so does its row of `rows` (from
+            // SAFETY (all blocks below): the draws the mask keeps from at(t) exist for t < T,
+            // as the caller promises, in `r` and the constants (at least n each), month j's
+            // row of `totals` (from j·stride) holds n, and so does its row of `rows` (from
             // j·row_stride) when ROWS.
             let load = |values: &[f32]| -> [$vector; T] {
-                std::array::from_fn(|t| unsafe { $load(values.as_ptr().add(at(t))) })
+                std::array::from_fn(|t| unsafe {
+                    $load::<WHOLE>(values.as_ptr().add(at(t)), part(t))
+                })
             };
             let (decay, r_cap, slope) = (
                 load(draws.constants.decay),
@@ -242,8 +255,8 @@ macro_rules! vector_groups {
             }
             let mut held_count = 0;
             for t in 0..T {
-                unsafe { $store(r.add(at(t)), ratio[t]) };
-                held_count += $held(ratio[t], r_cap[t]);
+                unsafe { $store::<WHOLE>(r.add(at(t)), part(t), ratio[t]) };
+                held_count += $held(ratio[t], r_cap[t], part(t));
             }
             let mut inverse: [$vector; T] = std::array::from_fn(|t| $div(one, products[K - 1][t]));
             for j in (0..K).rev() {
@@ -258,13 +271,14 @@ macro_rules! vector_groups {
                     let value = $fnmadd(gap, reciprocal, held);
                     unsafe {
                         let total = totals.add(j * stride + at(t));
-                        $store(total, $add($load(total), value));
+                        let sum = $add($load::<WHOLE>(total, part(t)), value);
+                        $store::<WHOLE>(total, part(t), sum);
                         if ROWS {
-                            $store(rows.add(j * row_stride + at(t)), value);
+                            $store::<WHOLE>(rows.add(j * row_stride + at(t)), part(t), value);
                         }
                     }
                     // Lane l of part t holds draws ≡ t·width + l (mod LANES), in order.
-                    sums[j][t] = $add(sums[j][t], value);
+                    sums[j][t] = $add_lanes::<WHOLE>(sums[j][t], part(t), value);
                 }
             }
             held_count
@@ -278,18 +292,20 @@ vector_groups!(
     "avx512f,fma",
     __m512,
     16,
+    true,
     _mm512_set1_ps,
     _mm512_setzero_ps,
-    _mm512_loadu_ps,
-    _mm512_storeu_ps,
+    load_avx512,
+    store_avx512,
+    add_lanes_avx512,
+    held_avx512,
     _mm512_mul_ps,
     _mm512_add_ps,
     _mm512_sub_ps,
     _mm512_max_ps,
     _mm512_div_ps,
     _mm512_fmadd_ps,
-    _mm512_fnmadd_ps,
-    held_avx512
+    _mm512_fnmadd_ps
 );
 vector_groups!(
     avx2,
@@ -297,16 +313,18 @@ vector_groups!(
     "avx2,fma",
     __m256,
     8,
+    false,
     _mm256_set1_ps,
     _mm256_setzero_ps,
-    _mm256_loadu_ps,
-    _mm256_storeu_ps,
+    load_avx2,
+    store_avx2,
+    add_lanes_avx2,
+    held_avx2,
     _mm256_mul_ps,
     _mm256_add_ps,
     _mm256_sub_ps,
     _mm256_max_ps,
     _mm256_div_ps,
     _mm256_fmadd_ps,
-    _mm256_fnmadd_ps,
-    held_avx2
+    _mm256_fnmadd_ps
 );
